@@ -1,0 +1,195 @@
+/**
+ * The one schema of a report record. The ingest script validates every record with it before writing
+ * `content/reports/<slug>.mdx`, and the Astro content collection validates the same frontmatter with it again,
+ * so the page code can trust every field. Change a field here and both sides change together.
+ *
+ * Dates are ISO `YYYY-MM-DD` strings, not Date objects, so a record prints as JSON exactly as it is stored.
+ */
+import { z } from 'zod';
+
+/** Ofsted's grades, on one controlled vocabulary across the SIF (2013–2017) and ILACS (2018–) frameworks. */
+export const GRADES = [
+  'Outstanding',
+  'Good',
+  'Requires improvement to be good',
+  'Requires improvement',
+  'Adequate',
+  'Inadequate',
+] as const;
+export const gradeSchema = z.enum(GRADES);
+export type Grade = z.infer<typeof gradeSchema>;
+
+/**
+ * Judgement areas lined up across frameworks, so an authority's history can be read row by row:
+ * SIF "Children who need help and protection" and ILACS "The experiences and progress of children who need help
+ * and protection" are both `help-and-protection`; SIF "Leadership, management and governance" and ILACS "The impact
+ * of leaders…" are both `leadership`; SIF "Children looked after and achieving permanence" and ILACS "children in
+ * care and care leavers" are both `in-care`, with the separate care-leaver grades (SIF's sub-judgement, ILACS since
+ * 2023) as `care-leavers`.
+ */
+export const JUDGEMENT_AREAS = [
+  'overall-effectiveness',
+  'help-and-protection',
+  'in-care',
+  'care-leavers',
+  'adoption',
+  'leadership',
+  'lscb',
+] as const;
+export const judgementAreaKeySchema = z.enum(JUDGEMENT_AREAS);
+export type JudgementAreaKey = z.infer<typeof judgementAreaKeySchema>;
+
+export const DOCUMENT_TYPES = [
+  'inspection',
+  'monitoring-visit',
+  'focused-visit',
+  'lscb-review',
+  'looked-after-children-inspection',
+  'council-report',
+  'other',
+] as const;
+export const documentTypeSchema = z.enum(DOCUMENT_TYPES);
+export type DocumentType = z.infer<typeof documentTypeSchema>;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date such as 2022-04-01')
+  .describe('An ISO calendar date, YYYY-MM-DD.');
+
+/** An HTML id: letters, digits and hyphens, starting with a letter, so it works in URLs and CSS selectors. */
+const anchorId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected an anchor id such as para-41');
+
+export const judgementSchema = z.object({
+  area: z.string().min(1).describe('The judgement area as the report words it, e.g. "Overall effectiveness".'),
+  areaKey: judgementAreaKeySchema.describe('The area lined up across frameworks (see JUDGEMENT_AREAS).'),
+  grade: gradeSchema.describe('The grade, on the controlled vocabulary.'),
+});
+export type Judgement = z.infer<typeof judgementSchema>;
+
+export const recommendationSchema = z.object({
+  id: anchorId.describe('The anchor on the report page: rec-<number>.'),
+  number: z
+    .number()
+    .int()
+    .positive()
+    .describe("The report's own number (SIF numbers them); for unnumbered bullet lists, the position, from 1."),
+  text: z.string().min(1).describe('The recommendation, whole, as one paragraph.'),
+  section: z.string().nullable().describe('Id of the section the recommendation is listed in, if any.'),
+  themes: z.array(z.string()).describe('Theme slugs from content/themes.json.'),
+});
+export type Recommendation = z.infer<typeof recommendationSchema>;
+
+export const footnoteRefSchema = z.object({
+  number: z.number().int().positive().describe('The footnote number, as printed.'),
+  offset: z.number().int().nonnegative().describe('Where in the paragraph text the reference mark stands.'),
+});
+
+export const paragraphSchema = z.object({
+  id: anchorId.describe(
+    'The permanent anchor. para-<n> for the report\'s own paragraph n (para-6-2 for a second "6.0"); ' +
+      'ap-<k> for the k-th paragraph the report does not number.',
+  ),
+  number: z
+    .number()
+    .nullable()
+    .describe('The report\'s own paragraph number (6 for a council report\'s "6.0"), or null if it has none.'),
+  label: z
+    .string()
+    .describe('The number shown beside the paragraph: "41", "6.0", or "A3" for archive-numbered paragraphs.'),
+  section: z.string().describe('Id of the section the paragraph belongs to.'),
+  text: z.string().min(1).describe('The paragraph text, plain, with "\\n" between list items or table rows.'),
+  recommendationMarker: z
+    .boolean()
+    .describe('True where the report ends the paragraph with "(Recommendation)" (SIF).'),
+  footnoteRefs: z.array(footnoteRefSchema).describe('Footnote references inside the text.'),
+  themes: z.array(z.string()).describe('Theme slugs from content/themes.json.'),
+  supports: z
+    .array(z.number().int())
+    .describe('Numbers of recommendations of the same report this paragraph is evidence for (filled by linking).'),
+});
+export type Paragraph = z.infer<typeof paragraphSchema>;
+
+export const sectionSchema = z.object({
+  id: anchorId.describe('The anchor of the section heading.'),
+  title: z.string().min(1),
+  level: z.number().int().min(2).max(4).describe('Heading level on the page (the report title is the h1).'),
+  grade: gradeSchema.nullable().describe('The grade a judgement section heading states, if any.'),
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+export const footnoteSchema = z.object({
+  number: z.number().int().positive(),
+  text: z.string().min(1),
+});
+
+/** Why a link between a recommendation and a paragraph was made, shown beside the link. */
+export const linkReasonSchema = z.object({
+  score: z.number().describe('Similarity score of the matcher, 0–1.'),
+  sharedThemes: z.array(z.string()).describe('Theme slugs both sides carry.'),
+  sharedTerms: z.array(z.string()).describe('The most telling words both sides use.'),
+  marker: z.boolean().describe('True where the paragraph carries the report\'s own "(Recommendation)" marker.'),
+});
+
+export const evidenceLinkSchema = linkReasonSchema.extend({
+  paragraphId: anchorId,
+});
+
+export const followUpSchema = linkReasonSchema.extend({
+  report: z.string().describe('Slug of the later document.'),
+  paragraphId: anchorId.describe('Anchor of the paragraph (or rec-<n>) in the later document.'),
+});
+
+export const recommendationLinksSchema = z.object({
+  number: z.number().int(),
+  evidence: z.array(evidenceLinkSchema).describe('Paragraphs of the same report that support it, best first.'),
+  followUps: z.array(followUpSchema).describe('Passages of later documents on the same matter, oldest first.'),
+  trail: z.string().describe('One plain sentence on what happened next.'),
+});
+export type RecommendationLinks = z.infer<typeof recommendationLinksSchema>;
+
+export const sourceSchema = z.object({
+  file: z.string().describe('The source file under content/sources/.'),
+  format: z.enum(['text', 'pdf']),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  publisher: z.string().describe('Who published the document (sidecar, or Ofsted by default).'),
+  licence: z.string().describe('Licence of the text, e.g. Open Government Licence v3.0.'),
+  url: z.string().url().nullable().describe('Where the original is published, where known.'),
+});
+
+export const reportSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).describe('URL name: <authority>-<published>-<type>.'),
+  title: z.string().min(1).describe('The document title, as it states it.'),
+  authority: z.string().min(1).describe('The local authority, e.g. "South Gloucestershire".'),
+  authoritySlug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  documentType: documentTypeSchema,
+  framework: z.enum(['SIF', 'ILACS']).nullable().describe('The inspection framework, where one applies.'),
+  inspectionStart: isoDate.nullable().describe('First day of the inspection or visit.'),
+  inspectionEnd: isoDate.nullable().describe('Last day of the inspection or visit.'),
+  published: isoDate.describe('Publication date (the document, the sidecar, or the date the letter bears).'),
+  leadInspector: z.string().nullable(),
+  inspectors: z.array(z.string()).describe('Every inspector the document names, the lead first.'),
+  judgements: z.array(judgementSchema).describe('Graded judgements; empty for documents that grade nothing.'),
+  overallEffectiveness: gradeSchema.nullable(),
+  recommendations: z.array(recommendationSchema),
+  sections: z.array(sectionSchema),
+  paragraphs: z.array(paragraphSchema).min(1, 'a report needs at least one paragraph of text'),
+  footnotes: z.array(footnoteSchema),
+  themes: z.array(z.string()).describe('Every theme the document touches, most frequent first.'),
+  links: z.array(recommendationLinksSchema).describe('Evidence and follow-ups per recommendation (filled by linking).'),
+  source: sourceSchema,
+});
+export type ReportRecord = z.infer<typeof reportSchema>;
+
+/** The sidecar `<source>.json`: only facts the document does not state. Every field is optional. */
+export const sidecarSchema = z
+  .object({
+    publisher: z.string(),
+    published: isoDate,
+    licence: z.string(),
+    url: z.string().url(),
+    authority: z.string(),
+    documentType: documentTypeSchema,
+  })
+  .partial()
+  .strict();
+export type Sidecar = z.infer<typeof sidecarSchema>;
