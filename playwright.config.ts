@@ -1,0 +1,33 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests against the built site served by `astro preview`, in Debian's Chromium (Playwright cannot
+ * download its own browser here; @playwright/test is pinned to the release built for Chromium 156).
+ * Build first (`npm run build`); `npm test` does it for you.
+ */
+const chromium = {
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  },
+};
+const port = Number(process.env.PREVIEW_PORT ?? 4321);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
+  use: { baseURL: `http://127.0.0.1:${port}`, ...chromium },
+  projects: [
+    { name: 'phone', use: { ...devices['Pixel 7'], ...chromium, defaultBrowserType: 'chromium' } },
+    { name: 'desktop', use: { viewport: { width: 1280, height: 900 }, ...chromium } },
+  ],
+  webServer: {
+    command: `node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${port}`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

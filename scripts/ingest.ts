@@ -1,0 +1,112 @@
+/**
+ * npm run ingest                      every source in content/sources → content/reports/<slug>.mdx
+ * npm run ingest -- --sources <dir>   another folder of sources (with --out <dir> for where the MDX goes)
+ * npm run ingest -- --json <file>     one source's record as JSON on stdout; a clear error and exit 1 otherwise
+ *
+ * The only file I/O of the pipeline. Output is staged in a sibling folder and swapped in whole, so a failed run
+ * writes nothing and leaves the previous archive exactly as it was.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
+import { buildRecords, sha256Of, asSourceError, type LoadedSource } from '../src/lib/ingest/archive.ts';
+import { decodeSourceText } from '../src/lib/ingest/decode.ts';
+import { renderReportMdx } from '../src/lib/ingest/mdx.ts';
+import { parseSidecar } from '../src/lib/ingest/validate.ts';
+import { parseTaxonomy } from '../src/lib/link/themes.ts';
+import { SourceError } from '../src/lib/source-error.ts';
+
+const SOURCE_EXTENSIONS = new Set(['.txt', '.pdf']);
+
+function listSources(dir: string): string[] {
+  if (!existsSync(dir)) throw new SourceError('the sources folder does not exist', { file: dir });
+  return readdirSync(dir)
+    .filter((name) => SOURCE_EXTENSIONS.has(extname(name).toLowerCase()))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/** Reads each source and its sidecar; PDFs are extracted together on every core. Problems are collected, not thrown. */
+async function loadSources(paths: string[]): Promise<{ sources: LoadedSource[]; errors: SourceError[] }> {
+  const errors: SourceError[] = [];
+  const bytesOf = new Map(paths.map((path) => [path, new Uint8Array(readFileSync(path))]));
+  const pdfPaths = paths.filter((path) => extname(path).toLowerCase() === '.pdf');
+  // pdf.js loads only when there are PDFs to read, so text-only runs start instantly.
+  const pdfTexts = pdfPaths.length
+    ? await (await import('../src/lib/extract/pool.ts')).extractPdfTexts(pdfPaths.map((path) => ({ file: basename(path), data: bytesOf.get(path)! })))
+    : [];
+  const pdfTextOf = new Map(pdfPaths.map((path, i) => [path, pdfTexts[i]]));
+
+  const sources: LoadedSource[] = [];
+  for (const path of paths) {
+    const file = basename(path);
+    try {
+      const bytes = bytesOf.get(path)!;
+      const pdf = pdfTextOf.get(path);
+      let text: string;
+      if (pdf === undefined) text = decodeSourceText(bytes, file);
+      else if ('error' in pdf) throw pdf.error;
+      else text = pdf.text;
+      const sidecarPath = path.replace(/\.[^.]+$/, '.json');
+      const sidecar = existsSync(sidecarPath) ? parseSidecar(readFileSync(sidecarPath, 'utf8'), basename(sidecarPath)) : {};
+      sources.push({ file, format: pdf === undefined ? 'text' : 'pdf', text, sha256: sha256Of(bytes), sidecar });
+    } catch (error) {
+      errors.push(asSourceError(error, file));
+    }
+  }
+  return { sources, errors };
+}
+
+function fail(errors: SourceError[], outcome: string): never {
+  for (const error of errors) console.error(`✗ ${error.message}`);
+  console.error(`\n${errors.length} problem${errors.length === 1 ? '' : 's'} found. ${outcome}`);
+  process.exit(1);
+}
+
+/** Writes every MDX file into a fresh staging folder, then swaps it for the output folder in two renames. */
+function publish(files: Map<string, string>, outDir: string): void {
+  const parent = dirname(resolve(outDir));
+  const staging = join(parent, `.${basename(outDir)}.staging`);
+  const previous = join(parent, `.${basename(outDir)}.previous`);
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(previous, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  for (const [name, content] of files) writeFileSync(join(staging, name), content);
+  if (existsSync(outDir)) renameSync(outDir, previous);
+  renameSync(staging, outDir);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'string' },
+      sources: { type: 'string', default: DEFAULT_SOURCES_DIR },
+      out: { type: 'string', default: DEFAULT_REPORTS_DIR },
+    },
+  });
+  const taxonomy = parseTaxonomy(JSON.parse(readFileSync('content/themes.json', 'utf8')));
+
+  if (values.json !== undefined) {
+    const { sources, errors: loadErrors } = await loadSources([values.json]);
+    const { records, errors } = loadErrors.length ? { records: [], errors: loadErrors } : buildRecords(sources, taxonomy);
+    if (errors.length) fail(errors, 'No record printed.');
+    process.stdout.write(`${JSON.stringify(records[0], null, 2)}\n`);
+    return;
+  }
+
+  const started = performance.now();
+  const { sources, errors: loadErrors } = await loadSources(listSources(values.sources));
+  const { records, errors } = loadErrors.length ? { records: [], errors: loadErrors } : buildRecords(sources, taxonomy);
+  if (errors.length) fail(errors, `Nothing was written; ${values.out} is unchanged.`);
+
+  publish(new Map(records.map((record) => [`${record.slug}.mdx`, renderReportMdx(record)])), values.out);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Ingested ${records.length} sources from ${values.sources} into ${values.out} in ${seconds} s.`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});

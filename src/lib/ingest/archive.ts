@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { ReportRecord, Sidecar } from '../../schemas/report.ts';
+import { parseSource } from '../parse/index.ts';
+import { linkArchive } from '../link/match.ts';
+import type { Taxonomy } from '../link/themes.ts';
+import { SourceError } from '../source-error.ts';
+import { validateRecord } from './validate.ts';
+
+/** A source document as read from disk: its bytes' text (PDFs already extracted) and its sidecar facts. */
+export interface LoadedSource {
+  file: string;
+  format: 'text' | 'pdf';
+  text: string;
+  sha256: string;
+  sidecar: Sidecar;
+}
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Every source → one validated, linked record, or every problem found. All sources are parsed even after one
+ * fails, so a maintainer sees every bad file in one run; nothing is linked unless all of them parse.
+ */
+export function buildRecords(sources: LoadedSource[], taxonomy: Taxonomy): { records: ReportRecord[]; errors: SourceError[] } {
+  const errors: SourceError[] = [];
+  const parsed: ReportRecord[] = [];
+  for (const source of sources) {
+    try {
+      parsed.push(parseSource(source));
+    } catch (error) {
+      errors.push(asSourceError(error, source.file));
+    }
+  }
+  errors.push(...duplicateSlugErrors(parsed));
+  if (errors.length > 0) return { records: [], errors };
+
+  const records: ReportRecord[] = [];
+  for (const record of linkArchive(parsed, taxonomy)) {
+    try {
+      records.push(validateRecord(record, record.source.file));
+    } catch (error) {
+      errors.push(asSourceError(error, record.source.file));
+    }
+  }
+  return { records: errors.length ? [] : records, errors };
+}
+
+/** Two sources that describe the same document would publish one URL twice; say which files collide. */
+function duplicateSlugErrors(records: ReportRecord[]): SourceError[] {
+  const firstFileOf = new Map<string, string>();
+  const errors: SourceError[] = [];
+  for (const record of records) {
+    const earlier = firstFileOf.get(record.slug);
+    if (earlier) {
+      errors.push(
+        new SourceError(`it would publish the same page as ${earlier} (/reports/${record.slug}/)`, {
+          file: record.source.file,
+          hint: 'remove the duplicate source, or give one a sidecar with the right published date or documentType',
+        }),
+      );
+    } else firstFileOf.set(record.slug, record.source.file);
+  }
+  return errors;
+}
+
+/** Anything a parser throws is reported against the file it was parsing; an unexpected crash says so. */
+export function asSourceError(error: unknown, file: string): SourceError {
+  if (error instanceof SourceError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new SourceError(`could not be read: ${message}`, {
+    file,
+    hint: 'this looks like a bug in the archive; please report it with the file',
+  });
+}

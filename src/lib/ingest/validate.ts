@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import { reportSchema, sidecarSchema, type ReportRecord, type Sidecar } from '../../schemas/report.ts';
+import { SourceError } from '../source-error.ts';
+
+/** One line per problem, naming the field path and quoting the value found, e.g. `published: expected … (got "1 April")`. */
+export function describeIssues(error: z.ZodError, data: unknown): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+      const found = valueAt(data, issue.path);
+      const quoted = found === undefined ? '' : ` (got ${JSON.stringify(found)?.slice(0, 80)})`;
+      return `${path || '(record)'}: ${issue.message}${quoted}`;
+    })
+    .join('; ');
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** A record as the parser and linker made it → the validated record, or an error naming the source file. */
+export function validateRecord(record: unknown, file: string): ReportRecord {
+  const result = reportSchema.safeParse(record);
+  if (result.success) return result.data;
+  throw new SourceError(`the record does not fit the report schema: ${describeIssues(result.error, record)}`, {
+    file,
+    hint: 'this is a parser bug or a document format it does not know yet; see docs/architecture.md',
+  });
+}
+
+/** The text of a sidecar `<source>.json` → its facts, or an error naming the sidecar file. */
+export function parseSidecar(json: string, file: string): Sidecar {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    throw new SourceError(`the sidecar is not valid JSON: ${(error as Error).message}`, {
+      file,
+      hint: 'see content/sources/README.md for the sidecar fields',
+    });
+  }
+  const result = sidecarSchema.safeParse(data);
+  if (result.success) return result.data;
+  throw new SourceError(`the sidecar has unexpected facts: ${describeIssues(result.error, data)}`, {
+    file,
+    hint: 'allowed fields: publisher, published, licence, url, authority, documentType (content/sources/README.md)',
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * The archive as the routes see it: every record, validated by the content collection, loaded once per build and
+ * shaped into the indexes pages need.
+ */
+import { getCollection } from 'astro:content';
+import type { ReportRecord } from '../../schemas/report.ts';
+import { chronological, summariseAuthorities, type AuthoritySummary } from './shape.ts';
+
+export interface Archive {
+  /** Oldest first. */
+  reports: ReportRecord[];
+  bySlug: Map<string, ReportRecord>;
+  authorities: AuthoritySummary[];
+  authorityBySlug: Map<string, AuthoritySummary>;
+}
+
+let loaded: Promise<Archive> | undefined;
+
+export function getArchive(): Promise<Archive> {
+  loaded ??= getCollection('reports').then((entries) => {
+    const reports = chronological(entries.map((entry) => entry.data));
+    const authorities = summariseAuthorities(reports);
+    return {
+      reports,
+      bySlug: new Map(reports.map((r) => [r.slug, r])),
+      authorities,
+      authorityBySlug: new Map(authorities.map((a) => [a.slug, a])),
+    };
+  });
+  return loaded;
+}

@@ -1,0 +1,64 @@
+import type { DocumentType, Grade } from '../../schemas/report.ts';
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** "2022-04-01" → "1 April 2022", the way GOV.UK writes dates (no locale data needed, so builds are identical). */
+export function formatDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+export function formatDateRange(start: string | null, end: string | null): string | null {
+  if (!start && !end) return null;
+  if (!start || !end || start === end) return formatDate((start ?? end)!);
+  return `${formatDate(start)} to ${formatDate(end)}`;
+}
+
+const DOCUMENT_TYPE_NAMES: Record<DocumentType, string> = {
+  inspection: 'Inspection',
+  'monitoring-visit': 'Monitoring visit',
+  'focused-visit': 'Focused visit',
+  'lscb-review': 'LSCB review',
+  'looked-after-children-inspection': 'Looked-after children inspection',
+  'council-report': 'Council report',
+  other: 'Other document',
+};
+
+export function documentTypeName(type: DocumentType): string {
+  return DOCUMENT_TYPE_NAMES[type];
+}
+
+/**
+ * Grades ranked so that changes can be shown as a direction. SIF's "Requires improvement" and ILACS's
+ * "Requires improvement to be good" share a rank: the frameworks use them for the same band.
+ */
+const GRADE_RANK: Record<Grade, number> = {
+  Outstanding: 4,
+  Good: 3,
+  'Requires improvement to be good': 2,
+  'Requires improvement': 2,
+  Adequate: 2,
+  Inadequate: 1,
+};
+
+export function gradeRank(grade: Grade): number {
+  return GRADE_RANK[grade];
+}
+
+export type Direction = 'improved' | 'declined' | 'same';
+
+export function directionOfTravel(from: Grade, to: Grade): Direction {
+  const change = gradeRank(to) - gradeRank(from);
+  return change > 0 ? 'improved' : change < 0 ? 'declined' : 'same';
+}
+
+/** The opening of a text, cut at a word boundary, for lists that link to the whole. */
+export function excerpt(text: string, maxLength = 220): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= maxLength) return flat;
+  const cut = flat.slice(0, maxLength);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : maxLength)}…`;
+}
