@@ -2,6 +2,8 @@
  * npm run ingest                      every source in content/sources → content/reports/<slug>.mdx
  * npm run ingest -- --sources <dir>   another folder of sources (with --out <dir> for where the MDX goes)
  * npm run ingest -- --json <file>     one source's record as JSON on stdout; a clear error and exit 1 otherwise
+ * --skip-invalid                      report bad sources but publish the rest (for folders of documents found in
+ *                                     the wild, such as benchmarks); without it any bad source stops the run
  *
  * The only file I/O of the pipeline. Output is staged in a sibling folder and swapped in whole, so a failed run
  * writes nothing and leaves the previous archive exactly as it was.
@@ -16,6 +18,7 @@ import { renderReportMdx } from '../src/lib/ingest/mdx.ts';
 import { parseSidecar } from '../src/lib/ingest/validate.ts';
 import { parseTaxonomy } from '../src/lib/link/themes.ts';
 import { SourceError } from '../src/lib/source-error.ts';
+import type { ReportRecord } from '../src/schemas/report.ts';
 
 const SOURCE_EXTENSIONS = new Set(['.txt', '.pdf']);
 
@@ -30,24 +33,21 @@ function listSources(dir: string): string[] {
 /** Reads each source and its sidecar; PDFs are extracted together on every core. Problems are collected, not thrown. */
 async function loadSources(paths: string[]): Promise<{ sources: LoadedSource[]; errors: SourceError[] }> {
   const errors: SourceError[] = [];
-  const bytesOf = new Map(paths.map((path) => [path, new Uint8Array(readFileSync(path))]));
   const pdfPaths = paths.filter((path) => extname(path).toLowerCase() === '.pdf');
   // pdf.js loads only when there are PDFs to read, so text-only runs start instantly.
-  const pdfTexts = pdfPaths.length
-    ? await (await import('../src/lib/extract/pool.ts')).extractPdfTexts(pdfPaths.map((path) => ({ file: basename(path), data: bytesOf.get(path)! })))
-    : [];
+  const pdfTexts = pdfPaths.length ? await (await import('../src/lib/extract/pool.ts')).extractPdfs(pdfPaths) : [];
   const pdfTextOf = new Map(pdfPaths.map((path, i) => [path, pdfTexts[i]]));
 
   const sources: LoadedSource[] = [];
   for (const path of paths) {
     const file = basename(path);
     try {
-      const bytes = bytesOf.get(path)!;
+      const bytes = new Uint8Array(readFileSync(path));
       const pdf = pdfTextOf.get(path);
       let text: string;
       if (pdf === undefined) text = decodeSourceText(bytes, file);
-      else if ('error' in pdf) throw pdf.error;
-      else text = pdf.text;
+      else if (!pdf.ok) throw pdf.error;
+      else text = pdf.result.text;
       const sidecarPath = path.replace(/\.[^.]+$/, '.json');
       const sidecar = existsSync(sidecarPath) ? parseSidecar(readFileSync(sidecarPath, 'utf8'), basename(sidecarPath)) : {};
       sources.push({ file, format: pdf === undefined ? 'text' : 'pdf', text, sha256: sha256Of(bytes), sidecar });
@@ -84,26 +84,36 @@ async function main(): Promise<void> {
       json: { type: 'string' },
       sources: { type: 'string', default: DEFAULT_SOURCES_DIR },
       out: { type: 'string', default: DEFAULT_REPORTS_DIR },
+      'skip-invalid': { type: 'boolean', default: false },
     },
   });
   const taxonomy = parseTaxonomy(JSON.parse(readFileSync('content/themes.json', 'utf8')));
+  const skipInvalid = values['skip-invalid'];
+
+  /** Sources → records; problems with reading come first, and stop a strict run before any parsing. */
+  async function ingest(paths: string[]): Promise<{ records: ReportRecord[]; problems: SourceError[] }> {
+    const { sources, errors } = await loadSources(paths);
+    if (errors.length && !skipInvalid) return { records: [], problems: errors };
+    const built = buildRecords(sources, taxonomy, { skipInvalid });
+    return { records: built.records, problems: [...errors, ...built.errors] };
+  }
 
   if (values.json !== undefined) {
-    const { sources, errors: loadErrors } = await loadSources([values.json]);
-    const { records, errors } = loadErrors.length ? { records: [], errors: loadErrors } : buildRecords(sources, taxonomy);
-    if (errors.length) fail(errors, 'No record printed.');
+    const { records, problems } = await ingest([values.json]);
+    if (problems.length) fail(problems, 'No record printed.');
     process.stdout.write(`${JSON.stringify(records[0], null, 2)}\n`);
     return;
   }
 
   const started = performance.now();
-  const { sources, errors: loadErrors } = await loadSources(listSources(values.sources));
-  const { records, errors } = loadErrors.length ? { records: [], errors: loadErrors } : buildRecords(sources, taxonomy);
-  if (errors.length) fail(errors, `Nothing was written; ${values.out} is unchanged.`);
+  const { records, problems } = await ingest(listSources(values.sources));
+  if (problems.length && !skipInvalid) fail(problems, `Nothing was written; ${values.out} is unchanged.`);
+  for (const problem of problems) console.warn(`skipped: ${problem.message}`);
 
   publish(new Map(records.map((record) => [`${record.slug}.mdx`, renderReportMdx(record)])), values.out);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Ingested ${records.length} sources from ${values.sources} into ${values.out} in ${seconds} s.`);
+  const skipped = problems.length ? `, skipped ${problems.length}` : '';
+  console.log(`Ingested ${records.length} sources from ${values.sources} into ${values.out}${skipped} in ${seconds} s.`);
 }
 
 main().catch((error) => {

@@ -20,10 +20,15 @@ export function sha256Of(bytes: Uint8Array): string {
 }
 
 /**
- * Every source → one validated, linked record, or every problem found. All sources are parsed even after one
- * fails, so a maintainer sees every bad file in one run; nothing is linked unless all of them parse.
+ * Every source → one validated, linked record, and every problem found. All sources are parsed even after one
+ * fails, so a maintainer sees every bad file in one run. Strictly (the default) any problem means no records at
+ * all; with `skipInvalid` (building from a folder of documents found in the wild) the bad ones are left out.
  */
-export function buildRecords(sources: LoadedSource[], taxonomy: Taxonomy): { records: ReportRecord[]; errors: SourceError[] } {
+export function buildRecords(
+  sources: LoadedSource[],
+  taxonomy: Taxonomy,
+  { skipInvalid = false }: { skipInvalid?: boolean } = {},
+): { records: ReportRecord[]; errors: SourceError[] } {
   const errors: SourceError[] = [];
   const parsed: ReportRecord[] = [];
   for (const source of sources) {
@@ -33,33 +38,36 @@ export function buildRecords(sources: LoadedSource[], taxonomy: Taxonomy): { rec
       errors.push(asSourceError(error, source.file));
     }
   }
-  errors.push(...duplicateSlugErrors(parsed));
-  if (errors.length > 0) return { records: [], errors };
+  const duplicates = duplicateSlugErrors(parsed);
+  errors.push(...duplicates.map((d) => d.error));
+  if (errors.length > 0 && !skipInvalid) return { records: [], errors };
+  const unique = parsed.filter((record) => !duplicates.some((d) => d.record === record));
 
   const records: ReportRecord[] = [];
-  for (const record of linkArchive(parsed, taxonomy)) {
+  for (const record of linkArchive(unique, taxonomy)) {
     try {
       records.push(validateRecord(record, record.source.file));
     } catch (error) {
       errors.push(asSourceError(error, record.source.file));
     }
   }
-  return { records: errors.length ? [] : records, errors };
+  return { records: errors.length && !skipInvalid ? [] : records, errors };
 }
 
 /** Two sources that describe the same document would publish one URL twice; say which files collide. */
-function duplicateSlugErrors(records: ReportRecord[]): SourceError[] {
+function duplicateSlugErrors(records: ReportRecord[]): Array<{ record: ReportRecord; error: SourceError }> {
   const firstFileOf = new Map<string, string>();
-  const errors: SourceError[] = [];
+  const errors: Array<{ record: ReportRecord; error: SourceError }> = [];
   for (const record of records) {
     const earlier = firstFileOf.get(record.slug);
     if (earlier) {
-      errors.push(
-        new SourceError(`it would publish the same page as ${earlier} (/reports/${record.slug}/)`, {
+      errors.push({
+        record,
+        error: new SourceError(`it would publish the same page as ${earlier} (/reports/${record.slug}/)`, {
           file: record.source.file,
           hint: 'remove the duplicate source, or give one a sidecar with the right published date or documentType',
         }),
-      );
+      });
     } else firstFileOf.set(record.slug, record.source.file);
   }
   return errors;
