@@ -1,0 +1,155 @@
+/**
+ * Which family a document belongs to, and that family's rules. A family is data fed to the one pipeline — how
+ * paragraphs are numbered, whether an unnumbered block after a page break continues a numbered paragraph, whether
+ * Ofsted's back page follows, whether the document grades anything — never a code path of its own.
+ *
+ * Detection is a short list of rules over the first page or so of text, tried in order; the first that fits wins.
+ * They look for what every document of the family states, not for anything particular to the sample documents.
+ */
+import type { DocumentType } from '../../schemas/report.ts';
+import type { Line } from './normalise.ts';
+
+export type Family = 'sif' | 'ilacs' | 'letter' | 'council';
+
+export interface NumberedStart {
+  /** The number as a number: 41, or 6 for a council report's "6.0", 6.1 for "6.1". */
+  number: number;
+  /** The number as printed: "41", "6.0". */
+  label: string;
+  /** The whole-number part, which runs in sequence through the document. */
+  major: number;
+  /** The paragraph text after the number. */
+  text: string;
+}
+
+export interface Format {
+  readonly family: Family;
+  readonly documentType: DocumentType;
+  /** The framework, or null where it does not apply or depends on the date (letters). */
+  readonly framework: 'SIF' | 'ILACS' | null;
+  /** Title of the section holding text that comes before the first heading. */
+  readonly leadSection: string;
+  /** Reads a paragraph number at the start of a line, or null (also null for families that number nothing). */
+  readonly paragraphNumber: (text: string) => NumberedStart | null;
+  /**
+   * Whether a number can follow the last one. Paragraph numbers run in sequence, which is what tells a paragraph
+   * number from a hard-wrapped line that happens to start "2016. The…"; a council report may repeat a number.
+   */
+  readonly follows: (last: number, major: number) => boolean;
+  /**
+   * Ofsted numbers every paragraph of its findings, so text without a number after a numbered paragraph, with no
+   * heading between, is the rest of that paragraph: conversions split paragraphs at page breaks (SIF reports, with
+   * "(Recommendation)" sometimes only on the part after the break), PDF text puts blank lines inside them.
+   */
+  readonly numberedContinuation: boolean;
+  /** Ofsted's back page (about Ofsted, other formats, the licence, its address) ends the text. */
+  readonly ofstedBackPage: boolean;
+  /** The document grades services: it has a judgement table and graded section headings. */
+  readonly grades: boolean;
+  /** A letter: address block and salutation first, a signature block last. */
+  readonly letter: boolean;
+}
+
+const OFSTED_NUMBER = new RegExp(`^(?:[-*•◼■▪●]\\s+)?(\\d{1,3})\\.\\s+(\\S.*)$`);
+function ofstedNumber(text: string): NumberedStart | null {
+  const m = OFSTED_NUMBER.exec(text);
+  return m ? { number: Number(m[1]), label: m[1], major: Number(m[1]), text: m[2] } : null;
+}
+
+/** Council reports number paragraphs "1.0", "6.0", "6.1"; a plain "1." is an item of a list inside a paragraph. */
+const COUNCIL_NUMBER = /^(?:[-*•]\s+)?(\d{1,3})\.(\d{1,2})\s+(\S.*)$/;
+function councilNumber(text: string): NumberedStart | null {
+  const m = COUNCIL_NUMBER.exec(text);
+  if (!m) return null;
+  const label = `${m[1]}.${m[2]}`;
+  return { number: Number(m[2]) === 0 ? Number(m[1]) : Number(label), label, major: Number(m[1]), text: m[3] };
+}
+
+/** Allows a skipped number or two (a paragraph lost in conversion) but not a jump, nor going back. */
+const MAX_SKIP = 3;
+const nextInSequence = (last: number, major: number) => major > last && major <= last + MAX_SKIP;
+const sameOrNext = (last: number, major: number) => major >= last && major <= last + MAX_SKIP;
+const unnumbered = () => null;
+
+const OFSTED_REPORT = {
+  documentType: 'inspection',
+  leadSection: 'Summary',
+  paragraphNumber: ofstedNumber,
+  follows: nextInSequence,
+  numberedContinuation: true,
+  ofstedBackPage: true,
+  grades: true,
+  letter: false,
+} as const;
+
+export const SIF: Format = { ...OFSTED_REPORT, family: 'sif', framework: 'SIF' };
+export const ILACS: Format = { ...OFSTED_REPORT, family: 'ilacs', framework: 'ILACS' };
+
+const LETTER = {
+  family: 'letter',
+  framework: null,
+  leadSection: 'Letter',
+  paragraphNumber: unnumbered,
+  follows: nextInSequence,
+  numberedContinuation: false,
+  ofstedBackPage: true,
+  grades: false,
+  letter: true,
+} as const;
+export const MONITORING_VISIT: Format = { ...LETTER, documentType: 'monitoring-visit' };
+export const FOCUSED_VISIT: Format = { ...LETTER, documentType: 'focused-visit' };
+
+export const COUNCIL_REPORT: Format = {
+  family: 'council',
+  documentType: 'council-report',
+  framework: null,
+  leadSection: 'Report summary',
+  paragraphNumber: councilNumber,
+  follows: sameOrNext,
+  numberedContinuation: false,
+  ofstedBackPage: false,
+  grades: false,
+  letter: false,
+};
+
+/** How far into the document detection looks: the title page and the start of a letter. */
+const FIRST_LINES = 150;
+
+/** Keys of the key–value table that opens a council committee or cabinet report. */
+const COUNCIL_KEYS =
+  /^(?:report title|(?:cabinet|committee|council|meeting) date|date of meeting|cabinet member|key decision|purpose of report|reasons for recommendations?|resource implications|background documents|divisional councillor\(s\)|statutory authority)\t/i;
+
+const RULES: { format: Format; fits: (first: string[]) => boolean }[] = [
+  {
+    format: COUNCIL_REPORT,
+    fits: (first) =>
+      first.some((t) => /^report title:/i.test(t)) || first.filter((t) => COUNCIL_KEYS.test(t)).length >= 2,
+  },
+  {
+    format: FOCUSED_VISIT,
+    fits: (first) => first.some((t) => /^Dear\s/.test(t)) && first.some((t) => /\bfocused visit\b/i.test(t)),
+  },
+  {
+    format: MONITORING_VISIT,
+    fits: (first) => first.some((t) => /^Dear\s/.test(t)) && first.some((t) => /\bmonitoring visit\b/i.test(t)),
+  },
+  {
+    // The SIF title, or its leadership judgement (table row or heading), which ILACS words differently.
+    format: SIF,
+    fits: (first) =>
+      first.some((t) =>
+        /^(?:\d+\.\s*)?(?:Inspection of services for children in need of help and protection|Leadership, management and governance\b)/.test(t),
+      ),
+  },
+  {
+    format: ILACS,
+    fits: (first) =>
+      first.some((t) => /^Inspection of .*children['’]s (?:social care )?services$|^The impact of leaders on social work practice/i.test(t)),
+  },
+];
+
+/** The family's rules, or null if no rule fits. */
+export function detectFormat(lines: readonly Line[]): Format | null {
+  const first = lines.slice(0, FIRST_LINES).map((line) => line.text.replace(/^#+\s*/, ''));
+  return RULES.find((rule) => rule.fits(first))?.format ?? null;
+}

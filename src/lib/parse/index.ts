@@ -1,0 +1,125 @@
+/**
+ * The parser: one source document's text → one report record (see src/schemas/report.ts). Pure: no file I/O;
+ * every problem with the source is a SourceError naming the file and line.
+ *
+ * Stages: normalise (clean lines) → detect (which family, and so which rules) → header (the facts the document
+ * states about itself, and its judgement table) → blocks (headings and paragraphs, with wraps and page breaks
+ * undone) → sections, paragraphs and recommendations with their anchors. Themes, evidence links and follow-ups
+ * are left empty for the linking step.
+ */
+import type { Recommendation, ReportRecord, Sidecar } from '../../schemas/report.ts';
+import { SourceError } from '../source-error.ts';
+import { buildBody } from './blocks.ts';
+import { detectFormat } from './detect.ts';
+import { parseHeader } from './header.ts';
+import { mergeHeadingJudgements } from './judgements.ts';
+import { normalise } from './normalise.ts';
+import { buildParagraphs, buildSections } from './paragraphs.ts';
+import { buildRecommendations, isRecommendation, keyValueRecommendations } from './recommendations.ts';
+import { slugify } from './text.ts';
+
+export interface SourceInput {
+  text: string;
+  file: string;
+  format: 'text' | 'pdf';
+  sha256: string;
+  sidecar: Sidecar;
+}
+
+/** Monitoring visits from 2018 on are made under ILACS; before, under the SIF. */
+const ILACS_FROM = '2018-01-01';
+
+export function parseSource(input: SourceInput): ReportRecord {
+  const { text, file, sidecar } = input;
+  const lines = normalise(text);
+  const format = detectFormat(lines);
+  if (!format) {
+    throw new SourceError('cannot tell what kind of document this is', {
+      file,
+      hint:
+        'expected an Ofsted inspection report (SIF or ILACS), a monitoring or focused visit letter, or a council ' +
+        'report with a key–value cover table; check the text extracted properly',
+    });
+  }
+
+  const header = parseHeader(lines, format, file);
+  const councilRecommendations = format.family === 'council' ? keyValueRecommendations(lines) : null;
+  const consumed = new Set(header.consumed);
+  if (councilRecommendations) consumed.add(councilRecommendations.index);
+
+  const body = buildBody(lines, header.bodyStart, consumed, format);
+  const { sections, idOf } = buildSections(body.sections, body.blocks, format);
+  const recommendationBlocks = body.blocks.filter((block) => isRecommendation(block, body.sections));
+  const paragraphBlocks = body.blocks.filter((block) => !isRecommendation(block, body.sections));
+  const paragraphs = buildParagraphs(paragraphBlocks, idOf);
+  const recommendations: Recommendation[] = councilRecommendations
+    ? councilRecommendations.texts.map((recText, k) => ({
+        id: `rec-${k + 1}`,
+        number: k + 1,
+        text: recText,
+        section: idOf(-1) || null,
+        themes: [],
+      }))
+    : buildRecommendations(recommendationBlocks, idOf, file);
+
+  const judgements = format.grades ? mergeHeadingJudgements(header.judgements, body.sections, file) : [];
+
+  // The sidecar states what the text does not (README: the text's own facts are the default).
+  const published = sidecar.published ?? header.published;
+  if (!published) {
+    throw new SourceError('no publication date: the text states none', {
+      file,
+      hint: `add "published": "YYYY-MM-DD" to the sidecar ${file.replace(/\.[a-z]+$/, '.json')}`,
+    });
+  }
+  const authority = sidecar.authority ?? header.authority;
+  if (!authority) {
+    throw new SourceError('no local authority: the title names none', {
+      file,
+      hint: `add "authority" to the sidecar ${file.replace(/\.[a-z]+$/, '.json')}`,
+    });
+  }
+  if (!header.title) {
+    throw new SourceError('no document title found', {
+      file,
+      line: lines[0]?.no ?? null,
+      hint: 'the title page or the letter\'s subject line did not come through; check the extracted text',
+    });
+  }
+  if (paragraphs.length === 0) {
+    throw new SourceError('no body text found', { file, hint: 'check the extracted text is not empty or all headings' });
+  }
+
+  const documentType = sidecar.documentType ?? format.documentType;
+  const inspectionStart = header.dates?.start ?? null;
+  const authoritySlug = slugify(authority);
+  return {
+    slug: `${authoritySlug}-${published}-${documentType}`,
+    title: header.title,
+    authority,
+    authoritySlug,
+    documentType,
+    framework: format.letter ? ((inspectionStart ?? published) >= ILACS_FROM ? 'ILACS' : 'SIF') : format.framework,
+    inspectionStart,
+    inspectionEnd: header.dates?.end ?? null,
+    published,
+    leadInspector: header.leadInspector,
+    inspectors: header.inspectors,
+    judgements,
+    overallEffectiveness: judgements.find((j) => j.areaKey === 'overall-effectiveness')?.grade ?? null,
+    recommendations,
+    sections,
+    paragraphs,
+    footnotes: body.footnotes,
+    themes: [],
+    links: [],
+    source: {
+      file,
+      format: input.format,
+      sha256: input.sha256,
+      publisher: sidecar.publisher ?? 'Ofsted',
+      licence: sidecar.licence ?? 'Open Government Licence v3.0',
+      url: sidecar.url ?? null,
+    },
+  };
+}

@@ -1,0 +1,267 @@
+/**
+ * Graded judgements: Ofsted's grade words onto the schema's controlled vocabulary, judgement areas onto `areaKey`,
+ * and the judgement table on a report's first page in each shape it comes in:
+ * - tab-separated rows, optionally numbered ("2.1 Adoption performance<TAB>Good"), grade before or after the area;
+ * - a PDF table whose cells wrap over several lines ("The impact of leaders on social work practice with children" /
+ *   "and families" / "Requires improvement" / "to be good"), with or without a TAB between the columns;
+ * - a sentence standing for the overall row ("Children's services in South Gloucestershire are inadequate").
+ * Graded headings ("The graded judgement for adoption performance is that it is good") use `parseGradedStatement`.
+ */
+import { GRADES, type Grade, type Judgement, type JudgementAreaKey } from '../../schemas/report.ts';
+import { SourceError } from '../source-error.ts';
+import type { Line } from './normalise.ts';
+
+const GRADE_BY_WORDS = new Map<string, Grade>(GRADES.map((grade) => [grade.toLowerCase(), grade]));
+
+/** The grade the words name (any case, any spacing), or null if they name none. */
+export function parseGrade(words: string): Grade | null {
+  return GRADE_BY_WORDS.get(words.replace(/\s+/g, ' ').trim().toLowerCase()) ?? null;
+}
+
+/**
+ * The judgement area an area's wording stands for, lined up across frameworks (see JUDGEMENT_AREAS), or null.
+ * Order matters: ILACS "children in care and care leavers" is the in-care judgement, while a heading or row about
+ * care leavers alone is the care-leaver judgement.
+ */
+export function classifyJudgementArea(area: string): JudgementAreaKey | null {
+  const a = area.toLowerCase().replace(/’/g, "'");
+  if (/overall effectiveness|^children's services in\b/.test(a)) return 'overall-effectiveness';
+  if (/safeguarding children board|\blscb\b/.test(a)) return 'lscb';
+  if (/\badoption\b/.test(a)) return 'adoption';
+  if (/help and protection/.test(a)) return 'help-and-protection';
+  if (/children in care and care leavers|looked after/.test(a)) return 'in-care';
+  if (/care leavers|care-experienced|care experienced/.test(a)) return 'care-leavers';
+  if (/children in care/.test(a)) return 'in-care';
+  if (/\bleaders\b|leadership/.test(a)) return 'leadership';
+  return null;
+}
+
+/** A row number in front of the area ("1. Children who need…", "2.1 Adoption performance"). */
+const ROW_NUMBER = /^\d+(?:\.\d+)*\.?\s+/;
+/** Grade wording a heading or sentence can end with, longest first so "requires improvement to be good" wins. */
+const GRADE_WORDS = 'requires improvement to be good|requires improvement|outstanding|inadequate|adequate|good';
+const GRADED_STATEMENT = new RegExp(
+  String.raw`^(.+?)(?::\s*|\s+(?:is|are)\s+(?:that\s+it\s+(?:is\s+)?)?|\s+)(${GRADE_WORDS})$`,
+  'i',
+);
+
+export interface GradedStatement {
+  area: string;
+  areaKey: JudgementAreaKey;
+  grade: Grade;
+}
+
+/**
+ * A heading or one-line statement that names a judgement area and its grade: "…help and protection: requires
+ * improvement to be good", "The Local Safeguarding Children Board is inadequate", "The graded judgement about the
+ * experience and progress of care leavers is that it requires improvement". Null unless the area is a known one.
+ */
+export function parseGradedStatement(text: string): GradedStatement | null {
+  if (text.length > 250) return null;
+  const m = GRADED_STATEMENT.exec(text.trim());
+  if (!m) return null;
+  const area = m[1]
+    .replace(ROW_NUMBER, '')
+    .replace(/^the graded judgement (?:for|about)\s+(?:the\s+)?/i, '')
+    .trim();
+  const areaKey = classifyJudgementArea(area);
+  const grade = parseGrade(m[2]);
+  if (!areaKey || !grade) return null;
+  return { area: area.charAt(0).toUpperCase() + area.slice(1), areaKey, grade };
+}
+
+const TABLE_HEADER = /^(?:judgements?|grades?|areas?|judgement areas?)$/i;
+
+/** The line that opens a judgement table: its header row, a row with a grade cell, or the overall sentence. */
+export function isJudgementTableStart(text: string): boolean {
+  const cells = splitCells(text);
+  if (cells.length >= 2 && cells.every((cell) => TABLE_HEADER.test(cell))) return true;
+  if (/^judgements?\s+grades?$/i.test(text)) return true;
+  if (cells.length >= 2 && cells.some((cell) => parseGrade(cell))) return true;
+  return parseGradedStatement(text)?.areaKey === 'overall-effectiveness';
+}
+
+/** Capitalised grade words inside a cell, as tables print them (lowercase "good" in an area name is not a grade). */
+const TABLE_GRADE = /\b(?:Requires improvement to be good|Requires improvement|Outstanding|Inadequate|Adequate|Good)\b/g;
+/** The second line of "Requires improvement" / "to be good" wrapped in its cell. */
+const GRADE_CONTINUATION = /^to be good$/i;
+/** Width of a table cell line: longer lines are prose after the table. */
+const MAX_CELL_LINE = 72;
+
+interface Fragment {
+  kind: 'area' | 'grade';
+  text: string;
+  line: Line;
+}
+
+/**
+ * Reads the judgement table that starts at `lines[start]`. Returns the judgements in table order and the index of
+ * the first line after the table. Throws a SourceError for a grade cell whose wording is no known grade, or an
+ * area that is no known judgement area.
+ */
+export function parseJudgementTable(
+  lines: readonly Line[],
+  start: number,
+  file: string,
+): { judgements: Judgement[]; end: number } {
+  const judgements: Judgement[] = [];
+  const fragments: Fragment[] = [];
+  let end = start;
+  for (; end < lines.length; end++) {
+    const line = lines[end];
+    if (!isTableLine(line.text)) break;
+    const statement = line.text.includes('\t') ? null : parseGradedStatement(line.text);
+    if (statement) {
+      judgements.push(...rowsFrom(fragments.splice(0), file));
+      judgements.push({ area: statement.area, areaKey: statement.areaKey, grade: statement.grade });
+      continue;
+    }
+    fragments.push(...fragmentsOf(line, file));
+    if (closesAreaFirstTable(fragments, lines[end + 1])) {
+      end++;
+      break;
+    }
+  }
+  judgements.push(...rowsFrom(fragments, file));
+  return { judgements, end };
+}
+
+/** Table lines: tab rows, and short lines without sentence punctuation (wrapped cells). */
+function isTableLine(text: string): boolean {
+  if (text.includes('\t') || parseGradedStatement(text)) return true;
+  return text.length <= MAX_CELL_LINE && !/[.!?;]$/.test(text) && !/^(?:#|<sup>)/.test(text);
+}
+
+function splitCells(text: string): string[] {
+  return text
+    .split('\t')
+    .map((cell) => cell.trim())
+    .filter((cell) => cell !== '');
+}
+
+/** A line's cells cut into area and grade fragments, in reading order; header cells dropped. */
+function fragmentsOf(line: Line, file: string): Fragment[] {
+  const cells = splitCells(line.text).filter((cell) => !TABLE_HEADER.test(cell));
+  if (/^judgements?\s+grades?$/i.test(line.text)) return [];
+  const fragments: Fragment[] = [];
+  for (const cell of cells) {
+    if (GRADE_CONTINUATION.test(cell)) {
+      fragments.push({ kind: 'grade', text: cell, line });
+      continue;
+    }
+    let last = 0;
+    for (const m of cell.matchAll(TABLE_GRADE)) {
+      pushArea(fragments, cell.slice(last, m.index), line);
+      fragments.push({ kind: 'grade', text: m[0], line });
+      last = m.index + m[0].length;
+    }
+    pushArea(fragments, cell.slice(last), line);
+  }
+  const areas = fragments.filter((f) => f.kind === 'area');
+  if (cells.length >= 2 && areas.length === cells.length) {
+    // Two or more cells and none reads as a grade: if one names an area, the other is grade wording we do not know.
+    const named = areas.findIndex((f) => classifyJudgementArea(f.text));
+    if (named >= 0) {
+      const wording = areas.filter((_, k) => k !== named).map((f) => f.text).join(' ');
+      throw new SourceError(`unknown grade wording "${wording}" for "${areas[named].text}" in the judgement table`, {
+        file,
+        line: line.no,
+        hint: `a grade is one of: ${GRADES.join(', ')}`,
+      });
+    }
+  }
+  return fragments;
+}
+
+function pushArea(fragments: Fragment[], text: string, line: Line): void {
+  const area = text.replace(ROW_NUMBER, '').trim();
+  if (area !== '') fragments.push({ kind: 'area', text: area, line });
+}
+
+/**
+ * An ILACS table lists the overall effectiveness row last: once that row has its grade (and the next line does not
+ * finish the grade's wording), the table is over, whatever follows.
+ */
+function closesAreaFirstTable(fragments: Fragment[], next: Line | undefined): boolean {
+  if (fragments.length < 2 || fragments[0].kind !== 'area') return false;
+  const last = fragments[fragments.length - 1];
+  if (last.kind !== 'grade') return false;
+  if (next && GRADE_CONTINUATION.test(next.text.trim())) return false;
+  let k = fragments.length - 1;
+  while (k > 0 && fragments[k].kind === 'grade') k--;
+  return classifyJudgementArea(fragments[k].text) === 'overall-effectiveness';
+}
+
+/**
+ * Pairs area and grade fragments into rows. Which comes first in a row is read off the first fragment; an area
+ * wrapped over several lines is several area fragments in a row, a grade wrapped over two lines two grade fragments.
+ */
+function rowsFrom(fragments: Fragment[], file: string): Judgement[] {
+  if (fragments.length === 0) return [];
+  const gradeFirst = fragments[0].kind === 'grade';
+  const rows: { area: Fragment[]; grade: Fragment[] }[] = [];
+  let row: { area: Fragment[]; grade: Fragment[] } | null = null;
+  for (const fragment of fragments) {
+    const startsRow =
+      !row ||
+      (gradeFirst
+        ? fragment.kind === 'grade' && row.area.length > 0 && !GRADE_CONTINUATION.test(fragment.text)
+        : fragment.kind === 'area' && row.grade.length > 0);
+    if (startsRow) {
+      row = { area: [], grade: [] };
+      rows.push(row);
+    }
+    row![fragment.kind].push(fragment);
+  }
+  return rows.map((r) => toJudgement(r.area, r.grade, file));
+}
+
+function toJudgement(areaParts: Fragment[], gradeParts: Fragment[], file: string): Judgement {
+  const where = (areaParts[0] ?? gradeParts[0]).line;
+  const area = areaParts.map((f) => f.text).join(' ');
+  const wording = gradeParts.map((f) => f.text).join(' ');
+  const grade = parseGrade(wording);
+  if (!grade) {
+    const problem = wording === '' ? `no grade for "${area}"` : `unknown grade wording "${wording}" for "${area}"`;
+    throw new SourceError(`${problem} in the judgement table`, {
+      file,
+      line: where.no,
+      hint: `a grade is one of: ${GRADES.join(', ')}`,
+    });
+  }
+  const areaKey = classifyJudgementArea(area);
+  if (!areaKey || area === '') {
+    throw new SourceError(`unknown judgement area "${area}" (graded "${grade}") in the judgement table`, {
+      file,
+      line: where.no,
+      hint: 'add its wording to classifyJudgementArea in src/lib/parse/judgements.ts',
+    });
+  }
+  return { area, areaKey, grade };
+}
+
+/**
+ * The report's judgements: the table's rows, then graded headings for areas the table leaves out (a SIF report's
+ * LSCB review is graded only in its heading). A heading that grades an area differently from the table is a
+ * contradiction in the source, reported rather than guessed at.
+ */
+export function mergeHeadingJudgements(
+  table: readonly Judgement[],
+  headings: readonly { area: { name: string; key: JudgementAreaKey } | null; grade: Grade | null; line: number }[],
+  file: string,
+): Judgement[] {
+  const judgements = [...table];
+  for (const heading of headings) {
+    if (!heading.area || !heading.grade) continue;
+    const known = judgements.find((j) => j.areaKey === heading.area!.key);
+    if (!known) {
+      judgements.push({ area: heading.area.name, areaKey: heading.area.key, grade: heading.grade });
+    } else if (known.grade !== heading.grade) {
+      throw new SourceError(
+        `the heading grades "${heading.area.name}" "${heading.grade}" but the judgement table grades it "${known.grade}"`,
+        { file, line: heading.line, hint: 'correct whichever the published report does not say' },
+      );
+    }
+  }
+  return judgements;
+}

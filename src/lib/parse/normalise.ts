@@ -1,0 +1,157 @@
+/**
+ * Stage 1: source text → clean lines. Everything later works on these lines, so this is where the differences
+ * between a markdown conversion and raw PDF text are ironed out: line endings, control characters, conversion
+ * artefacts, page numbers and page furniture. Blank lines are not kept as lines; each kept line says instead what
+ * separated it from the line before (`gap`), which is what the paragraph-joining rules need to know.
+ */
+
+/**
+ * What stands between a line and the kept line before it: nothing (a hard wrap), blank lines (a paragraph break,
+ * or in raw PDF text often just spacing), or a page break (a form feed, a dropped page number or page furniture,
+ * or three or more blank lines — how page breaks survive a conversion).
+ */
+export type Gap = 'none' | 'blank' | 'page';
+
+export interface Line {
+  /** The cleaned text, trimmed. Never empty. */
+  readonly text: string;
+  /** Leading spaces before trimming: nested markdown list items are indented. */
+  readonly indent: number;
+  /** 1-based line number in the source, for error messages. */
+  readonly no: number;
+  readonly gap: Gap;
+}
+
+/** Blank lines in a row that mark a page break when nothing else does. */
+const PAGE_BREAK_BLANKS = 3;
+
+export function normalise(text: string): Line[] {
+  const segments = splitSegments(text);
+  const furniture = repeatedFurniture(segments);
+  const lines: Line[] = [];
+  let blanks = 0;
+  let pageBreak = false;
+  segments.forEach((segment, i) => {
+    if (segment.pageStart) pageBreak = true;
+    if (segment.text === '') {
+      blanks++;
+      return;
+    }
+    if (isPageNumber(segment.text, segments, i) || furniture.has(i)) {
+      pageBreak = true;
+      return;
+    }
+    const gap: Gap = pageBreak || blanks >= PAGE_BREAK_BLANKS ? 'page' : blanks > 0 || lines.length === 0 ? 'blank' : 'none';
+    lines.push({ text: segment.text, indent: segment.indent, no: segment.no, gap });
+    blanks = 0;
+    pageBreak = false;
+  });
+  return lines;
+}
+
+interface Segment {
+  text: string;
+  indent: number;
+  no: number;
+  /** The first segment after a form feed. */
+  pageStart: boolean;
+}
+
+/** Splits into lines (and at form feeds, so a page break inside a line still breaks it), each cleaned. */
+function splitSegments(text: string): Segment[] {
+  const segments: Segment[] = [];
+  const rawLines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  rawLines.forEach((rawLine, i) => {
+    rawLine.split('\f').forEach((part, k) => {
+      const indent = /^ */.exec(part)![0].length;
+      segments.push({ text: cleanLine(part), indent, no: i + 1, pageStart: k > 0 });
+    });
+  });
+  return segments;
+}
+
+/** Control characters other than TAB (a table column separator), invisible formatting characters, soft hyphens. */
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/** Space characters that are not a plain space. */
+const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+/**
+ * HTML formatting tags a conversion leaves behind (`<b>`, `<p>`, `<ul style="…">`). Only these names, so text
+ * such as `<script>`, `a<b` or `<https://…>` is left exactly as written.
+ */
+const FORMAT_TAG =
+  /<\/?(?:b|strong|i|em|u|span|font|p|div|br|ul|ol|li)(?:\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*\s*\/?>/gi;
+const BLOCK_TAG = /^<\/?(?:p|div|br|ul|ol)\b/i;
+
+export function cleanLine(raw: string): string {
+  let text = raw.replace(INVISIBLE, '').replace(ODD_SPACES, ' ');
+  text = repairArtefacts(text);
+  // Markdown emphasis carries no words; conversions also leave unmatched `**`.
+  text = text.replace(/\*\*/g, '');
+  // A list item tag becomes a bullet so the items stay apart; block tags become a space so words do not run together.
+  text = text.replace(FORMAT_TAG, (tag) => (/^<li\b/i.test(tag) ? ' • ' : BLOCK_TAG.test(tag) ? ' ' : ''));
+  // Markdown backslash escapes ("A\* to C") stand for the character itself.
+  text = text.replace(/\\([*_#`[\]\\])/g, '$1');
+  return text.trim();
+}
+
+/**
+ * Known conversion artefacts, repaired to what the page shows:
+ * - LaTeX from a PDF-to-markdown converter: `$\ensuremath{\mathsf{Board}}^1$` is "Board" with footnote mark 1.
+ *   Only `$…$` spans with a backslash command or a leading `^` are touched, so sums of money are left alone.
+ * - A footnote mark whose `<sup>` was escaped and re-wrapped: `<sup>&</sup>lt;sup>1</sup>` is `<sup>1</sup>`.
+ * - A lost "h" glyph extracted as "ł" and a TAB inside a word: "Cł\tildren" is "Children".
+ */
+function repairArtefacts(text: string): string {
+  return text
+    .replace(/\$([^$\n]{1,200})\$/g, (span, inner: string) => (/\\[A-Za-z]|^\^/.test(inner) ? unwrapLatex(inner) : span))
+    .replace(/<sup>&<\/sup>lt;sup>/g, '<sup>')
+    .replace(/(?<=[A-Za-z])ł\t(?=[a-z])/g, 'h');
+}
+
+function unwrapLatex(inner: string): string {
+  const mark = /\^\{?(\d+)\}?/.exec(inner);
+  const words = inner
+    .replace(/\^\{?\d+\}?/g, '')
+    .replace(/\\[A-Za-z]+/g, '')
+    .replace(/[{}]/g, '');
+  return words + (mark ? `<sup>${mark[1]}</sup>` : '');
+}
+
+/** A page number (or "Page 3 of 12") standing alone between blank lines or page edges. */
+function isPageNumber(text: string, segments: Segment[], i: number): boolean {
+  if (!/^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$/i.test(text)) return false;
+  const before = segments[i - 1];
+  const after = segments[i + 1];
+  const isolatedBefore = !before || before.text === '' || segments[i].pageStart;
+  const isolatedAfter = !after || after.text === '' || after.pageStart;
+  return isolatedBefore && isolatedAfter;
+}
+
+/** Lines near a page edge that are looked at for running headers and footers. */
+const EDGE_LINES = 2;
+
+/**
+ * Running headers and footers of PDF text: a line that stands at the top or bottom edge of most pages (digits
+ * ignored, so "Page 3" and "Page 4" count as the same line). Only text with form feeds has pages to compare.
+ * Returns the indexes of the segments to drop.
+ */
+function repeatedFurniture(segments: Segment[]): Set<number> {
+  const pages: number[][] = [[]];
+  segments.forEach((segment, i) => {
+    if (segment.pageStart) pages.push([]);
+    if (segment.text !== '') pages[pages.length - 1].push(i);
+  });
+  const drop = new Set<number>();
+  if (pages.length < 3) return drop;
+  const key = (i: number) => segments[i].text.replace(/\d+/g, '#');
+  const edges = pages.map((page) => [...new Set([...page.slice(0, EDGE_LINES), ...page.slice(-EDGE_LINES)])]);
+  const pagesWith = new Map<string, number>();
+  for (const edge of edges) {
+    for (const k of new Set(edge.map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
+  }
+  const threshold = Math.max(3, Math.ceil(pages.length * 0.6));
+  for (const edge of edges) {
+    for (const i of edge) if ((pagesWith.get(key(i)) ?? 0) >= threshold) drop.add(i);
+  }
+  return drop;
+}

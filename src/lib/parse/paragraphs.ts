@@ -1,0 +1,136 @@
+/**
+ * Stage 4: headings and blocks → the record's sections and paragraphs, with their permanent anchors.
+ *
+ * Paragraph ids are the contract with everything that links to a paragraph, so they follow the report's own
+ * numbering: Ofsted's paragraph 41 is `para-41` (label "41"); a council report's "6.0" is `para-6` (label "6.0",
+ * number 6) and a second "6.0" `para-6-2`. Paragraphs the report does not number get the archive's own numbering,
+ * `ap-<k>` labelled "A<k>", k counting them through the document, so it can never be mistaken for Ofsted's.
+ */
+import type { JudgementAreaKey, Paragraph, Section } from '../../schemas/report.ts';
+import type { Block, SectionDraft } from './blocks.ts';
+import type { Format } from './detect.ts';
+import { classifyJudgementArea } from './judgements.ts';
+import { collapseSpaces, slugify } from './text.ts';
+
+/** Judgement areas that head a part of the report; adoption and care leavers are SIF sub-judgements of in-care. */
+const MAIN_AREAS = new Set<JudgementAreaKey>(['overall-effectiveness', 'help-and-protection', 'in-care', 'leadership', 'lscb']);
+/** Section anchors are cut to about this many characters, at a word. */
+const SECTION_ID_LENGTH = 60;
+
+export interface SectionsResult {
+  sections: Section[];
+  /** Section id per draft index; `lead` for blocks before the first heading (block.section === -1). */
+  idOf: (section: number) => string;
+}
+
+/**
+ * The sections, in order, with unique anchors and heading levels. Text before the first heading gets a section of
+ * its own, titled by the format ("Summary", "Letter"), only if there is such text.
+ */
+export function buildSections(drafts: readonly SectionDraft[], blocks: readonly Block[], format: Format): SectionsResult {
+  const used = new Set<string>();
+  const sections: Section[] = [];
+  let leadId = '';
+  if (blocks.some((block) => block.section === -1)) {
+    leadId = uniqueId(sectionSlug(format.leadSection), used);
+    sections.push({ id: leadId, title: format.leadSection, level: 2, grade: null });
+  }
+  const levels = headingLevels(drafts, format);
+  const ids = drafts.map((draft, k) => {
+    const id = uniqueId(sectionSlug(draft.title), used);
+    sections.push({ id, title: draft.title, level: levels[k], grade: draft.grade });
+    return id;
+  });
+  return { sections, idOf: (section) => (section === -1 ? leadId : ids[section]) };
+}
+
+/**
+ * Heading levels 2–3 that never skip a level. Markdown levels in conversions are unreliable (sibling judgement
+ * sections come out as ## and ###), and PDF text has none, so: a main judgement heading is level 2; a SIF
+ * sub-judgement (adoption, care leavers) under the in-care section is level 3; other headings are level 3 when the
+ * source marks them deeper than the last level-2 heading, else level 2.
+ */
+function headingLevels(drafts: readonly SectionDraft[], format: Format): number[] {
+  let anchorRaw: number | null = null;
+  let topArea: JudgementAreaKey | null = null;
+  return drafts.map((draft) => {
+    const key = draft.area?.key ?? classifyJudgementArea(draft.title);
+    let level: number;
+    if (draft.area && !MAIN_AREAS.has(draft.area.key) && format.family === 'sif' && topArea === 'in-care') level = 3;
+    else if (draft.area && MAIN_AREAS.has(draft.area.key)) level = 2;
+    else if (key && MAIN_AREAS.has(key) && (draft.rawLevel ?? 0) <= 2) level = 2;
+    else if (draft.rawLevel !== null && anchorRaw !== null && draft.rawLevel > anchorRaw) level = 3;
+    else level = 2;
+    if (level === 2) {
+      anchorRaw = draft.rawLevel;
+      topArea = key;
+    }
+    return level;
+  });
+}
+
+/**
+ * A section anchor from its title, short, starting with a letter, and never in the paragraph or recommendation
+ * id space (`para-…`, `ap-…`, `rec-…`), which shares the page.
+ */
+function sectionSlug(title: string): string {
+  let slug = '';
+  for (const word of slugify(title).split('-')) {
+    if (slug !== '' && slug.length + word.length + 1 > SECTION_ID_LENGTH) break;
+    slug = slug === '' ? word : `${slug}-${word}`;
+  }
+  if (slug === '' || !/^[a-z]/.test(slug) || /^(?:para|ap|rec)-\d/.test(slug)) slug = `section-${slug}`.replace(/-$/, '');
+  return slug;
+}
+
+function uniqueId(base: string, used: Set<string>): string {
+  let id = base;
+  for (let k = 2; used.has(id); k++) id = `${base}-${k}`;
+  used.add(id);
+  return id;
+}
+
+const MARKER = /\s*\(Recommendation\)$/;
+const FOOTNOTE_MARK = /<sup>(\d+)<\/sup>/g;
+
+/** The record's paragraphs from every block that is not a recommendation. */
+export function buildParagraphs(blocks: readonly Block[], idOf: (section: number) => string): Paragraph[] {
+  const used = new Set<string>();
+  const paragraphs: Paragraph[] = [];
+  let unnumbered = 0;
+  for (const block of blocks) {
+    let text = collapseSpaces(block.text).trim();
+    const recommendationMarker = MARKER.test(text);
+    text = text.replace(MARKER, '');
+    const { plain, footnoteRefs } = takeFootnoteRefs(text);
+    if (plain === '') continue;
+    const n = block.numbered;
+    const k = n ? 0 : ++unnumbered;
+    paragraphs.push({
+      id: n ? uniqueId(`para-${n.label.replace(/\.0$/, '').replace(/\./g, '-')}`, used) : `ap-${k}`,
+      number: n ? n.number : null,
+      label: n ? n.label : `A${k}`,
+      section: idOf(block.section),
+      text: plain,
+      recommendationMarker,
+      footnoteRefs,
+      themes: [],
+      supports: [],
+    });
+  }
+  return paragraphs;
+}
+
+/** Removes `<sup>n</sup>` marks from the text, recording where each stood. */
+function takeFootnoteRefs(text: string): { plain: string; footnoteRefs: Paragraph['footnoteRefs'] } {
+  const footnoteRefs: Paragraph['footnoteRefs'] = [];
+  let plain = '';
+  let last = 0;
+  for (const m of text.matchAll(FOOTNOTE_MARK)) {
+    plain += text.slice(last, m.index);
+    footnoteRefs.push({ number: Number(m[1]), offset: plain.length });
+    last = m.index + m[0].length;
+  }
+  plain += text.slice(last);
+  return { plain: plain.trimEnd(), footnoteRefs };
+}

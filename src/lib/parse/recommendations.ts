@@ -1,0 +1,62 @@
+/**
+ * Recommendations: each item of a recommendations section — SIF's numbered list ("1. Urgently review…", kept with
+ * the report's numbers, 1–22 for the local authority and 131–139 for the LSCB in one report), ILACS's "What needs
+ * to improve?" bullets (numbered by position, 1…n through the document) — and a council report's own
+ * recommendations, the "Recommendations" row of its key–value table ("That Cabinet: • Notes… • Approves…").
+ */
+import type { Recommendation } from '../../schemas/report.ts';
+import { SourceError } from '../source-error.ts';
+import type { Block, SectionDraft } from './blocks.ts';
+import type { Line } from './normalise.ts';
+import { collapseSpaces, stripFootnoteMarks } from './text.ts';
+
+/** Whether a block is a recommendation (and so not a paragraph). */
+export function isRecommendation(block: Block, sections: readonly SectionDraft[]): boolean {
+  return block.section >= 0 && sections[block.section].isRecommendations && (block.item || block.numbered !== null);
+}
+
+/** The recommendations among the blocks, in order. Two with the same number are an error in the source. */
+export function buildRecommendations(
+  blocks: readonly Block[],
+  idOf: (section: number) => string,
+  file: string,
+): Recommendation[] {
+  const recommendations: Recommendation[] = [];
+  const seen = new Map<number, number>();
+  let position = 0;
+  for (const block of blocks) {
+    position++;
+    const number = block.numbered ? block.numbered.number : position;
+    const earlier = seen.get(number);
+    if (earlier !== undefined) {
+      throw new SourceError(`recommendation ${number} appears twice (first at line ${earlier})`, {
+        file,
+        line: block.line,
+        hint: 'check the numbering of the recommendations list',
+      });
+    }
+    seen.set(number, block.line);
+    recommendations.push({
+      id: `rec-${number}`,
+      number,
+      text: stripFootnoteMarks(collapseSpaces(block.text)).trim(),
+      section: idOf(block.section),
+      themes: [],
+    });
+  }
+  return recommendations;
+}
+
+/**
+ * A council report's "Recommendations<TAB>That Cabinet: • Notes… • Approves… • Delegates…" row: the line index
+ * (so it is not repeated as body text) and one text per bullet. The lead-in ("That Cabinet:") is not a
+ * recommendation.
+ */
+export function keyValueRecommendations(lines: readonly Line[]): { index: number; texts: string[] } | null {
+  const index = lines.findIndex((line) => /^recommendations?\t/i.test(line.text));
+  if (index < 0) return null;
+  const value = lines[index].text.slice(lines[index].text.indexOf('\t') + 1);
+  const parts = value.split(/\s*•\s*/).map((part) => collapseSpaces(part).trim());
+  const texts = parts.filter((part, k) => part !== '' && !(k === 0 && /:$/.test(part) && parts.length > 1));
+  return { index, texts };
+}

@@ -1,0 +1,71 @@
+/**
+ * Small text predicates and joins shared by the parser's stages. Each one answers a question the joining rules ask
+ * ("does this paragraph end a sentence?", "does this line read as the rest of the previous one?").
+ */
+
+/**
+ * Characters that start a list item, in markdown conversions and in PDF text: "-", "•", the filled squares Ofsted's
+ * PDFs use, and the private-use glyphs Symbol/Wingdings bullets become when text is extracted from a PDF.
+ */
+export const BULLET_CHARS = '-*•◼■▪●◦\uF0A7\uF0B7';
+const BULLET_LINE = new RegExp(`^[${BULLET_CHARS}]\\s+(\\S.*)$`);
+
+/** The text of a list item, without its bullet, or null if the line is not one. */
+export function bulletText(line: string): string | null {
+  const m = BULLET_LINE.exec(line);
+  return m ? m[1] : null;
+}
+
+/** Ends a sentence: . ! or ? possibly followed by closing quotes or brackets. */
+export function endsSentence(text: string): boolean {
+  return /[.!?]["'’”)\]]*$/.test(text);
+}
+
+/** Ends with a colon: what follows (a list, a table) belongs to this paragraph. */
+export function endsWithColon(text: string): boolean {
+  return /:["'’”)]*$/.test(text);
+}
+
+/** Reads as the middle of a sentence: starts with a lowercase letter, a digit or an opening bracket. */
+export function startsMidSentence(text: string): boolean {
+  return /^[a-z0-9(]/.test(text);
+}
+
+/**
+ * Joins a hard-wrapped line to the text before it. A word broken at a hyphen ("life-" / "story") keeps its hyphen
+ * and loses the space; every other wrap becomes one space.
+ */
+export function joinWrapped(before: string, after: string): string {
+  if (before === '') return after;
+  return /[A-Za-z]-$/.test(before) && /^[a-z]/.test(after) ? before + after : `${before} ${after}`;
+}
+
+/** Runs of spaces (not tabs or newlines, which carry table and list structure) become one space. */
+export function collapseSpaces(text: string): string {
+  return text
+    .split('\n')
+    .map((line) =>
+      line
+        .split('\t')
+        .map((cell) => cell.replace(/ {2,}/g, ' ').trim())
+        .join('\t'),
+    )
+    .join('\n');
+}
+
+/** A URL and anchor name: lowercase ASCII letters and digits separated by single hyphens. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Removes `<sup>n</sup>` footnote marks, for places (titles, recommendations) that cannot record them. */
+export function stripFootnoteMarks(text: string): string {
+  return text.replace(/<sup>\d+<\/sup>/g, '');
+}
