@@ -2,10 +2,16 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import searchIndex from './src/integrations/search-index.ts';
+import permalinks from './src/integrations/permalinks.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://ofsted-archive.example.org',
   trailingSlash: 'always',
-  integrations: [mdx(), sitemap()],
+  // permalinks last: it checks every file the others have written against content/permalinks.json.
+  integrations: [mdx(), sitemap(), searchIndex(), permalinks()],
   build: { inlineStylesheets: 'never' },
+  // Never inline scripts into pages (Vite would inline those under 4 kB): the Content-Security-Policy allows
+  // scripts from this site's files only, never inline ones.
+  vite: { build: { assetsInlineLimit: 0 } },
 });
