@@ -8,6 +8,8 @@ import permalinks from './src/integrations/permalinks.ts';
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://ofsted-archive.example.org',
   trailingSlash: 'always',
+  // Benchmarks build other corpora side by side without touching the archive's own dist/.
+  outDir: process.env.ARCHIVE_OUT_DIR ?? './dist',
   // permalinks last: it checks every file the others have written against content/permalinks.json.
   integrations: [mdx(), sitemap(), searchIndex(), permalinks()],
   build: { inlineStylesheets: 'never' },
