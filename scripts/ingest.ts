@@ -8,12 +8,12 @@
  * The only file I/O of the pipeline. Output is staged in a sibling folder and swapped in whole, so a failed run
  * writes nothing and leaves the previous archive exactly as it was.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
 import { buildRecords, sha256Of, asSourceError, type LoadedSource } from '../src/lib/ingest/archive.ts';
-import { decodeSourceText } from '../src/lib/ingest/decode.ts';
+import { checkSourceSize, decodeSourceText } from '../src/lib/ingest/decode.ts';
 import { renderReportMdx } from '../src/lib/ingest/mdx.ts';
 import { parseSidecar } from '../src/lib/ingest/validate.ts';
 import { parseTaxonomy } from '../src/lib/link/themes.ts';
@@ -31,9 +31,20 @@ function listSources(dir: string): string[] {
 }
 
 /** Reads each source and its sidecar; PDFs are extracted together on every core. Problems are collected, not thrown. */
-async function loadSources(paths: string[]): Promise<{ sources: LoadedSource[]; errors: SourceError[] }> {
+async function loadSources(allPaths: string[]): Promise<{ sources: LoadedSource[]; errors: SourceError[] }> {
   const errors: SourceError[] = [];
-  const pdfPaths = paths.filter((path) => extname(path).toLowerCase() === '.pdf');
+  const isPdf = (path: string) => extname(path).toLowerCase() === '.pdf';
+  // Sizes are checked before anything is read, so an oversized file never has to fit in memory.
+  const paths = allPaths.filter((path) => {
+    try {
+      checkSourceSize(statSync(path).size, basename(path), isPdf(path) ? 'pdf' : 'text');
+      return true;
+    } catch (error) {
+      errors.push(asSourceError(error, basename(path)));
+      return false;
+    }
+  });
+  const pdfPaths = paths.filter(isPdf);
   // pdf.js loads only when there are PDFs to read, so text-only runs start instantly.
   const pdfTexts = pdfPaths.length ? await (await import('../src/lib/extract/pool.ts')).extractPdfs(pdfPaths) : [];
   const pdfTextOf = new Map(pdfPaths.map((path, i) => [path, pdfTexts[i]]));
@@ -117,6 +128,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.stack : error);
+  // A SourceError is a maintainer's problem and says what to do; anything else is a bug, so show where.
+  console.error(error instanceof SourceError ? `✗ ${error.message}` : error instanceof Error ? error.stack : error);
   process.exit(1);
 });

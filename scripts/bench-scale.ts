@@ -1,0 +1,206 @@
+/**
+ * The scale benchmark: builds four corpora end to end, each as `npm run build -- --sources` would, and measures
+ * every stage. Corpora:
+ *   five       the bundled five sources (content/sources)
+ *   five+58    those plus the 58 real Ofsted PDFs in ../shared/corpus (skipped when absent)
+ *   1000, 5000 synthetic ILACS-style reports made deterministically from real paragraphs (scripts/lib/synthetic-corpus.ts;
+ *              the paragraphs come from the five+58 records, or the five alone when ../shared is absent)
+ *
+ * Each stage runs in its own process; peak memory is that process's high-water mark (VmHWM), sampled from /proc.
+ * Usage: node scripts/bench-scale.ts [--corpora five,five+58,1000,5000] [--results bench/results/scale.md]
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { generateCorpus } from './lib/synthetic-corpus.ts';
+
+const WORK = resolve('bench/tmp');
+const CORPUS = resolve('../shared/corpus/ofsted-pdf');
+
+interface StageResult {
+  seconds: number;
+  peakBytes: number;
+  output: string;
+}
+
+/** Runs a command to completion, sampling its resident-memory high-water mark until it exits. */
+function runStage(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<StageResult> {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let peakBytes = 0;
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const sample = setInterval(() => {
+      try {
+        const hwm = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/^VmHWM:\s+(\d+) kB/m);
+        if (hwm) peakBytes = Math.max(peakBytes, Number(hwm[1]) * 1024);
+      } catch {
+        // The process has just exited; the last sample stands.
+      }
+    }, 25);
+    child.on('close', (code) => {
+      clearInterval(sample);
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output.slice(-3000)}`));
+      else resolvePromise({ seconds, peakBytes, output });
+    });
+  });
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+const sizeOf = (files: string[]) => files.reduce((total, file) => total + statSync(file).size, 0);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** The bundled sources, with their sidecars. */
+function copyBundled(into: string): void {
+  for (const name of readdirSync('content/sources')) {
+    if (/\.(txt|pdf|json)$/.test(name)) copyFileSync(join('content/sources', name), join(into, name));
+  }
+}
+
+/** The real PDFs, named as a maintainer would name them, with the publication date (from the corpus file name) as a sidecar. */
+function copyRealPdfs(into: string): number {
+  let count = 0;
+  for (const authority of readdirSync(CORPUS).sort()) {
+    for (const file of readdirSync(join(CORPUS, authority)).sort()) {
+      const published = file.slice(0, 10);
+      const name = `${authority}-${published}-corpus`;
+      copyFileSync(join(CORPUS, authority, file), join(into, `${name}.pdf`));
+      writeFileSync(join(into, `${name}.json`), JSON.stringify({ published }));
+      count++;
+    }
+  }
+  return count;
+}
+
+/** Real paragraph texts from built records, for the synthetic corpora. */
+function paragraphPool(reportsDir: string): string[] {
+  const pool: string[] = [];
+  for (const file of readdirSync(reportsDir).sort()) {
+    const mdx = readFileSync(join(reportsDir, file), 'utf8');
+    const record = JSON.parse(mdx.slice(4, mdx.indexOf('\n---\n', 4)));
+    for (const paragraph of record.paragraphs) if (paragraph.text.length > 200) pool.push(paragraph.text.replace(/\s+/g, ' '));
+  }
+  return pool;
+}
+
+function writeSynthetic(into: string, count: number, pool: string[]): void {
+  const documents = generateCorpus(pool, { count, paragraphsPerDocument: 50, recommendationsPerDocument: 6, authorities: 153, seed: 2026 });
+  for (const document of documents) {
+    writeFileSync(join(into, `${document.name}.txt`), document.text);
+    writeFileSync(join(into, `${document.name}.json`), JSON.stringify(document.sidecar));
+  }
+}
+
+interface Row {
+  corpus: string;
+  documents: number;
+  skipped: number;
+  ingest: StageResult;
+  build: StageResult;
+  pagefindSeconds: number | null;
+  pages: number;
+  siteBytes: number;
+  indexBytes: number;
+  reportPageGzip: number;
+}
+
+async function benchCorpus(corpus: string, prepare: (sources: string) => void): Promise<Row> {
+  const root = join(WORK, corpus);
+  const sources = join(root, 'sources');
+  const reports = join(root, 'reports');
+  const out = join(root, 'dist');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(sources, { recursive: true });
+  prepare(sources);
+
+  console.error(`[${corpus}] ingest…`);
+  const ingest = await runStage(process.execPath, ['scripts/ingest.ts', '--sources', sources, '--out', reports, '--skip-invalid'], {});
+  console.error(`[${corpus}] astro build…`);
+  const build = await runStage(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    ARCHIVE_REPORTS_DIR: reports,
+    ARCHIVE_OUT_DIR: out,
+  });
+  const pagefind = build.output.match(/\[search-index\][^\n]*? in ([\d.]+) s/);
+  const files = filesUnder(out);
+  const reportPages = files.filter((f) => /\/reports\/[^/]+\/index\.html$/.test(f));
+  const row: Row = {
+    corpus,
+    documents: readdirSync(reports).length,
+    skipped: (ingest.output.match(/^skipped: /gm) ?? []).length,
+    ingest,
+    build,
+    pagefindSeconds: pagefind ? Number(pagefind[1]) : null,
+    pages: files.filter((f) => f.endsWith('.html')).length,
+    siteBytes: sizeOf(files),
+    indexBytes: sizeOf(files.filter((f) => f.includes('/pagefind/'))),
+    reportPageGzip: median(reportPages.map((f) => gzipSync(readFileSync(f)).length)),
+  };
+  console.error(`[${corpus}] ${row.documents} documents, ${row.pages} pages, ${(ingest.seconds + build.seconds).toFixed(1)} s`);
+  return row;
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const kb = (bytes: number) => `${(bytes / 1e3).toFixed(1)} KB`;
+const s = (seconds: number) => seconds.toFixed(1);
+
+function table(rows: Row[]): string {
+  const header = '| corpus | documents | skipped | ingest s | Astro build s (incl. Pagefind) | of which Pagefind s | total s | peak memory (largest process) | pages | pages/s | site size | search index | report page gzip (median) |';
+  const lines = rows.map((r) => {
+    const total = r.ingest.seconds + r.build.seconds;
+    return `| ${r.corpus} | ${r.documents} | ${r.skipped} | ${s(r.ingest.seconds)} | ${s(r.build.seconds)} | ${r.pagefindSeconds ?? 'n/a'} | ${s(total)} | ${mb(Math.max(r.ingest.peakBytes, r.build.peakBytes))} | ${r.pages} | ${Math.round(r.pages / total)} | ${mb(r.siteBytes)} | ${mb(r.indexBytes)} | ${kb(r.reportPageGzip)} |`;
+  });
+  return [header, `|${'---|'.repeat(13)}`, ...lines].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      corpora: { type: 'string', default: 'five,five+58,1000,5000' },
+      results: { type: 'string', default: 'bench/results/scale.md' },
+    },
+  });
+  const wanted = values.corpora.split(',');
+  const rows: Row[] = [];
+  const hasCorpus = existsSync(CORPUS);
+  if (!hasCorpus) console.error('five+58: skipped: ../shared/corpus not present (real Ofsted PDFs live outside the repository)');
+
+  if (wanted.includes('five')) rows.push(await benchCorpus('five', copyBundled));
+  if (wanted.includes('five+58') && hasCorpus) {
+    rows.push(await benchCorpus('five+58', (dir) => (copyBundled(dir), copyRealPdfs(dir))));
+  }
+  const poolSource = ['five+58', 'five'].map((c) => join(WORK, c, 'reports')).find(existsSync);
+  for (const size of ['1000', '5000'].filter((n) => wanted.includes(n))) {
+    if (!poolSource) throw new Error('the synthetic corpora need the paragraphs of a built corpus: include "five" in --corpora');
+    const pool = paragraphPool(poolSource);
+    rows.push(await benchCorpus(size, (dir) => writeSynthetic(dir, Number(size), pool)));
+  }
+
+  const text = [
+    '# Scale benchmark',
+    '',
+    `Command: \`npm run bench -- scale\` (node scripts/bench-scale.ts --corpora ${values.corpora}). Machine: ${process.platform}, 2 cores.`,
+    'Each stage is its own process; peak memory is the largest process\'s resident high-water mark.',
+    '',
+    table(rows),
+    '',
+  ].join('\n');
+  mkdirSync(resolve(values.results, '..'), { recursive: true });
+  writeFileSync(values.results, text);
+  console.log(text);
+}
+
+await main();
