@@ -22,7 +22,7 @@ const PDFJS_ROOT = import.meta.resolve('pdfjs-dist/package.json');
 const STANDARD_FONTS = new URL('standard_fonts/', PDFJS_ROOT).href;
 const CMAPS = new URL('cmaps/', PDFJS_ROOT).href;
 
-/** A PDF's text, pages separated by `\f`, and how many pages it has. */
+/** A PDF's text (every line ends with a newline, pages are separated by `\f`) and how many pages it has. */
 export interface ExtractedPdf {
   text: string;
   pages: number;
@@ -51,8 +51,9 @@ export async function extractPdfText(data: Uint8Array, file: string): Promise<Ex
         hint: 'find a version of the report with text (Ofsted publishes text PDFs), or OCR it and add the text as a .txt source',
       });
     }
+    // As pdftotext does it: each page ends its last line, and the form feed opens the next page's first line.
     const text = dropRepeatedPageFurniture(pages)
-      .map((lines) => tidyBlankLines(joinHyphenatedWords(dropPageNumbers(lines))).join('\n'))
+      .map((lines) => `${tidyBlankLines(joinHyphenatedWords(dropPageNumbers(lines))).join('\n')}\n`)
       .join('\f');
     return { text, pages: pdf.numPages };
   } finally {

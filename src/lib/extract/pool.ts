@@ -57,7 +57,7 @@ export async function extractPdfs(
       });
       feed();
     });
-  const count = Math.max(1, Math.min(workers, files.length));
+  const count = Math.min(Math.max(1, workers), files.length);
   await Promise.all(Array.from({ length: count }, runWorker));
   return results;
 }
