@@ -1,0 +1,51 @@
+/**
+ * Rows → the bytes of an export. Both formats take the column list, so the CSV header and the JSON key order are
+ * the published column order whatever order a row's keys were set in.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { ReportRecord } from '../../schemas/report.ts';
+import type { Column, Row } from './rows.ts';
+
+/** Joins a list in one CSV field; no theme slug or inspector name contains it. */
+export const LIST_SEPARATOR = ';';
+
+/**
+ * RFC 4180: a header row, CRLF between records, fields quoted where they hold a comma, a quote or a line break
+ * (paragraph text holds "\n"), UTF-8 without a byte-order mark so the first column is named exactly as documented.
+ */
+export function toCsv<Name extends string>(rows: ReadonlyArray<Row<Name>>, columns: ReadonlyArray<Column<Name>>): string {
+  return stringify(
+    rows.map((row) => columns.map(({ name }) => csvField(row[name]))),
+    {
+      header: true,
+      columns: columns.map(({ name }) => name),
+      record_delimiter: 'windows',
+      // csv-stringify stops quoting fields that hold a lone "\n" once record_delimiter is set; readers need them quoted.
+      quote_record_delimiter: true,
+    },
+  );
+}
+
+function csvField(value: Row<string>[string]): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return value.join(LIST_SEPARATOR);
+}
+
+/** A JSON array of objects, keys in column order, two-space indented, ending in a newline. */
+export function toJson<Name extends string>(rows: ReadonlyArray<Row<Name>>, columns: ReadonlyArray<Column<Name>>): string {
+  return `${JSON.stringify(
+    rows.map((row) => Object.fromEntries(columns.map(({ name }) => [name, row[name]]))),
+    null,
+    2,
+  )}\n`;
+}
+
+/**
+ * A report record as published at /reports/<slug>.json and shown on its data view: the record exactly as the content
+ * collection validated it, so its keys are in the order src/schemas/report.ts declares them.
+ */
+export function reportJson(record: ReportRecord): string {
+  return `${JSON.stringify(record, null, 2)}\n`;
+}

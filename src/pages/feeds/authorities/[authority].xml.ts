@@ -1,0 +1,11 @@
+import type { APIRoute } from 'astro';
+import { getArchive } from '../../../lib/site/archive.ts';
+import { authorityFeed } from '../../../lib/data/feeds.ts';
+
+export async function getStaticPaths() {
+  const { authorities } = await getArchive();
+  return authorities.map((authority) => ({ params: { authority: authority.slug }, props: { authority } }));
+}
+
+export const GET: APIRoute = ({ props, site }) =>
+  new Response(authorityFeed(props.authority, site!), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { getArchive } from '../../lib/site/archive.ts';
+import { documentsFeed } from '../../lib/data/feeds.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const { reports } = await getArchive();
+  return new Response(documentsFeed(reports, site!), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};

@@ -1,0 +1,13 @@
+import type { APIRoute } from 'astro';
+import { getArchive } from '../../../lib/site/archive.ts';
+import { getThemes } from '../../../lib/site/themes.ts';
+import { themeFeed } from '../../../lib/data/feeds.ts';
+
+export function getStaticPaths() {
+  return getThemes().taxonomy.map((theme) => ({ params: { theme: theme.slug }, props: { theme } }));
+}
+
+export const GET: APIRoute = async ({ props, site }) => {
+  const { reports } = await getArchive();
+  return new Response(themeFeed(props.theme, reports, site!), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};

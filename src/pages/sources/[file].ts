@@ -1,0 +1,34 @@
+/**
+ * Each report's source file, served as the archive holds it, so anyone can check the record against the document.
+ * The bytes must still be the ones the record was built from: a changed or missing file stops the build rather than
+ * publishing a source that does not match its report.
+ */
+import type { APIRoute } from 'astro';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getArchive } from '../../lib/site/archive.ts';
+import { DEFAULT_SOURCES_DIR } from '../../lib/archive-paths.ts';
+
+/** A build from another folder of sources (`npm run build -- --sources <dir>`) names it here. */
+const sourcesDir = () => process.env.ARCHIVE_SOURCES_DIR || DEFAULT_SOURCES_DIR;
+
+const CONTENT_TYPES = { text: 'text/plain; charset=utf-8', pdf: 'application/pdf' } as const;
+
+export async function getStaticPaths() {
+  const { reports } = await getArchive();
+  return reports.map((report) => ({ params: { file: report.source.file }, props: { source: report.source, slug: report.slug } }));
+}
+
+export const GET: APIRoute = ({ props }) => {
+  const { source, slug } = props;
+  const path = join(sourcesDir(), source.file);
+  if (!existsSync(path)) {
+    throw new Error(`/sources/${source.file}: ${path} is missing (the source of /reports/${slug}/); set ARCHIVE_SOURCES_DIR to the folder the records were built from`);
+  }
+  const bytes = readFileSync(path);
+  if (createHash('sha256').update(bytes).digest('hex') !== source.sha256) {
+    throw new Error(`/sources/${source.file}: ${path} has changed since /reports/${slug}/ was built from it; run npm run build to ingest it again`);
+  }
+  return new Response(bytes, { headers: { 'Content-Type': CONTENT_TYPES[source.format] } });
+};

@@ -1,0 +1,283 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { reportSchema, type ReportRecord } from '../../src/schemas/report.ts';
+import { COLUMNS, documentRows, judgementRows, recommendationRows } from '../../src/lib/data/rows.ts';
+import { reportJson, toCsv, toJson } from '../../src/lib/data/serialise.ts';
+import { authorityFeed, documentsFeed, FEED_ENTRIES, themeFeed } from '../../src/lib/data/feeds.ts';
+import { dataCatalogue, urlPatterns } from '../../src/lib/data/catalogue.ts';
+import { datasetExcerpt, feedExcerpt, recordExcerpt } from '../../src/lib/data/excerpts.ts';
+import { summariseAuthorities } from '../../src/lib/site/shape.ts';
+import { DATASETS } from '../../src/lib/data/urls.ts';
+
+const SITE = new URL('https://archive.test');
+
+/** A small valid record; only what a test sets matters. */
+function record(overrides: Partial<ReportRecord> & Pick<ReportRecord, 'slug' | 'published'>): ReportRecord {
+  return reportSchema.parse({
+    title: 'Inspection of Testshire local authority children’s services',
+    authority: 'Testshire',
+    authoritySlug: 'testshire',
+    documentType: 'inspection',
+    framework: 'ILACS',
+    inspectionStart: null,
+    inspectionEnd: null,
+    leadInspector: null,
+    inspectors: [],
+    judgements: [],
+    overallEffectiveness: null,
+    recommendations: [],
+    sections: [],
+    paragraphs: [{ id: 'para-1', number: 1, label: '1', section: 'findings', text: 'Children are seen.', recommendationMarker: false, footnoteRefs: [], themes: [], supports: [] }],
+    footnotes: [],
+    themes: [],
+    links: [],
+    source: { file: `${overrides.slug}.txt`, format: 'text', sha256: 'a'.repeat(64), publisher: 'Ofsted', licence: 'Open Government Licence v3.0', url: null },
+    ...overrides,
+  });
+}
+
+const older = record({
+  slug: 'testshire-2019-05-08-inspection',
+  published: '2019-05-08',
+  inspectionStart: '2019-03-04',
+  inspectionEnd: '2019-03-15',
+  leadInspector: 'Ann Example',
+  inspectors: ['Ann Example', 'Bo Sample'],
+  overallEffectiveness: 'Inadequate',
+  judgements: [
+    { area: 'The impact of leaders on social work practice with children and families', areaKey: 'leadership', grade: 'Inadequate' },
+    { area: 'Overall effectiveness', areaKey: 'overall-effectiveness', grade: 'Inadequate' },
+  ],
+  recommendations: [
+    { id: 'rec-1', number: 1, text: 'Pathway plans, "co-produced", with young people.', section: null, themes: ['pathway-plans', 'voice-direct-work'] },
+    { id: 'rec-2', number: 2, text: 'Supervision,\nrecorded.', section: null, themes: [] },
+  ],
+  paragraphs: [
+    { id: 'para-1', number: 1, label: '1', section: 'findings', text: 'Pathway plans are weak.\nSome are out of date.', recommendationMarker: false, footnoteRefs: [], themes: ['pathway-plans'], supports: [1] },
+    { id: 'ap-1', number: null, label: 'A1', section: 'findings', text: 'An unnumbered note.', recommendationMarker: false, footnoteRefs: [], themes: [], supports: [] },
+  ],
+  themes: ['pathway-plans', 'voice-direct-work'],
+  source: { file: 'testshire-2019.txt', format: 'text', sha256: 'b'.repeat(64), publisher: 'Ofsted', licence: 'Open Government Licence v3.0', url: 'https://files.example.org/1' },
+});
+const newer = record({
+  slug: 'testshire-2022-04-01-inspection',
+  published: '2022-04-01',
+  overallEffectiveness: 'Good',
+  judgements: [{ area: 'Overall effectiveness', areaKey: 'overall-effectiveness', grade: 'Good' }],
+  recommendations: [{ id: 'rec-1', number: 1, text: 'Keep pathway plans up to date & <reviewed>.', section: null, themes: ['pathway-plans'] }],
+});
+const letter = record({
+  slug: 'otherton-2020-01-10-monitoring-visit',
+  published: '2020-01-10',
+  authority: 'Otherton',
+  authoritySlug: 'otherton',
+  documentType: 'monitoring-visit',
+  framework: null,
+  title: 'Monitoring visit to Otherton',
+});
+// Deliberately out of order: every export sorts by publication date.
+const archive = [newer, letter, older];
+
+test('documents: one row per document, oldest first, columns in the published order', () => {
+  const rows = documentRows(archive, SITE);
+  assert.deepEqual(rows.map((r) => r.slug), [older.slug, letter.slug, newer.slug]);
+  assert.deepEqual(Object.keys(rows[0]!), COLUMNS.documents.map((c) => c.name));
+  assert.deepEqual(rows[0], {
+    slug: 'testshire-2019-05-08-inspection',
+    title: older.title,
+    authority: 'Testshire',
+    authority_slug: 'testshire',
+    document_type: 'inspection',
+    framework: 'ILACS',
+    published: '2019-05-08',
+    inspection_start: '2019-03-04',
+    inspection_end: '2019-03-15',
+    lead_inspector: 'Ann Example',
+    inspectors: ['Ann Example', 'Bo Sample'],
+    overall_effectiveness: 'Inadequate',
+    judgement_count: 2,
+    recommendation_count: 2,
+    paragraph_count: 2,
+    themes: ['pathway-plans', 'voice-direct-work'],
+    publisher: 'Ofsted',
+    licence: 'Open Government Licence v3.0',
+    original_url: 'https://files.example.org/1',
+    source_url: 'https://archive.test/sources/testshire-2019.txt',
+    source_sha256: 'b'.repeat(64),
+    url: 'https://archive.test/reports/testshire-2019-05-08-inspection/',
+    json_url: 'https://archive.test/reports/testshire-2019-05-08-inspection.json',
+  });
+});
+
+test('judgements: one row per graded judgement; documents that grade nothing give none', () => {
+  const rows = judgementRows(archive, SITE);
+  assert.equal(rows.length, 3);
+  assert.deepEqual(Object.keys(rows[0]!), COLUMNS.judgements.map((c) => c.name));
+  assert.deepEqual(rows.map((r) => [r.document, r.area_key, r.grade]), [
+    [older.slug, 'leadership', 'Inadequate'],
+    [older.slug, 'overall-effectiveness', 'Inadequate'],
+    [newer.slug, 'overall-effectiveness', 'Good'],
+  ]);
+  assert.equal(rows[2]!.url, 'https://archive.test/reports/testshire-2022-04-01-inspection/');
+});
+
+test('recommendations: one row per recommendation, with its anchor and its own page', () => {
+  const rows = recommendationRows(archive, SITE);
+  assert.equal(rows.length, 3);
+  assert.deepEqual(Object.keys(rows[0]!), COLUMNS.recommendations.map((c) => c.name));
+  assert.deepEqual(rows[1], {
+    authority: 'Testshire',
+    authority_slug: 'testshire',
+    document: older.slug,
+    document_title: older.title,
+    published: '2019-05-08',
+    number: 2,
+    text: 'Supervision,\nrecorded.',
+    themes: [],
+    url: 'https://archive.test/reports/testshire-2019-05-08-inspection/#rec-2',
+    page_url: 'https://archive.test/reports/testshire-2019-05-08-inspection/recommendations/2/',
+  });
+});
+
+test('every column is documented, and no name is used twice in a table', () => {
+  for (const dataset of DATASETS) {
+    const names = COLUMNS[dataset].map((c) => c.name);
+    assert.equal(new Set(names).size, names.length, dataset);
+    for (const c of COLUMNS[dataset]) assert.match(c.name, /^[a-z][a-z0-9_]*$/, `${dataset}.${c.name}`);
+    for (const c of COLUMNS[dataset]) assert.ok(c.description.length > 10, `${dataset}.${c.name} needs a description`);
+  }
+});
+
+test('CSV is RFC 4180: header, CRLF, quoted commas, quotes and line breaks, lists joined with ";", null empty', () => {
+  const csv = toCsv(recommendationRows([older], SITE), COLUMNS.recommendations);
+  const lines = csv.split('\r\n');
+  assert.equal(lines[0], 'authority,authority_slug,document,document_title,published,number,text,themes,url,page_url');
+  assert.ok(csv.endsWith('\r\n'));
+  assert.ok(csv.includes(',1,"Pathway plans, ""co-produced"", with young people.",pathway-plans;voice-direct-work,'));
+  assert.ok(csv.includes(',2,"Supervision,\nrecorded.",,https://'), 'a field with a line break is quoted; an empty list is an empty field');
+  const documents = toCsv(documentRows([newer], SITE), COLUMNS.documents);
+  assert.ok(documents.includes(',2022-04-01,,,,,Good,'), 'nulls are empty fields');
+  assert.ok(!documents.startsWith('\ufeff'), 'no byte-order mark');
+});
+
+test('a CSV with no rows still has its header', () => {
+  assert.equal(toCsv(judgementRows([letter], SITE), COLUMNS.judgements), `${COLUMNS.judgements.map((c) => c.name).join(',')}\r\n`);
+});
+
+test('JSON keeps the column order, whatever order a row was built in, and nulls and lists as JSON', () => {
+  const [row] = judgementRows([newer], SITE);
+  const shuffled = Object.fromEntries(Object.entries(row!).reverse()) as typeof row;
+  const json = toJson([shuffled!], COLUMNS.judgements);
+  assert.deepEqual(Object.keys(JSON.parse(json)[0]), COLUMNS.judgements.map((c) => c.name));
+  assert.ok(json.endsWith('\n'));
+  const [doc] = JSON.parse(toJson(documentRows([letter], SITE), COLUMNS.documents));
+  assert.equal(doc.framework, null);
+  assert.deepEqual(doc.inspectors, []);
+});
+
+test('a report record is published whole, keys in schema order', () => {
+  const parsed = JSON.parse(reportJson(older));
+  assert.deepEqual(parsed, older);
+  assert.deepEqual(Object.keys(parsed), Object.keys(reportSchema.shape));
+});
+
+test('the same archive always gives byte-identical exports and feeds', () => {
+  const build = () => [
+    ...DATASETS.map((d) => datasetExcerpt(d, archive, SITE).csv),
+    documentsFeed(archive, SITE),
+    themeFeed({ slug: 'pathway-plans', title: 'Pathway plans', description: 'Plans.' }, archive, SITE),
+  ];
+  assert.deepEqual(build(), build());
+  assert.deepEqual(build(), (() => {
+    const reversed = [...archive].reverse();
+    return [...DATASETS.map((d) => datasetExcerpt(d, reversed, SITE).csv), documentsFeed(reversed, SITE), themeFeed({ slug: 'pathway-plans', title: 'Pathway plans', description: 'Plans.' }, reversed, SITE)];
+  })(), 'input order does not matter');
+});
+
+/** The text of every <tag>…</tag> in an XML string, in order. */
+const all = (xml: string, tag: string) => [...xml.matchAll(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!);
+
+test('documents feed: newest first, permanent ids, dates from the documents, not the clock', () => {
+  const xml = documentsFeed(archive, SITE);
+  assert.ok(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'));
+  const ids = all(xml, 'id');
+  assert.deepEqual(ids, [
+    'https://archive.test/feeds/documents.xml',
+    'https://archive.test/reports/testshire-2022-04-01-inspection/',
+    'https://archive.test/reports/otherton-2020-01-10-monitoring-visit/',
+    'https://archive.test/reports/testshire-2019-05-08-inspection/',
+  ]);
+  assert.deepEqual(all(xml, 'updated'), ['2022-04-01T00:00:00.000Z', '2022-04-01T00:00:00.000Z', '2020-01-10T00:00:00.000Z', '2019-05-08T00:00:00.000Z']);
+  assert.ok(xml.includes('<link rel="self" href="https://archive.test/feeds/documents.xml"/>'));
+  assert.ok(xml.includes('<link rel="alternate" href="https://archive.test/"/>'));
+  assert.ok(!xml.includes('<generator'), 'no generator line to drift between package versions');
+});
+
+test('feed text is escaped HTML, so report text can never break the XML or inject markup', () => {
+  const xml = documentsFeed([newer], SITE);
+  assert.ok(xml.includes('Keep pathway plans up to date &amp; &lt;reviewed&gt;.'));
+  const hostile = record({ slug: 'x-2020-01-01-inspection', published: '2020-01-01', title: 'A ]]> B <script>' });
+  const feed = documentsFeed([hostile], SITE);
+  assert.equal(feed.split(']]>').length - 1, feed.split('<![CDATA[').length - 1, 'only the CDATA sections close');
+  assert.ok(!feed.includes('<script>'));
+});
+
+test('authority feed: only that authority, linked to its page', () => {
+  const [otherton, testshire] = summariseAuthorities(archive);
+  const xml = authorityFeed(testshire!, SITE);
+  assert.equal(all(xml, 'entry').length, 2);
+  assert.ok(xml.includes('<link rel="alternate" href="https://archive.test/authorities/testshire/"/>'));
+  assert.equal(all(authorityFeed(otherton!, SITE), 'entry').length, 1);
+});
+
+test('theme feed: recommendations, then findings, per document, newest document first; capped', () => {
+  const xml = themeFeed({ slug: 'pathway-plans', title: 'Pathway plans', description: 'Plans.' }, archive, SITE);
+  assert.deepEqual(all(xml, 'id').slice(1), [
+    'https://archive.test/reports/testshire-2022-04-01-inspection/recommendations/1/',
+    'https://archive.test/reports/testshire-2019-05-08-inspection/recommendations/1/',
+    'https://archive.test/reports/testshire-2019-05-08-inspection/#para-1',
+  ]);
+  assert.ok(xml.includes('<p>Pathway plans are weak.</p><p>Some are out of date.</p>'));
+  const many = record({
+    slug: 'big-2021-01-01-inspection',
+    published: '2021-01-01',
+    paragraphs: Array.from({ length: FEED_ENTRIES + 5 }, (_, i) => ({ id: `para-${i + 1}`, number: i + 1, label: String(i + 1), section: 's', text: 'Plans.', recommendationMarker: false, footnoteRefs: [], themes: ['pathway-plans'], supports: [] })),
+  });
+  assert.equal(all(themeFeed({ slug: 'pathway-plans', title: 'P', description: 'P.' }, [many], SITE), 'entry').length, FEED_ENTRIES);
+});
+
+test('a theme nothing is tagged with still has a valid feed, dated by the newest document', () => {
+  const xml = themeFeed({ slug: 'neglect', title: 'Neglect', description: 'Neglect.' }, archive, SITE);
+  assert.equal(all(xml, 'entry').length, 0);
+  assert.deepEqual(all(xml, 'updated'), ['2022-04-01T00:00:00.000Z']);
+});
+
+test('URL patterns carry real examples from the archive', () => {
+  const patterns = urlPatterns(archive, 'pathway-plans');
+  const example = (pattern: string) => patterns.find((p) => p.pattern === pattern)?.example;
+  assert.equal(example('/reports/{slug}/#para-{n}'), '/reports/testshire-2022-04-01-inspection/#para-1');
+  assert.equal(example('/reports/{slug}/recommendations/{n}/'), '/reports/testshire-2022-04-01-inspection/recommendations/1/');
+  assert.equal(example('/authorities/{authority}/compare/{older}/{newer}/'), '/authorities/testshire/compare/testshire-2019-05-08-inspection/testshire-2022-04-01-inspection/');
+  assert.equal(example('/themes/{theme}/'), '/themes/pathway-plans/');
+  assert.equal(urlPatterns([letter], undefined).find((p) => p.pattern.includes('compare'))?.example, null);
+});
+
+test('schema.json lists every export with every column, and keeps placeholders readable', () => {
+  const catalogue = dataCatalogue(archive, 'pathway-plans', SITE);
+  assert.deepEqual(catalogue.datasets.map((d) => [d.name, d.csv, d.columns.length]), DATASETS.map((d) => [d, `https://archive.test/data/${d}.csv`, COLUMNS[d].length]));
+  assert.equal(catalogue.record.url, 'https://archive.test/reports/{slug}.json');
+  assert.ok(catalogue.feeds.some((f) => f.url === 'https://archive.test/feeds/authorities/{authority}.xml'));
+  assert.ok(catalogue.urls.every((u) => !u.pattern.includes('%7B')));
+});
+
+test('excerpts are the real files’ first rows, and the record keeps every field', () => {
+  const { csv, json } = datasetExcerpt('recommendations', archive, SITE);
+  const whole = toCsv(recommendationRows(archive, SITE), COLUMNS.recommendations);
+  assert.ok(whole.startsWith(csv));
+  assert.deepEqual(JSON.parse(json), JSON.parse(toJson(recommendationRows(archive, SITE), COLUMNS.recommendations)).slice(0, 1));
+  const many = record({ slug: 'm-2021-01-01-inspection', published: '2021-01-01', paragraphs: older.paragraphs.concat(older.paragraphs.map((p) => ({ ...p, id: `${p.id}-2` }))) });
+  const cut = JSON.parse(recordExcerpt(many));
+  assert.deepEqual(Object.keys(cut), Object.keys(many));
+  assert.equal(cut.paragraphs.length, 2);
+  assert.equal(all(feedExcerpt(archive, SITE), 'entry').length, 1);
+});
