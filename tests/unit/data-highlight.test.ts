@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { highlight } from '../../src/lib/data/highlight.ts';
+
+test('highlighted code carries classes, never style attributes (the CSP allows no inline styles)', async () => {
+  for (const [code, lang] of [
+    ['{\n  "slug": "x",\n  "number": 41,\n  "url": null\n}', 'json'],
+    ['authority,text\r\nTestshire,"a, b"', 'csv'],
+    ['<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><id>x</id></feed>', 'xml'],
+  ] as const) {
+    const html = await highlight(code, lang, 'Example');
+    assert.ok(!/\sstyle=/.test(html), `${lang}: ${html}`);
+    assert.match(html, /^<pre class="code" tabindex="0" aria-label="Example"><code>/);
+    assert.match(html, /class="code-token-[a-z-]+"/);
+  }
+});
+
+test('highlighting keeps the text exactly, escaped', async () => {
+  const code = '{\n  "text": "Children <b> & \\"families\\""\n}';
+  const html = await highlight(code, 'json', 'Example');
+  const text = html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#x3C;/g, '<')
+    .replace(/&#x26;/g, '&')
+    .replace(/&quot;/g, '"');
+  assert.equal(text, code);
+  assert.ok(!html.includes('<b>'));
+});
+
+test('plain-coloured text is not wrapped in empty spans', async () => {
+  const html = await highlight('[1, 2]', 'json', 'Example');
+  assert.ok(!html.includes('<span>'), html);
+});
