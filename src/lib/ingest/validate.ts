@@ -23,14 +23,38 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** A record as the parser and linker made it → the validated record, or an error naming the source file. */
+/**
+ * A record as the parser and linker made it → the validated record, or an error naming the source file. Beyond the
+ * schema, two promises the site makes: every anchor on a report page is unique (a pasted #para-4 must lead to one
+ * place), and an inspection shows its overall grade (one published without it would read as ungraded).
+ */
 export function validateRecord(record: unknown, file: string): ReportRecord {
   const result = reportSchema.safeParse(record);
-  if (result.success) return result.data;
-  throw new SourceError(`the record does not fit the report schema: ${describeIssues(result.error, record)}`, {
-    file,
-    hint: 'this is a parser bug or a document format it does not know yet; see docs/architecture.md',
-  });
+  if (!result.success) {
+    throw new SourceError(`the record does not fit the report schema: ${describeIssues(result.error, record)}`, {
+      file,
+      hint: 'this is a parser bug or a document format it does not know yet; see docs/architecture.md',
+    });
+  }
+  const valid = result.data;
+  const ids = [...valid.sections, ...valid.recommendations, ...valid.paragraphs].map((item) => item.id);
+  const repeated = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+  if (repeated.length) {
+    throw new SourceError(`the anchors ${repeated.map((id) => `#${id}`).join(', ')} would each mark more than one place on the page`, {
+      file,
+      hint: 'this is a parser bug: each paragraph, recommendation and heading needs its own anchor (see src/schemas/report.ts)',
+    });
+  }
+  if (valid.documentType === 'inspection' && valid.overallEffectiveness === null) {
+    throw new SourceError('this inspection report has no overall effectiveness grade: its judgement table was not found', {
+      file,
+      hint:
+        'an inspection report states its grades in a judgement table on its first page: if the table was lost when the ' +
+        'text was made, restore it (one `area<TAB>grade` row per judgement); if the document grades nothing, it is not ' +
+        'an inspection report: set "documentType" in its sidecar (content/sources/README.md)',
+    });
+  }
+  return valid;
 }
 
 /** The text of a sidecar `<source>.json` → its facts, or an error naming the sidecar file. */
