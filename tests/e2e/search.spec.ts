@@ -1,0 +1,201 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+// Searches a reader would make, and what the passages they land on must say. Each query's first hits are followed
+// to the report page, where the paragraph the link points to must contain the words.
+const QUERIES = [
+  { query: 'return home interviews', words: /return home interview/i, firstAuthority: 'South Gloucestershire' },
+  { query: 'bed and breakfast', words: /bed and breakfast/i },
+  { query: 'personal advisers', words: /personal advis[eo]r/i },
+  { query: 'private fostering', words: /privat\w* foster/i },
+  { query: 'strategy meetings', words: /strategy meeting/i },
+];
+
+const status = (page: Page) => page.getByRole('status');
+const hitLinks = (page: Page) => page.locator('.search-hit__label');
+const groupHeadings = (page: Page) => page.locator('.search-group__title');
+const searchBox = (page: Page) => page.getByLabel('Find words in every paragraph and recommendation');
+
+async function countIn(page: Page): Promise<number> {
+  const text = (await status(page).textContent()) ?? '';
+  return Number(/^([\d,]+) passage/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
+}
+
+for (const { query, words, firstAuthority } of QUERIES) {
+  test(`"${query}": the first hits land on paragraphs that say it`, async ({ page }) => {
+    await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+    await expect(status(page)).toContainText(`match “${query}”`);
+    if (firstAuthority) await expect(groupHeadings(page).first()).toContainText(`${firstAuthority}:`);
+    const hrefs = (await hitLinks(page).evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))).slice(0, 3);
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) {
+      const url = new URL(href);
+      expect(url.pathname).toMatch(/^\/reports\/[a-z0-9-]+\/$/);
+      expect(url.hash).toMatch(/^#(para|ap|rec)-[0-9-]+$/);
+      await page.goto(href);
+      const target = page.locator(url.hash);
+      await expect(target).toContainText(words);
+      await expect(target).toBeInViewport();
+      await expect(target.locator('mark').first()).toBeVisible();
+    }
+  });
+}
+
+test('each hit names its authority, document, date and paragraph, under its report', async ({ page }) => {
+  await page.goto('/search/?q=bed+and+breakfast');
+  const group = page.locator('.search-group').first();
+  await expect(group.locator('.search-group__title')).toHaveText(/^(South )?Gloucestershire: [A-Z][a-z ]+, \d{1,2} [A-Z][a-z]+ \d{4}$/);
+  await expect(group.locator('.search-group__title a')).toHaveAttribute('href', /^\/reports\/[a-z0-9-]+\/$/);
+  const hit = group.locator('.search-hit').first();
+  await expect(hit.locator('.search-hit__label')).toHaveText(/^(¶ [\d.]+|A\d+|Recommendation \d+)/);
+  await expect(hit.locator('.search-hit__excerpt mark').filter({ hasText: /bed|breakfast/i }).first()).toBeVisible();
+  await expect(hit.locator('.search-hit__label')).toHaveAccessibleName(/^(Paragraph|Recommendation) \S+.*, (South )?Gloucestershire \w.*, \d{1,2} \w+ \d{4}$/);
+});
+
+test('facets show counts, and ticking one narrows the results and changes the counts', async ({ page }) => {
+  await page.goto('/search/?q=return+home+interviews');
+  await expect(status(page)).toContainText('passages match');
+  const total = await countIn(page);
+  await page.getByText('Filter results').click();
+  const authority = page.locator('[data-facet="authority"]');
+  const gloucestershire = authority.getByLabel(/^Gloucestershire \(\d+\)$/);
+  await expect(gloucestershire).toBeVisible();
+  const label = await authority.locator('label', { hasText: /^Gloucestershire \(/ }).textContent();
+  const expected = Number(/\((\d+)\)/.exec(label ?? '')![1]);
+  expect(expected).toBeGreaterThan(0);
+  expect(expected).toBeLessThan(total);
+  const yearCountsBefore = await page.locator('[data-facet="year"] label').allTextContents();
+
+  await gloucestershire.check();
+  await expect(page).toHaveURL(/[?&]authority=Gloucestershire(&|$)/);
+  await expect(status(page)).toContainText(`${expected} passage${expected === 1 ? '' : 's'} of ${total} matching`);
+  for (const heading of await groupHeadings(page).allTextContents()) expect(heading).toMatch(/^Gloucestershire:/);
+  // The authority facet still offers South Gloucestershire with its own count; other facets now count within the choice.
+  await expect(authority.getByLabel(/^South Gloucestershire \(\d+\)$/)).toBeVisible();
+  await expect.poll(() => page.locator('[data-facet="year"] label').allTextContents()).not.toEqual(yearCountsBefore);
+  await expect(gloucestershire).toBeFocused();
+
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(status(page)).toHaveText(`${total} passages match “return home interviews”.`);
+});
+
+test('a shared URL restores the query, filters and sort', async ({ page }) => {
+  await page.goto('/search/?q=private+fostering&year=2017&sort=date');
+  await expect(searchBox(page)).toHaveValue('private fostering');
+  await expect(page.getByLabel('Sort by')).toHaveValue('date');
+  await expect(page.locator('[data-facet="year"]').getByLabel(/^2017 \(/)).toBeChecked();
+  await expect(status(page)).toContainText('fit the filters chosen');
+  for (const heading of await groupHeadings(page).allTextContents()) expect(heading).toMatch(/ 2017$/);
+});
+
+test('sorting by date puts the newest report first', async ({ page }) => {
+  await page.goto('/search/?q=care+leavers');
+  await expect(status(page)).toContainText('passages match');
+  await page.getByLabel('Sort by').selectOption('date');
+  await expect(page).toHaveURL(/sort=date/);
+  await expect(groupHeadings(page).first()).toContainText('Gloucestershire: Council report, 22 June 2022');
+});
+
+test('Back restores the previous search, Forward the next', async ({ page }) => {
+  await page.goto('/search/');
+  await searchBox(page).fill('private fostering');
+  await searchBox(page).press('Enter');
+  await expect(status(page)).toContainText('match “private fostering”');
+  await searchBox(page).fill('strategy meetings');
+  await searchBox(page).press('Enter');
+  await expect(status(page)).toContainText('match “strategy meetings”');
+  await expect(page).toHaveURL(/\?q=strategy\+meetings$/);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\?q=private\+fostering$/);
+  await expect(searchBox(page)).toHaveValue('private fostering');
+  await expect(status(page)).toContainText('match “private fostering”');
+  await expect(page.locator('.search-hit__excerpt').first()).toContainText(/privat\w* foster/i);
+
+  await page.goForward();
+  await expect(searchBox(page)).toHaveValue('strategy meetings');
+  await expect(status(page)).toContainText('match “strategy meetings”');
+});
+
+test('typing a query makes one history entry, not one per keystroke', async ({ page }) => {
+  await page.goto('/search/?q=private+fostering');
+  await expect(status(page)).toContainText('match “private fostering”');
+  await searchBox(page).fill('');
+  await searchBox(page).pressSequentially('bed and breakfast', { delay: 20 });
+  await expect(status(page)).toContainText('match “bed and breakfast”');
+  await expect(page).toHaveURL(/\?q=bed\+and\+breakfast$/);
+  await page.goBack();
+  await expect(searchBox(page)).toHaveValue('private fostering');
+});
+
+test('keyboard only: "/" focuses the box, Tab reaches a hit, Enter opens its paragraph highlighted', async ({ page }) => {
+  await page.goto('/search/');
+  await page.keyboard.press('/');
+  await expect(searchBox(page)).toBeFocused();
+  await page.keyboard.type('bed and breakfast');
+  await expect(status(page)).toContainText('match “bed and breakfast”');
+  for (let presses = 0; presses < 20; presses++) {
+    if (await page.evaluate(() => document.activeElement?.classList.contains('search-hit__label'))) break;
+    await page.keyboard.press('Tab');
+  }
+  const focused = page.locator('.search-hit__label:focus');
+  await expect(focused).toBeFocused();
+  await expect(focused).toHaveCSS('background-color', 'rgb(255, 221, 0)');
+  const hash = new URL((await focused.getAttribute('href'))!, 'http://x').hash;
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/reports/[a-z0-9-]+/${hash}$`));
+  const target = page.locator(hash);
+  await expect(target).toBeInViewport();
+  await expect(target.locator('mark').filter({ hasText: /^breakfast$/i }).first()).toBeVisible();
+});
+
+test('the header box searches from any page, and on the search page works with the page’s own box', async ({ page }) => {
+  await page.goto('/reports/gloucestershire-2022-04-01-inspection/');
+  await page.locator('#site-search-input').fill('personal advisers');
+  await page.locator('#site-search-input').press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=personal\+advisers$/);
+  await expect(searchBox(page)).toHaveValue('personal advisers');
+  await expect(status(page)).toContainText('match “personal advisers”');
+
+  await page.locator('#site-search-input').fill('strategy meetings');
+  await page.locator('#site-search-input').press('Enter');
+  await expect(searchBox(page)).toHaveValue('strategy meetings');
+  await expect(status(page)).toContainText('match “strategy meetings”');
+});
+
+test('a search nothing matches says so', async ({ page }) => {
+  await page.goto('/search/?q=zzyzzx');
+  await expect(status(page)).toContainText('No passages match “zzyzzx”');
+  await expect(page.locator('.search-hit')).toHaveCount(0);
+});
+
+test('more hits load on request, and focus moves to the first new one', async ({ page }) => {
+  await page.goto('/search/?q=children');
+  await expect(status(page)).toContainText('passages match');
+  await expect(hitLinks(page)).toHaveCount(10);
+  await page.getByRole('button', { name: /^Show 10 more passages/ }).click();
+  await expect(hitLinks(page)).toHaveCount(20);
+  await expect(page.locator('.search-hit__label:focus')).toHaveCount(1);
+});
+
+test('without JavaScript the page says search needs it and offers browsing instead', async ({ browser, page: jsPage }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/search/?q=private+fostering');
+  await expect(page.getByText('Search needs JavaScript')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'browse by authority' })).toHaveAttribute('href', '/authorities/');
+  await expect(page.getByRole('link', { name: 'browse by theme' })).toHaveAttribute('href', '/themes/');
+  await context.close();
+  await jsPage.goto('/search/');
+  await expect(jsPage.getByText('Search needs JavaScript')).toBeHidden();
+});
+
+test('results read at 320px without sideways scrolling, and pass axe with the facets open', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto('/search/?q=return+home+interviews&authority=South+Gloucestershire');
+  await expect(status(page)).toContainText('fit the filters chosen');
+  await expect(page.locator('[data-facet="theme"] input').first()).toBeAttached();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
