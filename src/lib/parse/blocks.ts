@@ -20,13 +20,13 @@
  */
 import type { Grade, JudgementAreaKey } from '../../schemas/report.ts';
 import type { Format, NumberedStart } from './detect.ts';
-import { classifyJudgementArea, parseGrade, parseGradedStatement } from './judgements.ts';
+import { classifyJudgementArea, isJudgementHeaderRow, parseGrade, parseGradedStatement } from './judgements.ts';
 import type { Gap, Line } from './normalise.ts';
 import {
-  bulletText,
   endsSentence,
   endsWithColon,
   joinWrapped,
+  listItem,
   startsMidSentence,
   stripFootnoteMarks,
 } from './text.ts';
@@ -76,7 +76,18 @@ const GRADED_HEADING_MAX_LINES = 3;
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.*)$/;
 const FOOTNOTE = /^<sup>(\d+)<\/sup>\s*(.*)$/;
 const RULE = /^(?:-{3,}|_{3,})$/;
-const RECOMMENDATIONS = /^(?:recommendations|what needs to improve)\b/i;
+/**
+ * Headings of recommendation lists: SIF "Recommendations", ILACS "What needs to improve?", and the 2014 SIF layout's
+ * "What does the local authority need to improve?" with its "Priority and immediate action" and "Areas for
+ * improvement".
+ */
+const RECOMMENDATIONS =
+  /^(?:recommendations|what needs to improve|what does the .{1,40} need to improve|priority and immediate action|areas for improvement)\b/i;
+/** Headings that begin another kind of section, so cannot be a topic within a recommendations list. */
+const ENDS_RECOMMENDATIONS =
+  /strengths|summary|findings|information|inspection|progress|judge?ments?|overview|background|contents|section \d/i;
+/** A 2014 SIF part heading, which may wrap: "Section 2: The effectiveness of the local safeguarding" / "children board". */
+const PART_HEADING = /^Section \d+:\s+\S/;
 const CONTENTS = /^(?:table of )?contents$/i;
 const CLOSING = /^Yours (?:sincerely|faithfully)\b/i;
 const SALUTATION = /^Dear\s/;
@@ -93,12 +104,7 @@ function isBackPage(lines: readonly Line[], i: number): boolean {
   return /regulates and inspects/.test(next);
 }
 
-export function buildBody(
-  lines: readonly Line[],
-  start: number,
-  consumed: ReadonlySet<number>,
-  format: Format,
-): Body {
+export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>, format: Format): Body {
   const sections: SectionDraft[] = [];
   const blocks: Block[] = [];
   const footnotes: Footnote[] = [];
@@ -123,12 +129,15 @@ export function buildBody(
     skipping = CONTENTS.test(title);
     if (skipping) return;
     const graded = format.grades ? parseGradedStatement(title) : null;
+    const previous = sections[sections.length - 1];
     sections.push({
       title,
       rawLevel,
       grade: graded?.grade ?? null,
       area: graded ? { name: graded.area, key: graded.areaKey } : null,
-      isRecommendations: RECOMMENDATIONS.test(title),
+      // Topic sub-headings inside a recommendations list ("Looked after children", "Thresholds") carry it on.
+      isRecommendations:
+        RECOMMENDATIONS.test(title) || (previous?.isRecommendations === true && !graded && !ENDS_RECOMMENDATIONS.test(title)),
       line: line.no,
     });
   };
@@ -139,11 +148,11 @@ export function buildBody(
     close();
   };
 
-  let i = start;
+  let i = 0;
   if (format.letter) {
-    const salutation = lines.findIndex((line, k) => k >= start && SALUTATION.test(line.text));
-    if (salutation > start) {
-      verbatim(start, salutation);
+    const salutation = lines.findIndex((line) => SALUTATION.test(line.text));
+    if (salutation > 0) {
+      verbatim(0, salutation);
       i = salutation;
     }
   }
@@ -170,16 +179,15 @@ export function buildBody(
       if (!skipping) i = takeGradeLine(lines, i, sections[section()], format);
       continue;
     }
-    if (skipping && isContentsRow(text)) continue;
+    if (skipping && (isContentsRow(text) || (lines[i + 1]?.gap === 'none' && isContentsRow(lines[i + 1].text)))) continue;
     skipping = false;
 
-    const footnote = FOOTNOTE.exec(text);
+    const footnote = markedFootnote(text) ?? pageFootnote(lines, i, gap, footnotes.length + 1, format);
     if (footnote) {
-      let note = footnote[2];
       while (i + 1 < lines.length && lines[i + 1].gap === 'none' && !isStructural(lines[i + 1].text, format)) {
-        note = joinWrapped(note, lines[++i].text);
+        footnote.text = joinWrapped(footnote.text, lines[++i].text);
       }
-      footnotes.push({ number: Number(footnote[1]), text: note });
+      footnotes.push(footnote);
       carriedGap = 'page';
       continue;
     }
@@ -188,6 +196,12 @@ export function buildBody(
       continue;
     }
 
+    if (format.grades && isJudgementHeaderRow(text)) continue;
+    const gradedRow = format.grades ? gradedRowHeading(text) : null;
+    if (gradedRow) {
+      openSection(gradedRow, null, line);
+      continue;
+    }
     if (text.includes('\t')) {
       const row = text
         .split('\t')
@@ -211,16 +225,15 @@ export function buildBody(
       continue;
     }
 
-    const item = bulletText(text);
+    const item = listItem(text, line.indent);
     if (item !== null) {
-      const depth = line.indent >= 2 ? 1 : 0;
-      if (open && !open.list && !open.table && !endsSentence(open.text) && !endsWithColon(open.text) && /^[a-z]/.test(item)) {
-        open.text = joinWrapped(open.text, item);
-      } else if (open && joinsList(open, depth, inRecommendations())) {
-        open.text += `\n${item}`;
+      if (open && !open.list && !open.table && !endsSentence(open.text) && !endsWithColon(open.text) && /^[a-z]/.test(item.text)) {
+        open.text = joinWrapped(open.text, item.text);
+      } else if (open && joinsList(open, item.depth, inRecommendations())) {
+        open.text += `\n${item.text}`;
         open.list ??= { itemFirst: open.item, depth: 0 };
       } else {
-        begin(line, item, { item: true, list: { itemFirst: true, depth } });
+        begin(line, item.text, { item: true, list: { itemFirst: true, depth: item.depth } });
       }
       continue;
     }
@@ -239,6 +252,20 @@ export function buildBody(
         i = takeGradeLine(lines, end - 1, sections[section()], format);
         continue;
       }
+    }
+    if (PART_HEADING.test(text) && gap !== 'none') {
+      let end = i + 1;
+      while (end < lines.length && lines[end].gap === 'none' && isHeadingWrap(lines[end].text, format)) end++;
+      openSection(
+        lines
+          .slice(i, end)
+          .map((l) => l.text)
+          .join(' '),
+        null,
+        line,
+      );
+      i = end - 1;
+      continue;
     }
     if (isPlainHeading(lines, i, open, format)) {
       openSection(text, null, line);
@@ -275,6 +302,40 @@ function continues(open: Block, text: string, gap: Gap, format: Format): boolean
   return format.numberedContinuation && open.numbered !== null;
 }
 
+/**
+ * A heading that PDF extraction set out as a table row, the area and its grade in two columns
+ * ("Leadership, management and governance<TAB>Inadequate"): its title, area and grade joined as ILACS headings
+ * write them ("…: Inadequate").
+ */
+function gradedRowHeading(text: string): string | null {
+  const cells = text.split('\t').map((cell) => cell.trim()).filter((cell) => cell !== '');
+  if (cells.length !== 2 || !parseGrade(cells[1]) || !classifyJudgementArea(cells[0])) return null;
+  return `${cells[0]}: ${cells[1]}`;
+}
+
+/** A footnote a conversion marked up: "<sup>1</sup> Instead of the term…". */
+function markedFootnote(text: string): Footnote | null {
+  const m = FOOTNOTE.exec(text);
+  return m ? { number: Number(m[1]), text: m[2] } : null;
+}
+
+/**
+ * A footnote at the foot of a PDF page, which text extraction gives as "1 Ofsted produces this report…": a block
+ * that starts with the next footnote number and a space, and ends the page.
+ */
+function pageFootnote(lines: readonly Line[], i: number, gap: Gap, next: number, format: Format): Footnote | null {
+  const m = /^(\d{1,2}) (\S.*)$/.exec(lines[i].text);
+  if (!m || Number(m[1]) !== next || gap === 'none') return null;
+  let end = i + 1;
+  while (end < lines.length && lines[end].gap === 'none' && !isStructural(lines[end].text, format)) end++;
+  return end === lines.length || lines[end].gap === 'page' ? { number: next, text: m[2] } : null;
+}
+
+/** The rest of a wrapped heading: short, unpunctuated, starting nothing of its own ("children board"). */
+function isHeadingWrap(text: string, format: Format): boolean {
+  return text.length <= HEADING_MAX_LENGTH / 2 && !/[.,;:!]$/.test(text) && !isStructural(text, format);
+}
+
 /** A table-of-contents row: an entry and its page number ("Executive summary<TAB>2", "Recommendations .... 7"). */
 function isContentsRow(text: string): boolean {
   return /(?:\t|\.{3,}|\s)\s*\d{1,3}$/.test(text);
@@ -289,34 +350,40 @@ function isStructural(text: string, format: Format): boolean {
   return (
     MARKDOWN_HEADING.test(text) ||
     FOOTNOTE.test(text) ||
-    bulletText(text) !== null ||
+    listItem(text) !== null ||
     format.paragraphNumber(text) !== null ||
     text.includes('\t')
   );
 }
 
-/** If the line after a heading is only a grade ("Inadequate", "**Requires improvement**"), it is the heading's grade. */
+/**
+ * The grade of an ungraded heading from the line under it: a line that is only a grade ("Inadequate",
+ * "**Requires improvement**") is taken as the heading's; a sentence grading the heading's area ("The Local
+ * Safeguarding Children Board requires improvement.") grades it too but stays, as body text. Returns the index of
+ * the last line used.
+ */
 function takeGradeLine(lines: readonly Line[], i: number, heading: SectionDraft, format: Format): number {
   const next = lines[i + 1];
-  if (!format.grades) return i;
-  const grade = next ? parseGrade(next.text) : null;
-  if (!grade) return i;
-  heading.grade ??= grade;
+  if (!format.grades || !next || heading.grade) return i;
   const key = classifyJudgementArea(heading.title);
-  heading.area ??= key ? { name: heading.title, key } : null;
-  return i + 1;
+  const grade = parseGrade(next.text);
+  const sentence = grade || MARKDOWN_HEADING.test(next.text) ? null : parseGradedStatement(next.text);
+  if (!key || !(grade || sentence?.areaKey === key)) return i;
+  heading.grade = grade ?? sentence!.grade;
+  heading.area = { name: heading.title, key };
+  return grade ? i + 1 : i;
 }
 
 /**
- * A graded heading in PDF text: one to three lines standing alone that together name a judgement area and its
- * grade. Returns the index after its last line, or `i` if there is none.
+ * A graded heading in PDF text: one to three lines that together name a judgement area and its grade, standing
+ * alone or running straight into the first numbered paragraph. Returns the index after its last line, or `i`.
  */
 function gradedHeadingEnd(lines: readonly Line[], i: number, format: Format): number {
   let end = i + 1;
   while (end < lines.length && end - i < GRADED_HEADING_MAX_LINES && lines[end].gap === 'none') end++;
   for (let last = end; last > i; last--) {
     const block = lines.slice(i, last);
-    const standsAlone = last === lines.length || lines[last].gap !== 'none';
+    const standsAlone = last === lines.length || lines[last].gap !== 'none' || isStructural(lines[last].text, format);
     if (!standsAlone || block.some((l) => isStructural(l.text, format))) continue;
     const text = block.map((l) => l.text).join(' ');
     if (!/[.,;:!?]$/.test(text) && parseGradedStatement(text)) return last;
@@ -326,17 +393,21 @@ function gradedHeadingEnd(lines: readonly Line[], i: number, format: Format): nu
 
 /**
  * A heading without markdown marks (PDF text, council reports, letters): a short line standing alone, capitalised,
- * with no sentence punctuation and no colon ("Areas covered by the visit", "Financial implications"), where the
- * text before it is finished or a numbered paragraph follows it.
+ * with no colon and no sentence punctuation but a question mark ("Areas covered by the visit", "What needs to
+ * improve?"), where the text before it is finished or a list, a table or a numbered paragraph follows it. Before
+ * numbered paragraphs it may end with a colon ("The local authority has the following strengths:"): Ofsted's
+ * numbered paragraphs are never items of a list a sentence introduces.
  */
 function isPlainHeading(lines: readonly Line[], i: number, open: Block | null, format: Format): boolean {
   const line = lines[i];
   const next = lines[i + 1];
   const text = line.text;
   if (line.gap === 'none' || (next && next.gap === 'none' && !isStructural(next.text, format))) return false;
+  // A first line that a page break cut off from the rest of its paragraph is followed by the middle of a sentence.
+  if (next && !isStructural(next.text, format) && startsMidSentence(next.text)) return false;
   if (text.length > HEADING_MAX_LENGTH || text.split(/\s+/).length > HEADING_MAX_WORDS) return false;
-  if (!/^[A-Z]/.test(text) || /[.,;:!?]$/.test(text) || text.includes(':')) return false;
+  const leadsNumbered = /:$/.test(text) && next !== undefined && format.paragraphNumber(next.text) !== null;
+  if (!/^[A-Z]/.test(text) || /[.,;!]$/.test(text) || (text.includes(':') && !leadsNumbered)) return false;
   if (SALUTATION.test(text) || CLOSING.test(text)) return false;
-  const nextIsNumbered = next !== undefined && format.paragraphNumber(next.text) !== null;
-  return !open || open.table || endsSentence(open.text) || nextIsNumbered;
+  return !open || open.table || endsSentence(open.text) || (next !== undefined && isStructural(next.text, format));
 }

@@ -50,7 +50,8 @@ export interface Format {
   readonly letter: boolean;
 }
 
-const OFSTED_NUMBER = new RegExp(`^(?:[-*•◼■▪●]\\s+)?(\\d{1,3})\\.\\s+(\\S.*)$`);
+/** "12. Text", "- 12. Text", and "12.Text" where a PDF's hanging indent lost the space. */
+const OFSTED_NUMBER = /^(?:[-*•◼■▪●]\s+)?(\d{1,3})\.(?:\s+|(?=[A-Z‘“'"(]))(\S.*)$/;
 function ofstedNumber(text: string): NumberedStart | null {
   const m = OFSTED_NUMBER.exec(text);
   return m ? { number: Number(m[1]), label: m[1], major: Number(m[1]), text: m[2] } : null;

@@ -12,7 +12,7 @@ import type { Judgement } from '../../schemas/report.ts';
 import { SourceError } from '../source-error.ts';
 import { isDateLine, parseDate, parseDateRange, type DateRange } from './dates.ts';
 import type { Format } from './detect.ts';
-import { isJudgementTableStart, parseJudgementTable } from './judgements.ts';
+import { isJudgementTableStart, parseGradedStatement, parseJudgementTable } from './judgements.ts';
 import type { Line } from './normalise.ts';
 import { stripFootnoteMarks } from './text.ts';
 
@@ -25,9 +25,7 @@ export interface Header {
   /** The inspector named as lead, where the document says so; otherwise the first named. */
   leadInspector: string | null;
   judgements: Judgement[];
-  /** Index of the first line of body text. */
-  bodyStart: number;
-  /** Indexes of lines after bodyStart that carry only header facts. */
+  /** Indexes of lines that carry only header facts, not body text. */
   consumed: Set<number>;
 }
 
@@ -42,43 +40,102 @@ type Page = Omit<Header, 'inspectors' | 'leadInspector'>;
 
 const heading = (text: string) => stripFootnoteMarks(text.replace(/^#+\s*/, ''));
 const HMI = /^(?:Her|His) Majesty['’]s Inspectors?$|^HMI$/i;
+const MARKDOWN_HEADING = /^#{1,6}\s/;
+const TITLE_START = /^(?:Inspection|Review) of\b/i;
 const LABELLED = /^(inspection dates?|report published|lead inspector)\s*:\s*(.*)$/i;
 
 /**
- * An Ofsted report's title page: read line by line while each line is a title-page fact; the first line that is
- * not ends it.
+ * An Ofsted report's title page (its first page, or up to its first heading): the authority and title, each
+ * possibly wrapped over lines ("Royal Borough of Kensington and" / "Chelsea"), the labelled facts, the judgement
+ * table and judgement sentences ("Children's services in Darlington Borough Council are" / "inadequate"). Other
+ * text on the page (the summary that opens an ILACS report, a SIF report's explanation of its grade) is body text.
  */
 function titlePage(lines: readonly Line[], file: string): Page {
   const page: Page = emptyPage();
   const titleParts: string[] = [];
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const text = heading(lines[i].text);
+  const authorityParts: string[] = [];
+  const take = (from: number, to: number): string => {
+    for (let k = from; k < to; k++) page.consumed.add(k);
+    return lines
+      .slice(from, to)
+      .map((line) => heading(line.text))
+      .join(' ');
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const text = heading(line.text);
+    const isTitle = TITLE_START.test(text) || (/^and$/i.test(text) && titleParts.length > 0);
+    const isAuthority = !isTitle && titleParts.length === 0 && isNameLine(text);
+    if (i > 0 && line.gap === 'page') break;
+    if (MARKDOWN_HEADING.test(line.text) && !isTitle && !isAuthority) break;
+
     const labelled = LABELLED.exec(text);
     if (labelled) {
       const [, label, value] = labelled;
-      if (/^inspection/i.test(label)) page.dates = requireDates(value, lines[i], file);
-      if (/^report/i.test(label)) page.published = requireDates(value, lines[i], file).start;
+      if (/^inspection/i.test(label)) page.dates = requireDates(value, line, file);
+      if (/^report/i.test(label)) page.published = requireDates(value, line, file).start;
+      take(i, i + 1);
     } else if (HMI.test(text)) {
-      // The lead inspector's title on a line of its own.
+      take(i, i + 1);
     } else if (isJudgementTableStart(text)) {
       const table = parseJudgementTable(lines, i, file);
       page.judgements.push(...table.judgements);
+      take(i, table.end);
       i = table.end - 1;
-    } else if (/^(?:Inspection|Review) of\b/i.test(text)) {
-      titleParts.push(text);
-    } else if (text === 'and' && titleParts.length > 0) {
-      titleParts.push(text);
-    } else if (titleParts.length === 0 && !page.authority && isNameLine(text)) {
-      page.authority = text;
-    } else {
-      break;
+    } else if (isTitle || isAuthority) {
+      const end = wrappedEnd(lines, i, (next) =>
+        isTitle ? !LABELLED.test(next) && !isJudgementTableStart(next) && !HMI.test(next) : isNameLine(next) && !TITLE_START.test(next),
+      );
+      (isTitle ? titleParts : authorityParts).push(take(i, end));
+      i = end - 1;
+    } else if (line.gap !== 'none' || i === 0) {
+      const statement = gradedStatementAt(lines, i);
+      if (statement) {
+        page.judgements.push(statement.judgement);
+        take(i, statement.end);
+        i = statement.end - 1;
+      }
     }
   }
   page.title = titleParts.length > 0 ? titleParts.join(' ') : null;
-  page.authority ??= authorityIn(page.title);
-  page.bodyStart = i;
+  page.authority = authorityName(authorityParts.join(' ')) ?? authorityName(authorityIn(page.title) ?? '');
   return page;
+}
+
+/** The index after a line and the lines that continue it (hard-wrapped, no blank line between). */
+function wrappedEnd(lines: readonly Line[], i: number, continues: (text: string) => boolean): number {
+  let end = i + 1;
+  while (end < lines.length && lines[end].gap === 'none' && continues(heading(lines[end].text))) end++;
+  return end;
+}
+
+/**
+ * A judgement sentence wrapped over up to three lines, as a judgement and the index after its last line. The
+ * longest reading wins: "…require improvement" / "to be good" is "Requires improvement to be good".
+ */
+function gradedStatementAt(lines: readonly Line[], i: number): { judgement: Judgement; end: number } | null {
+  let text = '';
+  let found: { judgement: Judgement; end: number } | null = null;
+  for (let end = i + 1; end <= i + 3 && end <= lines.length; end++) {
+    const line = lines[end - 1];
+    if (line.text.includes('\t') || (end > i + 1 && line.gap !== 'none')) break;
+    text = text === '' ? line.text : `${text} ${line.text}`;
+    const statement = parseGradedStatement(text);
+    if (statement) found = { judgement: { area: statement.area, areaKey: statement.areaKey, grade: statement.grade }, end };
+  }
+  return found;
+}
+
+/**
+ * The authority as the archive names it: "Metropolitan Borough of Barnsley Council" is Barnsley, "Royal Borough
+ * of Kensington and Chelsea" is Kensington and Chelsea, "Westminster City Council" is Westminster.
+ */
+function authorityName(name: string): string | null {
+  const bare = name
+    .replace(/^(?:the\s+)?(?:(?:London|Royal|Metropolitan|County)\s+Borough|City|County)\s+of\s+/i, '')
+    .replace(/\s+(?:(?:Metropolitan\s+)?Borough|City|County|District)?\s*Council$/i, '')
+    .trim();
+  return bare === '' ? null : bare;
 }
 
 /** A date the document labels must be readable: a typo here would silently file the report under no date. */
@@ -116,14 +173,14 @@ function letterHeader(lines: readonly Line[]): Page {
   const page = emptyPage();
   if (lines.length > 0 && isDateLine(lines[0].text)) {
     page.published = parseDate(lines[0].text);
-    page.bodyStart = 1;
+    page.consumed.add(0);
   }
   const salutation = lines.findIndex((line) => /^Dear\s/.test(line.text));
   if (salutation >= 0 && salutation + 1 < lines.length) {
     page.title = heading(lines[salutation + 1].text);
     page.consumed.add(salutation + 1);
   }
-  page.authority = authorityIn(page.title);
+  page.authority = authorityName(authorityIn(page.title) ?? '');
   const flat = lines.map((line) => line.text).join(' ');
   const summary = /\bfindings of (?:the|a|our) (?:monitoring|focused) visit\b([^.]*)/i.exec(flat);
   const when = summary ? /\b(?:on|between)\s+(.*)$/i.exec(summary[1]) : null;
@@ -143,7 +200,7 @@ function councilHeader(lines: readonly Line[]): Page {
     const date = /^(?:(?:cabinet|committee|council|meeting) date|date of meeting)\t(.+)$/i.exec(line.text);
     if (date && page.published === null) page.published = parseDate(date[1]);
   });
-  page.authority = authorityIn(page.title);
+  page.authority = authorityName(authorityIn(page.title) ?? '');
   return page;
 }
 
@@ -154,7 +211,6 @@ function emptyPage(): Page {
     dates: null,
     published: null,
     judgements: [],
-    bodyStart: 0,
     consumed: new Set(),
   };
 }
@@ -188,11 +244,11 @@ function findInspectors(lines: readonly Line[], format: Format): Pick<Header, 'i
   return { inspectors, leadInspector: inspectors[0] ?? null };
 }
 
-/** "Andrew Waugh, Her Majesty's Inspector" and "Nicola Bennett and Emmy Tomsett" → the names alone. */
+/** "Andrew Waugh, Her Majesty's Inspector", "Mandy Nightingale HMI", "Nicola Bennett and Emmy Tomsett" → the names. */
 function splitNames(value: string): string[] {
   return value
     .split(/\s*,\s*|\s*;\s*|\s+and\s+/)
-    .map((name) => name.trim())
+    .map((name) => name.replace(/\s+HMI$/, '').trim())
     .filter((name) => name !== '' && !HMI.test(name) && !/^Ofsted Inspectors?$/i.test(name));
 }
 

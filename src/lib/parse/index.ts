@@ -47,7 +47,7 @@ export function parseSource(input: SourceInput): ReportRecord {
   const consumed = new Set(header.consumed);
   if (councilRecommendations) consumed.add(councilRecommendations.index);
 
-  const body = buildBody(lines, header.bodyStart, consumed, format);
+  const body = buildBody(lines, consumed, format);
   const { sections, idOf } = buildSections(body.sections, body.blocks, format);
   const recommendationBlocks = body.blocks.filter((block) => isRecommendation(block, body.sections));
   const paragraphBlocks = body.blocks.filter((block) => !isRecommendation(block, body.sections));

@@ -13,9 +13,13 @@ import type { Line } from './normalise.ts';
 
 const GRADE_BY_WORDS = new Map<string, Grade>(GRADES.map((grade) => [grade.toLowerCase(), grade]));
 
-/** The grade the words name (any case, any spacing), or null if they name none. */
+/**
+ * The grade the words name (any case, any spacing, "require improvement" as in "services … require improvement"),
+ * or null if they name none.
+ */
 export function parseGrade(words: string): Grade | null {
-  return GRADE_BY_WORDS.get(words.replace(/\s+/g, ' ').trim().toLowerCase()) ?? null;
+  const key = words.replace(/\s+/g, ' ').trim().toLowerCase().replace(/^require improvement/, 'requires improvement');
+  return GRADE_BY_WORDS.get(key) ?? null;
 }
 
 /**
@@ -25,7 +29,7 @@ export function parseGrade(words: string): Grade | null {
  */
 export function classifyJudgementArea(area: string): JudgementAreaKey | null {
   const a = area.toLowerCase().replace(/’/g, "'");
-  if (/overall effectiveness|^children's services in\b/.test(a)) return 'overall-effectiveness';
+  if (/overall effectiveness|overall judgement|^children's services in\b/.test(a)) return 'overall-effectiveness';
   if (/safeguarding children board|\blscb\b/.test(a)) return 'lscb';
   if (/\badoption\b/.test(a)) return 'adoption';
   if (/help and protection/.test(a)) return 'help-and-protection';
@@ -39,9 +43,9 @@ export function classifyJudgementArea(area: string): JudgementAreaKey | null {
 /** A row number in front of the area ("1. Children who need…", "2.1 Adoption performance"). */
 const ROW_NUMBER = /^\d+(?:\.\d+)*\.?\s+/;
 /** Grade wording a heading or sentence can end with, longest first so "requires improvement to be good" wins. */
-const GRADE_WORDS = 'requires improvement to be good|requires improvement|outstanding|inadequate|adequate|good';
+const GRADE_WORDS = 'requires? improvement to be good|requires? improvement|outstanding|inadequate|adequate|good';
 const GRADED_STATEMENT = new RegExp(
-  String.raw`^(.+?)(?::\s*|\s+(?:is|are)\s+(?:that\s+it\s+(?:is\s+)?)?|\s+)(${GRADE_WORDS})$`,
+  String.raw`^(.+?)(?::\s*|\s+(?:is|are)\s+(?:that\s+it\s+(?:is\s+)?)?|\s+)(${GRADE_WORDS})\.?$`,
   'i',
 );
 
@@ -52,9 +56,10 @@ export interface GradedStatement {
 }
 
 /**
- * A heading or one-line statement that names a judgement area and its grade: "…help and protection: requires
- * improvement to be good", "The Local Safeguarding Children Board is inadequate", "The graded judgement about the
- * experience and progress of care leavers is that it requires improvement". Null unless the area is a known one.
+ * A heading or statement that names a judgement area and its grade: "…help and protection: requires improvement
+ * to be good", "The Local Safeguarding Children Board is inadequate", "The graded judgement about the experience
+ * and progress of care leavers is that it requires improvement", "Children's services in Darlington require
+ * improvement to be good", "The overall judgement is good." Null unless the area is a known one.
  */
 export function parseGradedStatement(text: string): GradedStatement | null {
   if (text.length > 250) return null;
@@ -62,7 +67,7 @@ export function parseGradedStatement(text: string): GradedStatement | null {
   if (!m) return null;
   const area = m[1]
     .replace(ROW_NUMBER, '')
-    .replace(/^the graded judgement (?:for|about)\s+(?:the\s+)?/i, '')
+    .replace(/^the graded judge?ment (?:for|about)\s+(?:the\s+)?/i, '')
     .trim();
   const areaKey = classifyJudgementArea(area);
   const grade = parseGrade(m[2]);
@@ -70,19 +75,24 @@ export function parseGradedStatement(text: string): GradedStatement | null {
   return { area: area.charAt(0).toUpperCase() + area.slice(1), areaKey, grade };
 }
 
-const TABLE_HEADER = /^(?:judgements?|grades?|areas?|judgement areas?)$/i;
+const TABLE_HEADER = /^(?:(?:key )?judgements?(?: grades?)?|grades?|areas?|judgement areas?)$/i;
 
-/** The line that opens a judgement table: its header row, a row with a grade cell, or the overall sentence. */
-export function isJudgementTableStart(text: string): boolean {
+/** A judgement table's header row ("Judgement<TAB>Grade", "Key judgement<TAB>Judgement grade"): no content. */
+export function isJudgementHeaderRow(text: string): boolean {
   const cells = splitCells(text);
-  if (cells.length >= 2 && cells.every((cell) => TABLE_HEADER.test(cell))) return true;
-  if (/^judgements?\s+grades?$/i.test(text)) return true;
-  if (cells.length >= 2 && cells.some((cell) => parseGrade(cell))) return true;
-  return parseGradedStatement(text)?.areaKey === 'overall-effectiveness';
+  return cells.length >= 2 && cells.every((cell) => TABLE_HEADER.test(cell));
+}
+
+/** The line that opens a judgement table: its header row, or a row with a grade cell. */
+export function isJudgementTableStart(text: string): boolean {
+  if (isJudgementHeaderRow(text) || /^judgements?\s+grades?$/i.test(text)) return true;
+  const cells = splitCells(text);
+  return cells.length >= 2 && cells.some((cell) => parseGrade(cell));
 }
 
 /** Capitalised grade words inside a cell, as tables print them (lowercase "good" in an area name is not a grade). */
-const TABLE_GRADE = /\b(?:Requires improvement to be good|Requires improvement|Outstanding|Inadequate|Adequate|Good)\b/g;
+const TABLE_GRADE =
+  /\b(?:Requires [Ii]mprovement [Tt]o [Bb]e [Gg]ood|Requires [Ii]mprovement|Outstanding|Inadequate|Adequate|Good)\b/g;
 /** The second line of "Requires improvement" / "to be good" wrapped in its cell. */
 const GRADE_CONTINUATION = /^to be good$/i;
 /** Width of a table cell line: longer lines are prose after the table. */
@@ -104,32 +114,26 @@ export function parseJudgementTable(
   start: number,
   file: string,
 ): { judgements: Judgement[]; end: number } {
-  const judgements: Judgement[] = [];
   const fragments: Fragment[] = [];
+  // A table with TAB-separated columns has every row on a line of its own: the first line without a TAB ends it.
+  // Without TABs, cells wrap over lines, and the table ends at a line too long or too finished to be a cell.
+  const tabbed = lines[start].text.includes('\t');
   let end = start;
   for (; end < lines.length; end++) {
-    const line = lines[end];
-    if (!isTableLine(line.text)) break;
-    const statement = line.text.includes('\t') ? null : parseGradedStatement(line.text);
-    if (statement) {
-      judgements.push(...rowsFrom(fragments.splice(0), file));
-      judgements.push({ area: statement.area, areaKey: statement.areaKey, grade: statement.grade });
-      continue;
-    }
-    fragments.push(...fragmentsOf(line, file));
+    const text = lines[end].text;
+    if (tabbed ? !text.includes('\t') : !isWrappedCellLine(text)) break;
+    fragments.push(...fragmentsOf(lines[end], file));
     if (closesAreaFirstTable(fragments, lines[end + 1])) {
       end++;
       break;
     }
   }
-  judgements.push(...rowsFrom(fragments, file));
-  return { judgements, end };
+  return { judgements: rowsFrom(fragments, file), end };
 }
 
-/** Table lines: tab rows, and short lines without sentence punctuation (wrapped cells). */
-function isTableLine(text: string): boolean {
-  if (text.includes('\t') || parseGradedStatement(text)) return true;
-  return text.length <= MAX_CELL_LINE && !/[.!?;]$/.test(text) && !/^(?:#|<sup>)/.test(text);
+/** A line of a table without TABs: short, without sentence punctuation, not a heading or footnote. */
+function isWrappedCellLine(text: string): boolean {
+  return text.length <= MAX_CELL_LINE && !/[.!?;:]$/.test(text) && !/^(?:#|<sup>)/.test(text);
 }
 
 function splitCells(text: string): string[] {
@@ -242,8 +246,9 @@ function toJudgement(areaParts: Fragment[], gradeParts: Fragment[], file: string
 
 /**
  * The report's judgements: the table's rows, then graded headings for areas the table leaves out (a SIF report's
- * LSCB review is graded only in its heading). A heading that grades an area differently from the table is a
- * contradiction in the source, reported rather than guessed at.
+ * LSCB review is graded only in its heading). The table is the record: headings sometimes print "requires
+ * improvement to be good" where the table prints "Requires improvement", the same judgement. A heading that
+ * grades an area otherwise differently from the table is a contradiction in the source, reported, not guessed at.
  */
 export function mergeHeadingJudgements(
   table: readonly Judgement[],
@@ -256,7 +261,7 @@ export function mergeHeadingJudgements(
     const known = judgements.find((j) => j.areaKey === heading.area!.key);
     if (!known) {
       judgements.push({ area: heading.area.name, areaKey: heading.area.key, grade: heading.grade });
-    } else if (known.grade !== heading.grade) {
+    } else if (!sameJudgement(known.grade, heading.grade)) {
       throw new SourceError(
         `the heading grades "${heading.area.name}" "${heading.grade}" but the judgement table grades it "${known.grade}"`,
         { file, line: heading.line, hint: 'correct whichever the published report does not say' },
@@ -264,4 +269,10 @@ export function mergeHeadingJudgements(
     }
   }
   return judgements;
+}
+
+const REQUIRES_IMPROVEMENT = new Set<Grade>(['Requires improvement', 'Requires improvement to be good']);
+
+function sameJudgement(a: Grade, b: Grade): boolean {
+  return a === b || (REQUIRES_IMPROVEMENT.has(a) && REQUIRES_IMPROVEMENT.has(b));
 }

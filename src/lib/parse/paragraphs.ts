@@ -90,7 +90,8 @@ function uniqueId(base: string, used: Set<string>): string {
   return id;
 }
 
-const MARKER = /\s*\(Recommendation\)$/;
+/** The SIF marker that ends a paragraph a recommendation rests on; sometimes followed by the sentence's full stop. */
+const MARKER = /\s*\(Recommendation\)(\.?)$/;
 const FOOTNOTE_MARK = /<sup>(\d+)<\/sup>/g;
 
 /** The record's paragraphs from every block that is not a recommendation. */
@@ -101,7 +102,7 @@ export function buildParagraphs(blocks: readonly Block[], idOf: (section: number
   for (const block of blocks) {
     let text = collapseSpaces(block.text).trim();
     const recommendationMarker = MARKER.test(text);
-    text = text.replace(MARKER, '');
+    text = text.replace(MARKER, '$1');
     const { plain, footnoteRefs } = takeFootnoteRefs(text);
     if (plain === '') continue;
     const n = block.numbered;

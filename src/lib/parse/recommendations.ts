@@ -10,10 +10,16 @@ import type { Block, SectionDraft } from './blocks.ts';
 import type { Line } from './normalise.ts';
 import { collapseSpaces, stripFootnoteMarks } from './text.ts';
 
-/** Whether a block is a recommendation (and so not a paragraph). */
+/**
+ * Whether a block is a recommendation (and so not a paragraph): an item of a recommendations section, unless it
+ * says there are none ("26. The inspection did not find any areas for priority and immediate action.").
+ */
 export function isRecommendation(block: Block, sections: readonly SectionDraft[]): boolean {
-  return block.section >= 0 && sections[block.section].isRecommendations && (block.item || block.numbered !== null);
+  if (block.section < 0 || !sections[block.section].isRecommendations) return false;
+  return (block.item || block.numbered !== null) && !STATES_NONE.test(block.text);
 }
+
+const STATES_NONE = /\b(?:did not find any|there (?:are|were) no)\b/i;
 
 /** The recommendations among the blocks, in order. Two with the same number are an error in the source. */
 export function buildRecommendations(

@@ -5,15 +5,22 @@
 
 /**
  * Characters that start a list item, in markdown conversions and in PDF text: "-", "•", the filled squares Ofsted's
- * PDFs use, and the private-use glyphs Symbol/Wingdings bullets become when text is extracted from a PDF.
+ * PDFs use, and the private-use glyphs Symbol/Wingdings bullets become when text is extracted from a PDF. Ofsted's
+ * PDFs mark sub-items with a dash, a minus sign or a hollow bullet ("free school meals:" / "– in primary schools").
  */
-export const BULLET_CHARS = '-*•◼■▪●◦\uF0A7\uF0B7';
-const BULLET_LINE = new RegExp(`^[${BULLET_CHARS}]\\s+(\\S.*)$`);
+const BULLET_LINE = /^([-*•◼■▪●\uF0A7\uF0B7]|[–−◦])\s+(\S.*)$/;
+const SUB_ITEM = /^[–−◦]$/;
 
-/** The text of a list item, without its bullet, or null if the line is not one. */
-export function bulletText(line: string): string | null {
+export interface ListItem {
+  text: string;
+  /** 0 for an item, 1 for a sub-item: marked by its bullet, or indented in a markdown conversion. */
+  depth: number;
+}
+
+/** The list item a line starts (its text without the bullet), or null if the line is not one. */
+export function listItem(line: string, indent = 0): ListItem | null {
   const m = BULLET_LINE.exec(line);
-  return m ? m[1] : null;
+  return m ? { text: m[2], depth: SUB_ITEM.test(m[1]) || indent >= 2 ? 1 : 0 } : null;
 }
 
 /** Ends a sentence: . ! or ? possibly followed by closing quotes or brackets. */
