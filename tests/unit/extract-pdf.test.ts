@@ -159,6 +159,8 @@ describe('extractPdfText explains files it cannot read', () => {
     const error = await sourceErrorOf(new TextEncoder().encode(html));
     assert.match(error.message, /this \.pdf file is an HTML page, not a PDF/);
     assert.match(error.message, /Find an inspection report/);
+    const withByteOrderMark = new TextEncoder().encode('\uFEFF\n  <html lang="en"><body>Page not found</body></html>');
+    assert.match((await sourceErrorOf(withByteOrderMark)).message, /HTML page, not a PDF/);
   });
 
   test('some other file', async () => {

@@ -65,18 +65,21 @@ export async function extractPdfText(data: Uint8Array, file: string): Promise<Ex
 async function readPages(pdf: PDFDocumentProxy, file: string): Promise<string[][]> {
   const pages: string[][] = [];
   for (let number = 1; number <= pdf.numPages; number++) {
-    try {
-      const page = await pdf.getPage(number);
-      const content = await page.getTextContent();
-      pages.push(linesToText(rebuildJudgementTables(layOutLines(content.items.flatMap(toFragment)))));
-      page.cleanup();
-    } catch (error) {
-      throw new SourceError(`page ${number} cannot be read: ${messageOf(error)}`, {
-        file,
-        page: number,
-        hint: 'the PDF is damaged: download it again; if it still fails, check it opens in a PDF viewer',
+    const items = await pdf
+      .getPage(number)
+      .then(async (page) => {
+        const content = await page.getTextContent();
+        page.cleanup();
+        return content.items;
+      })
+      .catch((error: unknown) => {
+        throw new SourceError(`page ${number} cannot be read: ${messageOf(error)}`, {
+          file,
+          page: number,
+          hint: 'the PDF is damaged: download it again; if it still fails, check it opens in a PDF viewer',
+        });
       });
-    }
+    pages.push(linesToText(rebuildJudgementTables(layOutLines(items.flatMap(toFragment)))));
   }
   return pages;
 }
@@ -100,7 +103,8 @@ const END_MARKER_WINDOW = 4096;
 function checkIsWholePdf(data: Uint8Array, file: string): void {
   const head = new TextDecoder('latin1').decode(data.subarray(0, 1024));
   if (!head.includes('%PDF-')) {
-    if (/^\s*(?:\uFEFF)?\s*<(?:!doctype\s+html|html|head|body|!--)/iu.test(head.replace(/^\u00EF\u00BB\u00BF/u, ''))) {
+    // Decoded as Latin-1, a UTF-8 byte order mark reads "ï»¿".
+    if (/^(?:\u00EF\u00BB\u00BF)?\s*<(?:!doctype\s+html|html|head|body|!--)/iu.test(head)) {
       const title = /<title[^>]*>([^<]*)/iu.exec(head)?.[1]?.trim();
       throw new SourceError(`this .pdf file is an HTML page, not a PDF${title ? ` (its title: "${title}")` : ''}`, {
         file,
