@@ -1,0 +1,354 @@
+/**
+ * Linking the archive: themes on every passage, and for every recommendation the paragraphs of its own report
+ * that support it (evidence) and the passages of later documents of the same authority on the same matter
+ * (follow-ups). Pure: records in, new records out.
+ *
+ * The method is plain text matching, not a list of hand-made pairs. Recommendation and paragraph are compared by
+ * BM25-weighted vocabulary (score.ts: how much of each the other covers), and the similarity is discounted when
+ * the paragraph carries none of the recommendation's themes. A pair is linked when the score clears a threshold
+ * and is close to the best the recommendation (or, for marked paragraphs, the paragraph) achieves. The numbers
+ * below were set on the labelled pairs in tests/fixtures/links/labelled.json, measured by
+ * tests/unit/link-evaluation.test.ts.
+ */
+import type { Paragraph, Recommendation, RecommendationLinks, ReportRecord } from '../../schemas/report.ts';
+import { buildCorpus, buildIndex, similarity, tellingTerms } from './score.ts';
+import type { Corpus } from './score.ts';
+import { tokenize } from './text.ts';
+import type { Token } from './text.ts';
+import { tagTokens } from './themes.ts';
+import type { Taxonomy } from './themes.ts';
+import { trailSentence } from './trail.ts';
+
+export const LINKING = {
+  /** How much of the score depends on sharing the recommendation's themes: none shared costs this fraction. */
+  themeWeight: 0.3,
+  /** A passage must use at least this much of a recommendation's weighted vocabulary to be considered at all. */
+  minimumCoverage: 0.1,
+  /** Evidence in reports without "(Recommendation)" markers: a score of at least this… */
+  evidenceThreshold: 0.2,
+  /** …within this fraction of the recommendation's best paragraph… */
+  evidenceRelative: 0.7,
+  /** …and at most this many. */
+  evidenceLimit: 3,
+  /** A marked paragraph supports the recommendation(s) it scores best with, if at least this… */
+  markerThreshold: 0.12,
+  /** …counting every recommendation within this fraction of its best. */
+  markerRelative: 0.9,
+  /** Follow-ups in later documents: at least this score… */
+  followUpThreshold: 0.18,
+  /** …within this fraction of the best passage of that document… */
+  followUpRelative: 0.5,
+  /** …and at most this many passages of any one later document. */
+  followUpsPerDocument: 3,
+  /** Shared words shown beside a link. */
+  sharedTerms: 4,
+} as const;
+
+/** Where a passage of the archive lives. */
+interface Passage {
+  record: number;
+  /** Index into the record's paragraphs, or its recommendations when `isRecommendation`. */
+  item: number;
+  isRecommendation: boolean;
+}
+
+/** Everything computed once for the whole archive. */
+interface Archive {
+  records: readonly ReportRecord[];
+  corpus: Corpus;
+  passages: Passage[];
+  themes: string[][];
+  /** Passage number of each record's first paragraph and first recommendation. */
+  paragraphStart: number[];
+  recommendationStart: number[];
+  /** For recommendations only: stem → the word as the recommendation writes it, to show shared terms. */
+  spelling: Map<number, Map<string, string>>;
+}
+
+/** The pseudo-word a theme adds to a passage; "#" cannot occur in a stem, so it never collides with a word. */
+function themeToken(slug: string): Token {
+  return { stem: `#${slug}`, word: slug, content: true };
+}
+
+function prepare(records: readonly ReportRecord[], taxonomy: Taxonomy): Archive {
+  const passages: Passage[] = [];
+  const paragraphStart: number[] = [];
+  const recommendationStart: number[] = [];
+  records.forEach((record, r) => {
+    paragraphStart.push(passages.length);
+    record.paragraphs.forEach((_, item) => passages.push({ record: r, item, isRecommendation: false }));
+    recommendationStart.push(passages.length);
+    record.recommendations.forEach((_, item) => passages.push({ record: r, item, isRecommendation: true }));
+  });
+  const themes: string[][] = [];
+  const spelling = new Map<number, Map<string, string>>();
+  function* tokenised() {
+    for (const [index, passage] of passages.entries()) {
+      const record = records[passage.record]!;
+      const text = passage.isRecommendation
+        ? record.recommendations[passage.item]!.text
+        : record.paragraphs[passage.item]!.text;
+      const tokens = tokenize(text);
+      const tagged = tagTokens(tokens, taxonomy);
+      themes.push(tagged);
+      if (passage.isRecommendation) {
+        const words = new Map<string, string>();
+        for (const token of tokens) if (token.content && !words.has(token.stem)) words.set(token.stem, token.word);
+        spelling.set(index, words);
+      }
+      // Each theme joins the passage as one more term, weighted by its rarity like any word: "sufficient foster
+      // carers" and "sufficiency of local placements" then share the placement-sufficiency term.
+      yield [...tokens, ...tagged.map(themeToken)];
+    }
+  }
+  const corpus = buildCorpus(tokenised());
+  return { records, corpus, passages, themes, paragraphStart, recommendationStart, spelling };
+}
+
+interface Scored {
+  passage: number;
+  score: number;
+  sharedThemes: string[];
+}
+
+/**
+ * The text similarity, discounted by `themeWeight` in proportion to the recommendation's themes the passage does
+ * not carry. A recommendation with no theme is judged on its text alone.
+ */
+function withThemes(archive: Archive, query: number, passage: number, text: number): Scored {
+  const queryThemes = archive.themes[query]!;
+  const passageThemes = new Set(archive.themes[passage]!);
+  const sharedThemes = queryThemes.filter((theme) => passageThemes.has(theme));
+  const themeShare = queryThemes.length === 0 ? 1 : sharedThemes.length / queryThemes.length;
+  return { passage, score: text * (1 - LINKING.themeWeight + LINKING.themeWeight * themeShare), sharedThemes };
+}
+
+function passageId(archive: Archive, passage: number): string {
+  const { record, item, isRecommendation } = archive.passages[passage]!;
+  const source = archive.records[record]!;
+  return isRecommendation ? source.recommendations[item]!.id : source.paragraphs[item]!.id;
+}
+
+/** Best first, ties by anchor id, so the same archive always links the same way. */
+function byScore(archive: Archive) {
+  return (a: Scored, b: Scored) => b.score - a.score || passageId(archive, a.passage).localeCompare(passageId(archive, b.passage));
+}
+
+function reason(archive: Archive, query: number, match: Scored) {
+  const { record, item, isRecommendation } = archive.passages[match.passage]!;
+  const marker = !isRecommendation && archive.records[record]!.paragraphs[item]!.recommendationMarker;
+  return {
+    score: Math.round(match.score * 1000) / 1000,
+    sharedThemes: match.sharedThemes,
+    sharedTerms: tellingTerms(archive.corpus, query, match.passage, archive.spelling.get(query)!, LINKING.sharedTerms),
+    marker,
+  };
+}
+
+/**
+ * Which recommendations a paragraph of a marked (SIF) report may support: those of the nearest recommendation
+ * list above it. A combined SIF report lists the local authority's recommendations before its findings and the
+ * safeguarding board's before the board's findings; a board paragraph never supports an authority recommendation.
+ * Where the record does not place its recommendations in sections, every recommendation is eligible.
+ */
+function recommendationLists(record: ReportRecord): (paragraph: Paragraph) => number[] {
+  const all = record.recommendations.map((_, index) => index);
+  const order = new Map(record.sections.map((section, index) => [section.id, index]));
+  const positions = record.recommendations.map((rec) => (rec.section === null ? undefined : order.get(rec.section)));
+  if (positions.some((position) => position === undefined)) return () => all;
+  return (paragraph) => {
+    const at = order.get(paragraph.section);
+    if (at === undefined) return all;
+    const list = Math.max(...positions.filter((position) => position! <= at).map(Number));
+    return Number.isFinite(list) ? all.filter((index) => positions[index] === list) : all;
+  };
+}
+
+/**
+ * The passages of a record that state its findings: its numbered paragraphs when it numbers them (a report's
+ * unnumbered summary restates the numbered findings), otherwise every paragraph (letters number none).
+ */
+function findings(archive: Archive, r: number): number[] {
+  const record = archive.records[r]!;
+  const numbered = record.paragraphs.some((paragraph) => paragraph.number !== null);
+  const start = archive.paragraphStart[r]!;
+  return record.paragraphs.flatMap((paragraph, p) => (!numbered || paragraph.number !== null ? [start + p] : []));
+}
+
+/** The matches that clear `threshold` and come within `relative` of the best, best first, at most `limit`. */
+function strongest(archive: Archive, matches: Scored[], threshold: number, relative: number, limit: number): Scored[] {
+  const kept = matches.filter((scored) => scored.score >= threshold).sort(byScore(archive));
+  const best = kept[0]?.score ?? 0;
+  return kept.filter((scored) => scored.score >= relative * best).slice(0, limit);
+}
+
+/** Evidence per recommendation (by index in the record), best first. */
+function findEvidence(archive: Archive, r: number): Scored[][] {
+  const record = archive.records[r]!;
+  const recStart = archive.recommendationStart[r]!;
+  const paraStart = archive.paragraphStart[r]!;
+  const marked = record.paragraphs.some((paragraph) => paragraph.recommendationMarker);
+  // A marked (SIF) report names its evidence itself; the matcher only decides which recommendation each marked
+  // paragraph belongs to. Otherwise the candidates are the report's findings.
+  const candidates = marked
+    ? record.paragraphs.flatMap((paragraph, p) => (paragraph.recommendationMarker ? [paraStart + p] : []))
+    : findings(archive, r);
+  const index = buildIndex(archive.corpus, candidates);
+  // scores[rec][k]: similarity of each recommendation to candidate k (null: too little in common).
+  const scores = record.recommendations.map((_, rec) => {
+    const row: (Scored | null)[] = candidates.map(() => null);
+    const { positions, scores: text } = similarity(archive.corpus, index, recStart + rec, 0, LINKING.minimumCoverage);
+    positions.forEach((k, j) => (row[k] = withThemes(archive, recStart + rec, candidates[k]!, text[j]!)));
+    return row;
+  });
+
+  if (!marked) {
+    return scores.map((row) =>
+      strongest(
+        archive,
+        row.filter((scored) => scored !== null),
+        LINKING.evidenceThreshold,
+        LINKING.evidenceRelative,
+        LINKING.evidenceLimit,
+      ),
+    );
+  }
+  // Each marked paragraph goes to the recommendation(s) of its own list that it matches best.
+  const evidence: Scored[][] = record.recommendations.map(() => []);
+  const eligible = recommendationLists(record);
+  candidates.forEach((passage, k) => {
+    const options = eligible(record.paragraphs[passage - paraStart]!).filter((rec) => scores[rec]![k] !== null);
+    const best = Math.max(0, ...options.map((rec) => scores[rec]![k]!.score));
+    for (const rec of options) {
+      const scored = scores[rec]![k]!;
+      if (scored.score >= LINKING.markerThreshold && scored.score >= LINKING.markerRelative * best) evidence[rec]!.push(scored);
+    }
+  });
+  return evidence.map((list) => list.sort(byScore(archive)));
+}
+
+/** A recommendation's follow-ups, grouped by later document, oldest document first. */
+interface FollowUpGroup {
+  record: number;
+  matches: Scored[];
+}
+
+/**
+ * Follow-ups of every recommendation of one authority's documents: the findings and recommendations of its
+ * strictly later documents that match it, at most a few per document. One index per authority, its passages in
+ * date order, so each recommendation searches only the part after its own document.
+ */
+function findFollowUps(archive: Archive, authority: readonly number[]): Map<number, FollowUpGroup[]> {
+  const { records } = archive;
+  const ordered = [...authority].sort(
+    (a, b) => records[a]!.published.localeCompare(records[b]!.published) || records[a]!.slug.localeCompare(records[b]!.slug),
+  );
+  const members: number[] = [];
+  const startOf: number[] = [];
+  for (const r of ordered) {
+    startOf.push(members.length);
+    members.push(...findings(archive, r));
+    for (let rec = 0; rec < records[r]!.recommendations.length; rec++) members.push(archive.recommendationStart[r]! + rec);
+  }
+  const index = buildIndex(archive.corpus, members);
+  const result = new Map<number, FollowUpGroup[]>();
+  let later = 0;
+  for (const r of ordered) {
+    // The first document published after this one; documents of the same day are not follow-ups of each other.
+    while (later < ordered.length && records[ordered[later]!]!.published <= records[r]!.published) later++;
+    const from = later < ordered.length ? startOf[later]! : members.length;
+    records[r]!.recommendations.forEach((_, rec) => {
+      const query = archive.recommendationStart[r]! + rec;
+      const byRecord = new Map<number, Scored[]>();
+      if (from < members.length) {
+        const { positions, scores: text } = similarity(archive.corpus, index, query, from, LINKING.minimumCoverage);
+        positions.forEach((k, j) => {
+          const scored = withThemes(archive, query, members[k]!, text[j]!);
+          const document = archive.passages[members[k]!]!.record;
+          const list = byRecord.get(document);
+          if (list) list.push(scored);
+          else byRecord.set(document, [scored]);
+        });
+      }
+      const groups = ordered
+        .filter((document) => byRecord.has(document))
+        .map((document) => ({
+          record: document,
+          matches: strongest(
+            archive,
+            byRecord.get(document)!,
+            LINKING.followUpThreshold,
+            LINKING.followUpRelative,
+            LINKING.followUpsPerDocument,
+          ),
+        }))
+        .filter((group) => group.matches.length > 0);
+      result.set(query, groups);
+    });
+  }
+  return result;
+}
+
+/** Theme slugs of a record, by how many of its passages carry them, ties alphabetically. */
+function recordThemes(themes: readonly string[][]): string[] {
+  const counts = new Map<string, number>();
+  for (const list of themes) for (const theme of list) counts.set(theme, (counts.get(theme) ?? 0) + 1);
+  return [...counts.entries()].sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b)).map(([theme]) => theme);
+}
+
+/**
+ * Link the whole archive: returns new records with every paragraph's and recommendation's `themes`, each
+ * paragraph's `supports`, the record's `themes` and `links`. The input records are not modified.
+ */
+export function linkArchive(records: readonly ReportRecord[], taxonomy: Taxonomy): ReportRecord[] {
+  const archive = prepare(records, taxonomy);
+  const authorities = new Map<string, number[]>();
+  records.forEach((record, r) => {
+    const group = authorities.get(record.authoritySlug);
+    if (group) group.push(r);
+    else authorities.set(record.authoritySlug, [r]);
+  });
+  const followUps = new Map<number, FollowUpGroup[]>();
+  for (const group of authorities.values()) for (const [query, found] of findFollowUps(archive, group)) followUps.set(query, found);
+
+  return records.map((record, r) => {
+    const paraStart = archive.paragraphStart[r]!;
+    const recStart = archive.recommendationStart[r]!;
+    const evidence = findEvidence(archive, r);
+    const supports = new Map<string, number[]>();
+    const links: RecommendationLinks[] = record.recommendations.map((recommendation, rec) => {
+      const query = recStart + rec;
+      for (const scored of evidence[rec]!) {
+        const id = passageId(archive, scored.passage);
+        supports.set(id, [...(supports.get(id) ?? []), recommendation.number]);
+      }
+      const groups = followUps.get(query) ?? [];
+      return {
+        number: recommendation.number,
+        evidence: evidence[rec]!.map((scored) => ({
+          paragraphId: passageId(archive, scored.passage),
+          ...reason(archive, query, scored),
+        })),
+        followUps: groups.flatMap((group) =>
+          group.matches.map((scored) => ({
+            report: records[group.record]!.slug,
+            paragraphId: passageId(archive, scored.passage),
+            ...reason(archive, query, scored),
+          })),
+        ),
+        trail: trailSentence(groups.map((group) => records[group.record]!)),
+      };
+    });
+    const paragraphs: Paragraph[] = record.paragraphs.map((paragraph, p) => ({
+      ...paragraph,
+      themes: archive.themes[paraStart + p]!,
+      supports: [...new Set(supports.get(paragraph.id) ?? [])].sort((a, b) => a - b),
+    }));
+    const recommendations: Recommendation[] = record.recommendations.map((recommendation, rec) => ({
+      ...recommendation,
+      themes: archive.themes[recStart + rec]!,
+    }));
+    const themes = recordThemes(archive.themes.slice(paraStart, recStart + record.recommendations.length));
+    return { ...record, paragraphs, recommendations, themes, links };
+  });
+}
