@@ -26,9 +26,12 @@ export async function extractPdfs(
     new Promise<void>((resolve) => {
       const worker = new Worker(new URL('./pool-worker.ts', import.meta.url));
       let current = -1;
+      let done = false;
+      let crash = '';
       const feed = () => {
         if (next >= files.length) {
-          void worker.terminate().finally(resolve);
+          done = true;
+          void worker.terminate();
           return;
         }
         current = next++;
@@ -39,20 +42,22 @@ export async function extractPdfs(
         results[reply.index] = reply.ok
           ? { file, ok: true, result: reply.result }
           : { file, ok: false, error: reviveSourceError(reply.error) };
+        current = -1;
         feed();
+      });
+      worker.on('error', (error) => {
+        crash = error.message;
       });
       // A thread that dies (out of memory inside pdf.js, say) takes only its current file down with it; a
       // fresh thread carries on with the rest.
-      worker.on('error', (error) => {
-        const file = files[current]!;
-        results[current] = {
-          file,
-          ok: false,
-          error: new SourceError(`text extraction crashed: ${error.message}`, {
-            file,
-            hint: 'this is a bug in the extractor (src/lib/extract) or an extreme file: report it with this file attached',
-          }),
-        };
+      worker.on('exit', (code) => {
+        if (done) return resolve();
+        if (current >= 0) {
+          const file = files[current]!;
+          const problem = `text extraction crashed: ${crash || `the worker thread exited with code ${code}`}`;
+          const hint = 'this is a bug in the extractor (src/lib/extract) or an extreme file: report it with this file attached';
+          results[current] = { file, ok: false, error: new SourceError(problem, { file, hint }) };
+        }
         void runWorker().then(resolve);
       });
       feed();
