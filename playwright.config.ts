@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * End-to-end tests against the built site served by `astro preview`, in Debian's Chromium (Playwright cannot
+ * End-to-end tests against the built site served by scripts/serve.ts, in Debian's Chromium (Playwright cannot
  * download its own browser here; @playwright/test is pinned to the release built for Chromium 156).
  * Build first (`npm run build`); `npm test` does it for you.
  */
@@ -25,7 +25,8 @@ export default defineConfig({
     { name: 'desktop', use: { viewport: { width: 1280, height: 900 }, ...chromium } },
   ],
   webServer: {
-    command: `node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${port}`,
+    // The archive's own static server, so every test sees the real _headers (CSP and the rest) and _redirects.
+    command: `node scripts/serve.ts --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
