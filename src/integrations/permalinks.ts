@@ -138,7 +138,38 @@ export function redirectProblems(redirects: Redirect[], published: PermalinkMani
   for (const { from, to } of redirects) {
     if (froms.has(to)) problems.push(`${from} is redirected to ${to}, which is itself redirected: point it straight at the final address`);
   }
+  for (const [arrival, { from, to }] of carriedAnchorMoves(redirects)) {
+    if (exists(arrival)) {
+      problems.push(`${from} is redirected to ${to}, but its page now leads to ${arrival}, which exists, so links would stop there: ` + 'redirect the whole page elsewhere, or remove this anchor redirect');
+    }
+    if (froms.has(arrival) && redirects.find((r) => r.from === arrival)!.to !== to) {
+      problems.push(`${from} and ${arrival} both arrive at ${arrival} but are redirected to different places: keep one`);
+    }
+  }
   return problems;
+}
+
+/**
+ * Anchor redirects of moved pages, keyed by where a link to them arrives: a host's 301, or the redirect page,
+ * brings a pasted `/old/#para-40` to `/new/#para-40` before any script can see the old address.
+ */
+function carriedAnchorMoves(redirects: Redirect[]): Map<string, Redirect> {
+  const pageTarget = new Map(redirects.filter((r) => !r.from.includes('#')).map((r) => [r.from, r.to]));
+  const carried = new Map<string, Redirect>();
+  for (const redirect of redirects) {
+    const [page, anchor] = redirect.from.split('#') as [string, string | undefined];
+    const newPage = pageTarget.get(page);
+    if (anchor !== undefined && newPage !== undefined) carried.set(`${newPage}#${anchor}`, redirect);
+  }
+  return carried;
+}
+
+/** Where each moved anchor now lives, keyed `page#anchor` as the on-page script looks it up. */
+export function anchorMoves(redirects: Redirect[]): Record<string, string> {
+  const moves: Record<string, string> = {};
+  for (const [arrival, { to }] of carriedAnchorMoves(redirects)) moves[arrival] = to;
+  for (const { from, to } of redirects) if (from.includes('#')) moves[from] = to;
+  return moves;
 }
 
 /**
@@ -180,11 +211,10 @@ const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
- * The page left at a moved page's old address. Without JavaScript the meta refresh moves on (dropping any
- * `#para-n`); with it, /_permalinks/redirect.js moves on at once and keeps the anchor, or follows the anchor's
- * own redirect where one is declared.
+ * The page left at a moved page's old address, for hosts that ignore `_redirects`. Without JavaScript the meta
+ * refresh moves on (dropping any `#para-n`); with it, /_permalinks/redirect.js moves on at once, keeping the anchor.
  */
-export function redirectPage(to: string, absoluteTo: string, anchorMoves: Record<string, string>): string {
+export function redirectPage(to: string, absoluteTo: string): string {
   const href = escapeHtml(to);
   return `<!doctype html>
 <html lang="en-GB">
@@ -199,7 +229,7 @@ export function redirectPage(to: string, absoluteTo: string, anchorMoves: Record
 <body>
 <main>
 <h1>This page has moved</h1>
-<p>It is now at <a ${REDIRECT_PAGE_MARK} href="${href}" data-anchor-moves="${escapeHtml(JSON.stringify(anchorMoves))}">${href}</a>.</p>
+<p>It is now at <a ${REDIRECT_PAGE_MARK} href="${href}">${href}</a>.</p>
 </main>
 <script src="/_permalinks/redirect.js"></script>
 </body>
@@ -208,9 +238,7 @@ export function redirectPage(to: string, absoluteTo: string, anchorMoves: Record
 }
 
 const REDIRECT_PAGE_SCRIPT = `// A moved page: go on to its new address now, keeping the #para-n a pasted link carries (see content/redirects.json).
-var link = document.getElementById('permalink-target');
-var moves = JSON.parse(link.getAttribute('data-anchor-moves'));
-location.replace(moves[location.hash] || link.getAttribute('href') + location.hash);
+location.replace(document.getElementById('permalink-target').getAttribute('href') + location.hash);
 `;
 
 /** Bundled into every page (as an external script: CSP allows no inline script) when anchors have moved. */
@@ -241,7 +269,7 @@ export default function permalinks(): AstroIntegration {
     name: 'permalinks',
     hooks: {
       'astro:config:setup': ({ injectScript }) => {
-        if (applies && readRedirects().some((r) => r.from.includes('#'))) injectScript('page', ANCHOR_SCRIPT);
+        if (applies && Object.keys(anchorMoves(readRedirects())).length) injectScript('page', ANCHOR_SCRIPT);
       },
       'astro:config:done': ({ config }) => {
         site = config.site ?? '';
@@ -279,18 +307,14 @@ export default function permalinks(): AstroIntegration {
           }
         }
 
-        const anchorMoves = Object.fromEntries(redirects.filter((r) => r.from.includes('#')).map((r) => [r.from, r.to]));
         mkdirSync(join(outDir, '_permalinks'), { recursive: true });
         writeFileSync(join(outDir, '_permalinks', 'redirect.js'), REDIRECT_PAGE_SCRIPT);
-        writeFileSync(join(outDir, '_permalinks', 'anchors.json'), `${JSON.stringify(anchorMoves)}\n`);
+        writeFileSync(join(outDir, '_permalinks', 'anchors.json'), `${JSON.stringify(anchorMoves(redirects))}\n`);
         for (const { from, to } of redirects) {
           if (from.includes('#') || !from.endsWith('/')) continue;
-          const ownMoves = Object.fromEntries(
-            Object.entries(anchorMoves).filter(([url]) => url.startsWith(`${from}#`)).map(([url, target]) => [url.slice(from.length), target]),
-          );
           const file = join(outDir, `.${from}`, 'index.html');
           mkdirSync(dirname(file), { recursive: true });
-          writeFileSync(file, redirectPage(to, new URL(to, site).href, ownMoves));
+          writeFileSync(file, redirectPage(to, new URL(to, site).href));
         }
         writeFileSync(join(outDir, '_redirects'), redirectsFile(redirects));
         logger.info(`${published.pages.length} pages and their anchors checked against ${MANIFEST_FILE}; ${redirects.length} redirects written`);
