@@ -29,6 +29,7 @@ import {
   listItem,
   startsMidSentence,
   stripFootnoteMarks,
+  wrapSeparator,
 } from './text.ts';
 
 export interface SectionDraft {
@@ -54,6 +55,27 @@ export interface Block {
   line: number;
   /** Set once the block has list items joined to it. */
   list: { itemFirst: boolean; depth: number } | null;
+}
+
+/**
+ * A block being built: its text as pieces, each with the separator before it, joined once when the block is
+ * closed (growing one string line by line and testing its end would copy it again for every line). `last` is the
+ * last line added, which is all the joining rules look at.
+ */
+interface OpenBlock extends Omit<Block, 'text'> {
+  pieces: string[];
+  last: string;
+}
+
+/** Adds a line to a block after `separator` (" " for a wrap, "\n" for a list item or table row). */
+function add(block: OpenBlock, separator: string, text: string): void {
+  block.pieces.push(separator + text);
+  block.last = text;
+}
+
+/** Adds a hard-wrapped line, keeping a word broken at a hyphen whole. */
+function wrap(block: OpenBlock, text: string): void {
+  add(block, wrapSeparator(block.last, text), text);
 }
 
 export interface Footnote {
@@ -109,7 +131,7 @@ export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>,
   const blocks: Block[] = [];
   const footnotes: Footnote[] = [];
   // Written as a cast so TypeScript does not narrow it to null: the helper closures below assign it.
-  let open = null as Block | null;
+  let open = null as OpenBlock | null;
   let lastNumber = 0;
   let skipping = false;
   let carriedGap: Gap = 'none';
@@ -117,12 +139,26 @@ export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>,
   const section = () => sections.length - 1;
   const inRecommendations = () => sections.length > 0 && sections[section()].isRecommendations;
   const close = () => {
-    if (open && open.text.trim() !== '') blocks.push(open);
+    if (open) {
+      const { pieces, last: _, ...block } = open;
+      const text = pieces.join('');
+      if (text.trim() !== '') blocks.push({ ...block, text });
+    }
     open = null;
   };
-  const begin = (line: Line, text: string, fields: Partial<Block> = {}): void => {
+  const begin = (line: Line, text: string, fields: Partial<OpenBlock> = {}): void => {
     close();
-    open = { section: section(), numbered: null, item: false, table: false, text, line: line.no, list: null, ...fields };
+    open = {
+      section: section(),
+      numbered: null,
+      item: false,
+      table: false,
+      line: line.no,
+      list: null,
+      pieces: [text],
+      last: text,
+      ...fields,
+    };
   };
   const openSection = (title: string, rawLevel: number | null, line: Line): void => {
     close();
@@ -196,20 +232,20 @@ export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>,
       continue;
     }
 
-    if (format.grades && isJudgementHeaderRow(text)) continue;
-    const gradedRow = format.grades ? gradedRowHeading(text) : null;
-    if (gradedRow) {
-      openSection(gradedRow, null, line);
-      continue;
-    }
     if (text.includes('\t')) {
+      if (format.grades && isJudgementHeaderRow(text)) continue;
+      const gradedRow = format.grades ? gradedRowHeading(text) : null;
+      if (gradedRow) {
+        openSection(gradedRow, null, line);
+        continue;
+      }
       const row = text
         .split('\t')
         .map((cell) => cell.trim())
         .filter((cell) => cell !== '')
         .join('\t');
-      if (open && (open.table || endsWithColon(open.text))) {
-        open.text += `\n${row}`;
+      if (open && (open.table || endsWithColon(open.last))) {
+        add(open, '\n', row);
         open.table = true;
       } else {
         begin(line, row, { table: true });
@@ -227,10 +263,10 @@ export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>,
 
     const item = listItem(text, line.indent);
     if (item !== null) {
-      if (open && !open.list && !open.table && !endsSentence(open.text) && !endsWithColon(open.text) && /^[a-z]/.test(item.text)) {
-        open.text = joinWrapped(open.text, item.text);
+      if (open && !open.list && !open.table && !endsSentence(open.last) && !endsWithColon(open.last) && /^[a-z]/.test(item.text)) {
+        wrap(open, item.text);
       } else if (open && joinsList(open, item.depth, inRecommendations())) {
-        open.text += `\n${item.text}`;
+        add(open, '\n', item.text);
         open.list ??= { itemFirst: open.item, depth: 0 };
       } else {
         begin(line, item.text, { item: true, list: { itemFirst: true, depth: item.depth } });
@@ -274,7 +310,8 @@ export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>,
     }
 
     if (open && !open.table && continues(open, text, gap, format)) {
-      open.text = gap !== 'none' && endsWithColon(open.text) ? `${open.text}\n${text}` : joinWrapped(open.text, text);
+      if (gap !== 'none' && endsWithColon(open.last)) add(open, '\n', text);
+      else wrap(open, text);
       continue;
     }
     begin(line, text);
@@ -288,17 +325,17 @@ export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>,
  * to — any item after a paragraph that introduced a list, a deeper item under an item. In a recommendations section
  * a paragraph's items are recommendations of their own; only sub-items join their recommendation.
  */
-function joinsList(open: Block, depth: number, inRecommendations: boolean): boolean {
+function joinsList(open: OpenBlock, depth: number, inRecommendations: boolean): boolean {
   if (inRecommendations && !open.item && open.numbered === null) return false;
-  if (endsWithColon(open.text)) return true;
+  if (endsWithColon(open.last)) return true;
   return open.list !== null && (!open.list.itemFirst || depth > open.list.depth);
 }
 
 /** Whether a text line goes on the open paragraph (see the rules at the top). */
-function continues(open: Block, text: string, gap: Gap, format: Format): boolean {
+function continues(open: OpenBlock, text: string, gap: Gap, format: Format): boolean {
   if (gap === 'none') return true;
-  if (endsWithColon(open.text)) return true;
-  if (!endsSentence(open.text) && (startsMidSentence(text) || gap === 'page')) return true;
+  if (endsWithColon(open.last)) return true;
+  if (!endsSentence(open.last) && (startsMidSentence(text) || gap === 'page')) return true;
   return format.numberedContinuation && open.numbered !== null;
 }
 
@@ -398,7 +435,7 @@ function gradedHeadingEnd(lines: readonly Line[], i: number, format: Format): nu
  * numbered paragraphs it may end with a colon ("The local authority has the following strengths:"): Ofsted's
  * numbered paragraphs are never items of a list a sentence introduces.
  */
-function isPlainHeading(lines: readonly Line[], i: number, open: Block | null, format: Format): boolean {
+function isPlainHeading(lines: readonly Line[], i: number, open: OpenBlock | null, format: Format): boolean {
   const line = lines[i];
   const next = lines[i + 1];
   const text = line.text;
@@ -409,5 +446,5 @@ function isPlainHeading(lines: readonly Line[], i: number, open: Block | null, f
   const leadsNumbered = /:$/.test(text) && next !== undefined && format.paragraphNumber(next.text) !== null;
   if (!/^[A-Z]/.test(text) || /[.,;!]$/.test(text) || (text.includes(':') && !leadsNumbered)) return false;
   if (SALUTATION.test(text) || CLOSING.test(text)) return false;
-  return !open || open.table || endsSentence(open.text) || (next !== undefined && isStructural(next.text, format));
+  return !open || open.table || endsSentence(open.last) || (next !== undefined && isStructural(next.text, format));
 }

@@ -228,7 +228,7 @@ function findInspectors(lines: readonly Line[], format: Format): Pick<Header, 'i
   const named: string[] = [];
   let lead: string | null = null;
   for (const line of lines) {
-    const row = ROLE_ROW.exec(heading(line.text));
+    const row = line.text.includes('nspector') ? ROLE_ROW.exec(heading(line.text)) : null;
     if (!row) continue;
     const names = splitNames(row[2]);
     if (row[1]?.toLowerCase() === 'lead' && names.length > 0) lead ??= names[0];

@@ -57,41 +57,49 @@ interface Segment {
   pageStart: boolean;
 }
 
-/** Splits into lines (and at form feeds, so a page break inside a line still breaks it), each cleaned. */
+/**
+ * Splits into lines (and at form feeds, so a page break inside a line still breaks it). The text is cleaned as a
+ * whole first: one pass of each rule over the document is far cheaper than one per line, and no rule crosses a
+ * line end.
+ */
 function splitSegments(text: string): Segment[] {
   const segments: Segment[] = [];
-  const rawLines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  const rawLines = clean(lf.replace(/^\uFEFF/, '')).split('\n');
   rawLines.forEach((rawLine, i) => {
     rawLine.split('\f').forEach((part, k) => {
       const indent = /^ */.exec(part)![0].length;
-      segments.push({ text: cleanLine(part), indent, no: i + 1, pageStart: k > 0 });
+      segments.push({ text: part.trim(), indent, no: i + 1, pageStart: k > 0 });
     });
   });
   return segments;
 }
 
-/** Control characters other than TAB (a table column separator), invisible formatting characters, soft hyphens. */
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F\u00AD\u200B-\u200D\u2060\uFEFF]/g;
-/** Space characters that are not a plain space. */
-const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+/**
+ * In one pass: control characters other than TAB (a table column separator), LF and FF (line and page ends),
+ * invisible formatting characters and soft hyphens, which go; and space characters other than a plain space,
+ * which become one.
+ */
+const ODD_CHARACTERS =
+  /[\u0000-\u0008\u000B\u000E-\u001F\u007F\u00AD\u200B-\u200D\u2060\uFEFF\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+const ODD_SPACE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/;
 /**
  * HTML formatting tags a conversion leaves behind (`<b>`, `<p>`, `<ul style="…">`). Only these names, so text
  * such as `<script>`, `a<b` or `<https://…>` is left exactly as written.
  */
 const FORMAT_TAG =
-  /<\/?(?:b|strong|i|em|u|span|font|p|div|br|ul|ol|li)(?:\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*\s*\/?>/gi;
+  /<\/?(?:b|strong|i|em|u|span|font|p|div|br|ul|ol|li)(?:[ \t]+[a-zA-Z-]+(?:[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'))?)*[ \t]*\/?>/gi;
 const BLOCK_TAG = /^<\/?(?:p|div|br|ul|ol)\b/i;
 
-export function cleanLine(raw: string): string {
-  let text = raw.replace(INVISIBLE, '').replace(ODD_SPACES, ' ');
+function clean(raw: string): string {
+  let text = raw.replace(ODD_CHARACTERS, (c) => (ODD_SPACE.test(c) ? ' ' : ''));
   text = repairArtefacts(text);
   // Markdown emphasis carries no words; conversions also leave unmatched `**`.
   text = text.replace(/\*\*/g, '');
   // A list item tag becomes a bullet so the items stay apart; block tags become a space so words do not run together.
   text = text.replace(FORMAT_TAG, (tag) => (/^<li\b/i.test(tag) ? ' • ' : BLOCK_TAG.test(tag) ? ' ' : ''));
   // Markdown backslash escapes ("A\* to C") stand for the character itself.
-  text = text.replace(/\\([*_#`[\]\\])/g, '$1');
-  return text.trim();
+  return text.includes('\\') ? text.replace(/\\([*_#`[\]\\])/g, '$1') : text;
 }
 
 /**
@@ -105,7 +113,7 @@ function repairArtefacts(text: string): string {
   return text
     .replace(/\$([^$\n]{1,200})\$/g, (span, inner: string) => (/\\[A-Za-z]|^\^/.test(inner) ? unwrapLatex(inner) : span))
     .replace(/<sup>&<\/sup>lt;sup>/g, '<sup>')
-    .replace(/(?<=[A-Za-z])ł\t(?=[a-z])/g, 'h');
+    .replace(/([A-Za-z])ł\t([a-z])/g, '$1h$2');
 }
 
 function unwrapLatex(inner: string): string {

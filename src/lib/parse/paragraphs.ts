@@ -91,7 +91,14 @@ function uniqueId(base: string, used: Set<string>): string {
 }
 
 /** The SIF marker that ends a paragraph a recommendation rests on; sometimes followed by the sentence's full stop. */
-const MARKER = /\s*\(Recommendation\)(\.?)$/;
+const MARKER = '(Recommendation)';
+
+/** The text without a closing "(Recommendation)" marker, and whether it had one. */
+function takeMarker(text: string): { text: string; marker: boolean } {
+  const stop = text.endsWith(`${MARKER}.`) ? '.' : '';
+  if (!text.endsWith(MARKER + stop)) return { text, marker: false };
+  return { text: text.slice(0, text.length - MARKER.length - stop.length).trimEnd() + stop, marker: true };
+}
 const FOOTNOTE_MARK = /<sup>(\d+)<\/sup>/g;
 
 /** The record's paragraphs from every block that is not a recommendation. */
@@ -100,9 +107,7 @@ export function buildParagraphs(blocks: readonly Block[], idOf: (section: number
   const paragraphs: Paragraph[] = [];
   let unnumbered = 0;
   for (const block of blocks) {
-    let text = collapseSpaces(block.text).trim();
-    const recommendationMarker = MARKER.test(text);
-    text = text.replace(MARKER, '$1');
+    const { text, marker: recommendationMarker } = takeMarker(collapseSpaces(block.text).trim());
     const { plain, footnoteRefs } = takeFootnoteRefs(text);
     if (plain === '') continue;
     const n = block.numbered;
@@ -124,6 +129,7 @@ export function buildParagraphs(blocks: readonly Block[], idOf: (section: number
 
 /** Removes `<sup>n</sup>` marks from the text, recording where each stood. */
 function takeFootnoteRefs(text: string): { plain: string; footnoteRefs: Paragraph['footnoteRefs'] } {
+  if (!text.includes('<sup>')) return { plain: text, footnoteRefs: [] };
   const footnoteRefs: Paragraph['footnoteRefs'] = [];
   let plain = '';
   let last = 0;

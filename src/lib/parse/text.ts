@@ -43,21 +43,20 @@ export function startsMidSentence(text: string): boolean {
  * and loses the space; every other wrap becomes one space.
  */
 export function joinWrapped(before: string, after: string): string {
-  if (before === '') return after;
-  return /[A-Za-z]-$/.test(before) && /^[a-z]/.test(after) ? before + after : `${before} ${after}`;
+  return before === '' ? after : before + wrapSeparator(before, after) + after;
 }
 
-/** Runs of spaces (not tabs or newlines, which carry table and list structure) become one space. */
+/** What goes between a line and the hard-wrapped line after it: nothing after a broken word, else a space. */
+export function wrapSeparator(before: string, after: string): string {
+  return /[A-Za-z]-$/.test(before) && /^[a-z]/.test(after) ? '' : ' ';
+}
+
+/**
+ * Runs of spaces become one space, and none is left at either end of a line or table cell (TABs and newlines carry
+ * table and list structure, and stay).
+ */
 export function collapseSpaces(text: string): string {
-  return text
-    .split('\n')
-    .map((line) =>
-      line
-        .split('\t')
-        .map((cell) => cell.replace(/ {2,}/g, ' ').trim())
-        .join('\t'),
-    )
-    .join('\n');
+  return text.replace(/ {2,}/g, ' ').replace(/ ?([\t\n]) ?/g, '$1').trim();
 }
 
 /** A URL and anchor name: lowercase ASCII letters and digits separated by single hyphens. */
@@ -74,5 +73,5 @@ export function slugify(text: string): string {
 
 /** Removes `<sup>n</sup>` footnote marks, for places (titles, recommendations) that cannot record them. */
 export function stripFootnoteMarks(text: string): string {
-  return text.replace(/<sup>\d+<\/sup>/g, '');
+  return text.includes('<sup>') ? text.replace(/<sup>\d+<\/sup>/g, '') : text;
 }
