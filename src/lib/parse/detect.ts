@@ -33,7 +33,7 @@ export interface Format {
   readonly paragraphNumber: (text: string) => NumberedStart | null;
   /**
    * Whether a number can follow the last one. Paragraph numbers run in sequence, which is what tells a paragraph
-   * number from a hard-wrapped line that happens to start "2016. The…"; a council report may repeat a number.
+   * number from a hard-wrapped line that happens to start "2016. The…".
    */
   readonly follows: (last: number, major: number) => boolean;
   /**
@@ -66,17 +66,19 @@ function councilNumber(text: string): NumberedStart | null {
   return { number: Number(m[2]) === 0 ? Number(m[1]) : Number(label), label, major: Number(m[1]), text: m[3] };
 }
 
-/** Allows a skipped number or two (a paragraph lost in conversion) but not a jump, nor going back. */
+/**
+ * Allows a skipped number or two (a paragraph lost in conversion) and a repeated one (a council report's second
+ * "6.0", a report's typo; the paragraph gets its own anchor), but not a jump, nor going back.
+ */
 const MAX_SKIP = 3;
-const nextInSequence = (last: number, major: number) => major > last && major <= last + MAX_SKIP;
-const sameOrNext = (last: number, major: number) => major >= last && major <= last + MAX_SKIP;
+const inSequence = (last: number, major: number) => major >= Math.max(last, 1) && major <= last + MAX_SKIP;
 const unnumbered = () => null;
 
 const OFSTED_REPORT = {
   documentType: 'inspection',
   leadSection: 'Summary',
   paragraphNumber: ofstedNumber,
-  follows: nextInSequence,
+  follows: inSequence,
   numberedContinuation: true,
   ofstedBackPage: true,
   grades: true,
@@ -91,7 +93,7 @@ const LETTER = {
   framework: null,
   leadSection: 'Letter',
   paragraphNumber: unnumbered,
-  follows: nextInSequence,
+  follows: inSequence,
   numberedContinuation: false,
   ofstedBackPage: true,
   grades: false,
@@ -106,7 +108,7 @@ export const COUNCIL_REPORT: Format = {
   framework: null,
   leadSection: 'Report summary',
   paragraphNumber: councilNumber,
-  follows: sameOrNext,
+  follows: inSequence,
   numberedContinuation: false,
   ofstedBackPage: false,
   grades: false,

@@ -62,6 +62,15 @@ export function parseSource(input: SourceInput): ReportRecord {
       }))
     : buildRecommendations(recommendationBlocks, idOf, file);
 
+  const documentType = sidecar.documentType ?? format.documentType;
+  if (format.grades && documentType === 'inspection' && header.judgements.length === 0) {
+    throw new SourceError('no judgement table found on the first page of the inspection report', {
+      file,
+      hint:
+        'an inspection report grades its areas in a table under the title ("Judgement<TAB>Grade" rows); ' +
+        'check the first page was extracted whole, or give the sidecar the right "documentType"',
+    });
+  }
   const judgements = format.grades ? mergeHeadingJudgements(header.judgements, body.sections, file) : [];
 
   // The sidecar states what the text does not (README: the text's own facts are the default).
@@ -90,7 +99,6 @@ export function parseSource(input: SourceInput): ReportRecord {
     throw new SourceError('no body text found', { file, hint: 'check the extracted text is not empty or all headings' });
   }
 
-  const documentType = sidecar.documentType ?? format.documentType;
   const inspectionStart = header.dates?.start ?? null;
   const authoritySlug = slugify(authority);
   return {

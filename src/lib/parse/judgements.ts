@@ -93,6 +93,8 @@ export function isJudgementTableStart(text: string): boolean {
 /** Capitalised grade words inside a cell, as tables print them (lowercase "good" in an area name is not a grade). */
 const TABLE_GRADE =
   /\b(?:Requires [Ii]mprovement [Tt]o [Bb]e [Gg]ood|Requires [Ii]mprovement|Outstanding|Inadequate|Adequate|Good)\b/g;
+/** A cell that starts with grade words. */
+const GRADE_START = new RegExp(`^(?:${TABLE_GRADE.source})`);
 /** The second line of "Requires improvement" / "to be good" wrapped in its cell. */
 const GRADE_CONTINUATION = /^to be good$/i;
 /** Width of a table cell line: longer lines are prose after the table. */
@@ -143,14 +145,25 @@ function splitCells(text: string): string[] {
     .filter((cell) => cell !== '');
 }
 
-/** A line's cells cut into area and grade fragments, in reading order; header cells dropped. */
+/**
+ * A line's cells cut into area and grade fragments, in reading order; header cells dropped. In a TAB-separated row
+ * a cell is a grade, the rest of a wrapped grade, or an area; a cell that starts like a grade and goes on ("Good
+ * with outstanding features") is grade wording outside the vocabulary. A line without TABs may hold an area and
+ * its grade side by side, so it is cut at the grade words.
+ */
 function fragmentsOf(line: Line, file: string): Fragment[] {
   const cells = splitCells(line.text).filter((cell) => !TABLE_HEADER.test(cell));
   if (/^judgements?\s+grades?$/i.test(line.text)) return [];
+  const tabbed = line.text.includes('\t');
   const fragments: Fragment[] = [];
   for (const cell of cells) {
-    if (GRADE_CONTINUATION.test(cell)) {
+    if (GRADE_CONTINUATION.test(cell) || (tabbed && parseGrade(cell))) {
       fragments.push({ kind: 'grade', text: cell, line });
+      continue;
+    }
+    if (tabbed) {
+      if (GRADE_START.test(cell)) throw unknownGrade(cell, cells.find((c) => c !== cell) ?? '', line, file);
+      pushArea(fragments, cell, line);
       continue;
     }
     let last = 0;
@@ -167,14 +180,18 @@ function fragmentsOf(line: Line, file: string): Fragment[] {
     const named = areas.findIndex((f) => classifyJudgementArea(f.text));
     if (named >= 0) {
       const wording = areas.filter((_, k) => k !== named).map((f) => f.text).join(' ');
-      throw new SourceError(`unknown grade wording "${wording}" for "${areas[named].text}" in the judgement table`, {
-        file,
-        line: line.no,
-        hint: `a grade is one of: ${GRADES.join(', ')}`,
-      });
+      throw unknownGrade(wording, areas[named].text, line, file);
     }
   }
   return fragments;
+}
+
+function unknownGrade(wording: string, area: string, line: Line, file: string): SourceError {
+  return new SourceError(`unknown grade wording "${wording}" for "${area}" in the judgement table`, {
+    file,
+    line: line.no,
+    hint: `a grade is one of: ${GRADES.join(', ')}`,
+  });
 }
 
 function pushArea(fragments: Fragment[], text: string, line: Line): void {
