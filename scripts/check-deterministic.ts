@@ -5,10 +5,11 @@
  *
  * Why it matters: a reader's copy, a mirror and a re-build from the same commit decades later must say the same
  * thing; and with identical builds, any change in dist/ is a change someone made, never noise. The checkouts sit at
- * different paths, so a build that leaks its own folder into the output fails too.
+ * different paths, and the second builds in another time zone and locale (UTC+14, Turkish: its dotted and dotless
+ * i sort differently), so a build that leaks its folder, its clock's zone or its machine's collation fails too.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -25,6 +26,10 @@ export function isolatedCheckout(target: string): void {
     mkdirSync(dirname(join(target, file)), { recursive: true });
     copyFileSync(file, join(target, file));
   }
+  linkPackages(target);
+}
+
+function linkPackages(target: string): void {
   mkdirSync(join(target, 'node_modules'), { recursive: true });
   for (const entry of readdirSync('node_modules')) {
     if (!entry.startsWith('.')) symlinkSync(resolve('node_modules', entry), join(target, 'node_modules', entry));
@@ -52,16 +57,20 @@ function firstDifference(a: Buffer, b: Buffer): string {
   }
   let i = 0;
   while (i < linesA.length && linesA[i] === linesB[i]) i++;
-  const show = (line: string | undefined) => (line === undefined ? '(no line)' : JSON.stringify(line.length > 160 ? `${line.slice(0, 160)}…` : line));
-  return `line ${i + 1}:\n      first:  ${show(linesA[i])}\n      second: ${show(linesB[i])}`;
+  // Built HTML is often one long line: show where in the line the two part.
+  const [lineA, lineB] = [linesA[i] ?? '', linesB[i] ?? ''];
+  let column = 0;
+  while (column < lineA.length && lineA[column] === lineB[column]) column++;
+  const show = (line: string) => JSON.stringify(`${column > 60 ? '…' : ''}${line.slice(Math.max(0, column - 60), column + 100)}`);
+  return `line ${i + 1}, column ${column + 1}:\n      first:  ${show(lineA)}\n      second: ${show(lineB)}`;
 }
 
 /**
  * `npm run build` in a checkout, as a fresh shell would run it: without the variables that point a build at other
- * folders. Returns its output; throws with that output if the build fails.
+ * folders, plus `extraEnv`. Returns its output; throws with that output if the build fails.
  */
-export function buildCheckout(checkout: string): string {
-  const env = { ...process.env };
+export function buildCheckout(checkout: string, extraEnv: NodeJS.ProcessEnv = {}): string {
+  const env = { ...process.env, ...extraEnv };
   delete env.ARCHIVE_OUT_DIR;
   delete env.ARCHIVE_REPORTS_DIR;
   const result = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: checkout, encoding: 'utf8', env });
@@ -74,10 +83,14 @@ if (import.meta.main) {
   const work = mkdtempSync(join(tmpdir(), 'deterministic-'));
   const [first, second] = [join(work, 'first'), join(work, 'second')];
   const started = performance.now();
-  for (const checkout of [first, second]) {
-    isolatedCheckout(checkout);
-    buildCheckout(checkout);
-    console.log(`built ${checkout}/dist`);
+  const elsewhere = { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' };
+  // One snapshot of the tree, copied: edits made meanwhile in the working tree cannot reach one build only.
+  isolatedCheckout(first);
+  cpSync(first, second, { recursive: true, filter: (path) => !path.startsWith(join(first, 'node_modules')) });
+  linkPackages(second);
+  for (const [checkout, extraEnv] of [[first, {}], [second, elsewhere]] as const) {
+    buildCheckout(checkout, extraEnv);
+    console.log(`built ${checkout}/dist${extraEnv === elsewhere ? ` with TZ=${elsewhere.TZ} LC_ALL=${elsewhere.LC_ALL}` : ''}`);
   }
   const [a, b] = [join(first, 'dist'), join(second, 'dist')];
   const filesA = filesUnder(a);
