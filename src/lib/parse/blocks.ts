@@ -445,6 +445,8 @@ function isPlainHeading(lines: readonly Line[], i: number, open: OpenBlock | nul
   if (text.length > HEADING_MAX_LENGTH || text.split(/\s+/).length > HEADING_MAX_WORDS) return false;
   const leadsNumbered = /:$/.test(text) && next !== undefined && format.paragraphNumber(next.text) !== null;
   if (!/^[A-Z]/.test(text) || /[.,;!]$/.test(text) || (text.includes(':') && !leadsNumbered)) return false;
+  // A heading is never more than one sentence, nor a paragraph's "(Recommendation)" ending cut off by a page break.
+  if (/[.!?] /.test(text) || text.endsWith('(Recommendation)')) return false;
   if (SALUTATION.test(text) || CLOSING.test(text)) return false;
   return !open || open.table || endsSentence(open.last) || (next !== undefined && isStructural(next.text, format));
 }

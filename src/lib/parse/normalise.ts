@@ -84,11 +84,12 @@ const ODD_CHARACTERS =
   /[\u0000-\u0008\u000B\u000E-\u001F\u007F\u00AD\u200B-\u200D\u2060\uFEFF\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 const ODD_SPACE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/;
 /**
- * HTML formatting tags a conversion leaves behind (`<b>`, `<p>`, `<ul style="…">`). Only these names, so text
- * such as `<script>`, `a<b` or `<https://…>` is left exactly as written.
+ * HTML formatting tags a conversion leaves behind (`<b>`, `<p>`, `<ul style="…">`). Only these names, and
+ * attributes only with quoted values, so text such as `<script>`, `a<b and c>d` or `<https://…>` is left exactly
+ * as written.
  */
 const FORMAT_TAG =
-  /<\/?(?:b|strong|i|em|u|span|font|p|div|br|ul|ol|li)(?:[ \t]+[a-zA-Z-]+(?:[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'))?)*[ \t]*\/?>/gi;
+  /<\/?(?:b|strong|i|em|u|span|font|p|div|br|ul|ol|li)(?:[ \t]+[a-zA-Z-]+[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'))*[ \t]*\/?>/gi;
 const BLOCK_TAG = /^<\/?(?:p|div|br|ul|ol)\b/i;
 
 function clean(raw: string): string {
