@@ -50,9 +50,12 @@ const PERMANENT_ANCHOR = /\sid="((?:para|rec|ap)-[a-z0-9-]+)"/g;
 const REDIRECT_PAGE_MARK = 'id="permalink-target"';
 
 const path = z.string().regex(/^\/[^\s#]*$/, 'expected a site path such as /reports/x/');
-const pathWithAnchor = z.string().regex(/^\/[^\s#]*#[a-z][a-z0-9-]*$/, 'expected a path and anchor such as /reports/x/#para-3');
+const pathOrAnchor = z.string().regex(/^\/[^\s#]*(?:#[a-z][a-z0-9-]*)?$/, 'expected a site path such as /reports/x/ or /reports/x/#para-3');
 const redirectsSchema = z.array(
-  z.union([z.object({ from: path, to: path }).strict(), z.object({ from: pathWithAnchor, to: pathWithAnchor }).strict()]),
+  z
+    .object({ from: pathOrAnchor, to: pathOrAnchor })
+    .strict()
+    .refine((r) => r.from.includes('#') === r.to.includes('#'), 'a page redirects to a page, an anchor to an anchor'),
 );
 export type Redirect = z.infer<typeof redirectsSchema>[number];
 
@@ -196,8 +199,8 @@ export function disappearingUrls(manifest: PermalinkManifest, published: Permali
   return missing;
 }
 
-/** The listed-nowhere URLs of this build, for `npm run permalinks:update`. */
-function newUrls(manifest: PermalinkManifest, published: PermalinkManifest): string[] {
+/** The URLs this build publishes that the list does not have yet: `npm run permalinks:update` adds them. */
+export function unlistedUrls(manifest: PermalinkManifest, published: PermalinkManifest): string[] {
   const known = new Set([...manifest.pages, ...manifest.files]);
   const fresh = [...published.pages, ...published.files].filter((url) => !known.has(url));
   for (const [page, anchors] of Object.entries(published.anchors)) {
@@ -216,7 +219,7 @@ const escapeHtml = (text: string) =>
  */
 export function redirectPage(to: string, absoluteTo: string): string {
   const href = escapeHtml(to);
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
@@ -298,7 +301,7 @@ export default function permalinks(): AstroIntegration {
                 '({ "from": "/old/", "to": "/new/" } or { "from": "/reports/x/#para-3", "to": "/reports/y/#para-3" }).',
             );
           }
-          const fresh = newUrls(manifest, published);
+          const fresh = unlistedUrls(manifest, published);
           if (fresh.length) {
             logger.warn(
               `${fresh.length} new URL${fresh.length === 1 ? ' is' : 's are'} not yet in ${MANIFEST_FILE}, so not yet protected ` +
