@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reportSchema, type ReportRecord } from '../../src/schemas/report.ts';
 import { COLUMNS, documentRows, judgementRows, recommendationRows } from '../../src/lib/data/rows.ts';
-import { reportJson, toCsv, toJson } from '../../src/lib/data/serialise.ts';
+import { recordParts, reportJson, toCsv, toJson } from '../../src/lib/data/serialise.ts';
 import { authorityFeed, documentsFeed, FEED_ENTRIES, themeFeed } from '../../src/lib/data/feeds.ts';
 import { dataCatalogue, urlPatterns } from '../../src/lib/data/catalogue.ts';
 import { datasetExcerpt, feedExcerpt, recordExcerpt } from '../../src/lib/data/excerpts.ts';
@@ -280,4 +280,12 @@ test('excerpts are the real files’ first rows, and the record keeps every fiel
   assert.deepEqual(Object.keys(cut), Object.keys(many));
   assert.equal(cut.paragraphs.length, 2);
   assert.equal(all(feedExcerpt(archive, SITE), 'entry').length, 1);
+});
+
+test('a record cut for reading keeps every field: the head, then each list of objects', () => {
+  const { head, lists } = recordParts(older);
+  const rebuilt = { ...JSON.parse(head), ...Object.fromEntries(lists.map((l) => [l.field, JSON.parse(l.json)])) };
+  assert.deepEqual(rebuilt, older);
+  assert.deepEqual(lists.map((l) => [l.field, l.count]), [['judgements', 2], ['recommendations', 2], ['paragraphs', 2]]);
+  assert.deepEqual(JSON.parse(head).footnotes, [], 'an empty list stays in the head');
 });

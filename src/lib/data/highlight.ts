@@ -3,18 +3,23 @@
  *
  * The site is served with a strict `style-src 'self'`, so the output carries classes, never style attributes: Shiki
  * runs a CSS-variables theme, whose colours are all `var(--code-…)`, and the transformer below turns each of those
- * into a class (`code-token-string`) coloured by src/styles/global.css. Tokens in the plain text colour get no
- * span at all, which keeps big records' pages smaller.
+ * into a class (`code-token-string`) coloured by src/styles/global.css.
  */
 import { createCssVariablesTheme, createHighlighter, type Highlighter, type ShikiTransformer } from 'shiki';
-import type { Element, ElementContent } from 'hast';
+import type { ElementContent } from 'hast';
 
 export type CodeLanguage = 'json' | 'csv' | 'xml';
 
 const THEME = createCssVariablesTheme({ name: 'archive', variablePrefix: '--code-', fontStyle: false });
 const VARIABLE_COLOUR = /^color:var\(--code-([a-z-]+)\)$/;
 
-/** Styles → classes: every colour becomes `code-<variable>`; the plain text colour is inherited instead. */
+/** Colours the text keeps without a span of its own: the plain text colour, and punctuation. */
+const UNCOLOURED = new Set(['foreground', 'token-punctuation']);
+
+/**
+ * Styles → classes: each colour becomes `code-<variable>`. Lines and uncoloured tokens lose their spans (the text
+ * keeps its line breaks), so a big record's page has a few thousand elements, not tens of thousands.
+ */
 const classesNotStyles: ShikiTransformer = {
   pre(node) {
     delete node.properties.style;
@@ -23,17 +28,20 @@ const classesNotStyles: ShikiTransformer = {
   span(node) {
     const variable = VARIABLE_COLOUR.exec(String(node.properties.style ?? ''))?.[1];
     delete node.properties.style;
-    if (variable && variable !== 'foreground') node.properties.class = `code-${variable}`;
+    if (variable && !UNCOLOURED.has(variable)) node.properties.class = `code-${variable}`;
   },
-  line(node) {
-    node.children = node.children.flatMap((child): ElementContent[] =>
-      isBareSpan(child) ? child.children : [child],
-    );
+  code(node) {
+    node.children = node.children.flatMap(unwrapSpans);
   },
 };
 
-const isBareSpan = (node: ElementContent): node is Element =>
-  node.type === 'element' && node.tagName === 'span' && Object.keys(node.properties).length === 0;
+/** A span with no class, or a line, replaced by what it contains. */
+function unwrapSpans(node: ElementContent): ElementContent[] {
+  if (node.type !== 'element' || node.tagName !== 'span') return [node];
+  const { class: className, ...others } = node.properties;
+  const bare = Object.keys(others).length === 0 && (className === undefined || className === 'line');
+  return bare ? node.children.flatMap(unwrapSpans) : [node];
+}
 
 let highlighter: Promise<Highlighter> | undefined;
 

@@ -49,3 +49,23 @@ export function toJson<Name extends string>(rows: ReadonlyArray<Row<Name>>, colu
 export function reportJson(record: ReportRecord): string {
   return `${JSON.stringify(record, null, 2)}\n`;
 }
+
+export interface RecordParts {
+  /** The record without its lists of objects: what the document is, in a screenful. */
+  head: string;
+  /** Each list of objects (paragraphs, recommendations, links…), in schema order, as its own JSON array. */
+  lists: Array<{ field: string; count: number; json: string }>;
+}
+
+/**
+ * A record cut for reading: the data view shows the head, then each long list folded on its own, so a big report's
+ * view opens on what the document is rather than on its two hundredth paragraph. Together the parts hold every field.
+ */
+export function recordParts(record: ReportRecord): RecordParts {
+  const isObjectList = (value: unknown): value is object[] => Array.isArray(value) && value.some((item) => typeof item === 'object');
+  const entries = Object.entries(record);
+  return {
+    head: JSON.stringify(Object.fromEntries(entries.filter(([, value]) => !isObjectList(value))), null, 2),
+    lists: entries.flatMap(([field, value]) => (isObjectList(value) ? [{ field, count: value.length, json: JSON.stringify(value, null, 2) }] : [])),
+  };
+}
