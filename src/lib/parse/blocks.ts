@@ -1,9 +1,9 @@
 /**
  * Stage 3: body lines → headings and blocks of text. This is where hard wraps and page breaks are undone. The rules,
  * in the order they are asked:
- * - A markdown heading, a graded heading ("… requires improvement to be good", on up to three lines in PDF text) or
- *   a short stand-alone line that reads as a heading starts a section. A line that is only a grade, right after a
- *   heading, is that heading's grade.
+ * - A markdown heading, a graded heading ("… requires improvement to be good", on up to three lines in PDF text, or
+ *   as an area<TAB>grade row), a 2014 SIF part heading ("Section 2: …") or a short stand-alone line that reads as a
+ *   heading starts a section. A line that is only a grade, right after a heading, is that heading's grade.
  * - A paragraph number that follows the last one in sequence starts a numbered paragraph.
  * - A list item joins the paragraph before it if that paragraph introduces it (ends with ":") or is a list whose
  *   item it nests under; a lowercase "- children understand…" after an unfinished sentence is that sentence
@@ -23,12 +23,16 @@ import type { Format, NumberedStart } from './detect.ts';
 import { classifyJudgementArea, isJudgementHeaderRow, parseGrade, parseGradedStatement } from './judgements.ts';
 import type { Gap, Line } from './normalise.ts';
 import {
+  CLOSING,
   endsSentence,
   endsWithColon,
   joinWrapped,
   listItem,
+  MARKDOWN_HEADING,
+  SALUTATION,
   startsMidSentence,
   stripFootnoteMarks,
+  tableCells,
   wrapSeparator,
 } from './text.ts';
 
@@ -95,7 +99,6 @@ const HEADING_MAX_LENGTH = 90;
 /** A graded heading wraps over at most this many lines in PDF text. */
 const GRADED_HEADING_MAX_LINES = 3;
 
-const MARKDOWN_HEADING = /^(#{1,6})\s+(.*)$/;
 const FOOTNOTE = /^<sup>(\d+)<\/sup>\s*(.*)$/;
 const RULE = /^(?:-{3,}|_{3,})$/;
 /**
@@ -111,8 +114,6 @@ const ENDS_RECOMMENDATIONS =
 /** A 2014 SIF part heading, which may wrap: "Section 2: The effectiveness of the local safeguarding" / "children board". */
 const PART_HEADING = /^Section \d+:\s+\S/;
 const CONTENTS = /^(?:table of )?contents$/i;
-const CLOSING = /^Yours (?:sincerely|faithfully)\b/i;
-const SALUTATION = /^Dear\s/;
 
 /** Ofsted's back page: about Ofsted, then other formats, the licence and its address. Everything after is dropped. */
 function isBackPage(lines: readonly Line[], i: number): boolean {
@@ -239,11 +240,7 @@ export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>,
         openSection(gradedRow, null, line);
         continue;
       }
-      const row = text
-        .split('\t')
-        .map((cell) => cell.trim())
-        .filter((cell) => cell !== '')
-        .join('\t');
+      const row = tableCells(text).join('\t');
       if (open && (open.table || endsWithColon(open.last))) {
         add(open, '\n', row);
         open.table = true;
@@ -277,14 +274,7 @@ export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>,
     if (format.grades && gap !== 'none') {
       const end = gradedHeadingEnd(lines, i, format);
       if (end > i) {
-        openSection(
-          lines
-            .slice(i, end)
-            .map((l) => l.text)
-            .join(' '),
-          null,
-          line,
-        );
+        openSection(joinLines(lines, i, end), null, line);
         i = takeGradeLine(lines, end - 1, sections[section()], format);
         continue;
       }
@@ -292,14 +282,7 @@ export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>,
     if (PART_HEADING.test(text) && gap !== 'none') {
       let end = i + 1;
       while (end < lines.length && lines[end].gap === 'none' && isHeadingWrap(lines[end].text, format)) end++;
-      openSection(
-        lines
-          .slice(i, end)
-          .map((l) => l.text)
-          .join(' '),
-        null,
-        line,
-      );
+      openSection(joinLines(lines, i, end), null, line);
       i = end - 1;
       continue;
     }
@@ -345,7 +328,7 @@ function continues(open: OpenBlock, text: string, gap: Gap, format: Format): boo
  * write them ("…: Inadequate").
  */
 function gradedRowHeading(text: string): string | null {
-  const cells = text.split('\t').map((cell) => cell.trim()).filter((cell) => cell !== '');
+  const cells = tableCells(text);
   if (cells.length !== 2 || !parseGrade(cells[1]) || !classifyJudgementArea(cells[0])) return null;
   return `${cells[0]}: ${cells[1]}`;
 }
@@ -382,7 +365,18 @@ function widest(a: Gap, b: Gap): Gap {
   return a === 'page' || b === 'page' ? 'page' : a === 'blank' || b === 'blank' ? 'blank' : 'none';
 }
 
-/** Lines that start something of their own, so they cannot be a wrapped footnote's next line. */
+/** The text of lines `from` up to `to`, as one line: a heading wrapped over several. */
+function joinLines(lines: readonly Line[], from: number, to: number): string {
+  return lines
+    .slice(from, to)
+    .map((line) => line.text)
+    .join(' ');
+}
+
+/**
+ * Lines that start something of their own (a heading, a footnote, a list item, a numbered paragraph, a table row),
+ * so they cannot be the wrapped rest of the line before.
+ */
 function isStructural(text: string, format: Format): boolean {
   return (
     MARKDOWN_HEADING.test(text) ||
@@ -422,7 +416,7 @@ function gradedHeadingEnd(lines: readonly Line[], i: number, format: Format): nu
     const block = lines.slice(i, last);
     const standsAlone = last === lines.length || lines[last].gap !== 'none' || isStructural(lines[last].text, format);
     if (!standsAlone || block.some((l) => isStructural(l.text, format))) continue;
-    const text = block.map((l) => l.text).join(' ');
+    const text = joinLines(lines, i, last);
     if (!/[.,;:!?]$/.test(text) && parseGradedStatement(text)) return last;
   }
   return i;

@@ -1,13 +1,14 @@
 /**
  * Which family a document belongs to, and that family's rules. A family is data fed to the one pipeline — how
- * paragraphs are numbered, whether an unnumbered block after a page break continues a numbered paragraph, whether
- * Ofsted's back page follows, whether the document grades anything — never a code path of its own.
+ * paragraphs are numbered, whether unnumbered text after a numbered paragraph continues it, whether Ofsted's back
+ * page follows, whether the document grades anything — never a code path of its own.
  *
  * Detection is a short list of rules over the first page or so of text, tried in order; the first that fits wins.
  * They look for what every document of the family states, not for anything particular to the sample documents.
  */
 import type { DocumentType } from '../../schemas/report.ts';
 import type { Line } from './normalise.ts';
+import { listItem } from './text.ts';
 
 export type Family = 'sif' | 'ilacs' | 'letter' | 'council';
 
@@ -50,17 +51,22 @@ export interface Format {
   readonly letter: boolean;
 }
 
+/**
+ * The line without the list bullet a conversion may have put before a paragraph number ("- 23. At the time…").
+ */
+const withoutBullet = (text: string) => listItem(text)?.text ?? text;
+
 /** "12. Text", "- 12. Text", and "12.Text" where a PDF's hanging indent lost the space. */
-const OFSTED_NUMBER = /^(?:[-*•◼■▪●]\s+)?(\d{1,3})\.(?:\s+|(?=[A-Z‘“'"(]))(\S.*)$/;
+const OFSTED_NUMBER = /^(\d{1,3})\.(?:\s+|(?=[A-Z‘“'"(]))(\S.*)$/;
 function ofstedNumber(text: string): NumberedStart | null {
-  const m = OFSTED_NUMBER.exec(text);
+  const m = OFSTED_NUMBER.exec(withoutBullet(text));
   return m ? { number: Number(m[1]), label: m[1], major: Number(m[1]), text: m[2] } : null;
 }
 
 /** Council reports number paragraphs "1.0", "6.0", "6.1"; a plain "1." is an item of a list inside a paragraph. */
-const COUNCIL_NUMBER = /^(?:[-*•]\s+)?(\d{1,3})\.(\d{1,2})\s+(\S.*)$/;
+const COUNCIL_NUMBER = /^(\d{1,3})\.(\d{1,2})\s+(\S.*)$/;
 function councilNumber(text: string): NumberedStart | null {
-  const m = COUNCIL_NUMBER.exec(text);
+  const m = COUNCIL_NUMBER.exec(withoutBullet(text));
   if (!m) return null;
   const label = `${m[1]}.${m[2]}`;
   return { number: Number(m[2]) === 0 ? Number(m[1]) : Number(label), label, major: Number(m[1]), text: m[3] };

@@ -14,7 +14,7 @@ import { isDateLine, parseDate, parseDateRange, type DateRange } from './dates.t
 import type { Format } from './detect.ts';
 import { isJudgementTableStart, parseGradedStatement, parseJudgementTable } from './judgements.ts';
 import type { Line } from './normalise.ts';
-import { stripFootnoteMarks } from './text.ts';
+import { CLOSING, MARKDOWN_HEADING, SALUTATION, stripFootnoteMarks } from './text.ts';
 
 export interface Header {
   title: string | null;
@@ -30,17 +30,18 @@ export interface Header {
 }
 
 export function parseHeader(lines: readonly Line[], format: Format, file: string): Header {
+  // A letter states its facts in sentences, which hard wraps cut: they are read from its text as one line.
+  const flat = format.letter ? lines.map((line) => line.text).join(' ') : '';
   const page =
-    format.family === 'council' ? councilHeader(lines) : format.letter ? letterHeader(lines) : titlePage(lines, file);
-  const inspectors = findInspectors(lines, format);
-  return { ...page, ...inspectors };
+    format.family === 'council' ? councilHeader(lines) : format.letter ? letterHeader(lines, flat) : titlePage(lines, file);
+  return { ...page, ...findInspectors(lines, flat) };
 }
 
 type Page = Omit<Header, 'inspectors' | 'leadInspector'>;
 
-const heading = (text: string) => stripFootnoteMarks(text.replace(/^#+\s*/, ''));
+/** A title-page line without its markdown heading marks and footnote marks. */
+const plain = (text: string) => stripFootnoteMarks(text.replace(/^#+\s*/, ''));
 const HMI = /^(?:Her|His) Majesty['’]s Inspectors?$|^HMI$/i;
-const MARKDOWN_HEADING = /^#{1,6}\s/;
 const TITLE_START = /^(?:Inspection|Review) of\b/i;
 const LABELLED = /^(inspection dates?|report published|lead inspector)\s*:\s*(.*)$/i;
 
@@ -58,12 +59,12 @@ function titlePage(lines: readonly Line[], file: string): Page {
     for (let k = from; k < to; k++) page.consumed.add(k);
     return lines
       .slice(from, to)
-      .map((line) => heading(line.text))
+      .map((line) => plain(line.text))
       .join(' ');
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const text = heading(line.text);
+    const text = plain(line.text);
     const isTitle = TITLE_START.test(text) || (/^and$/i.test(text) && titleParts.length > 0);
     const isAuthority = !isTitle && titleParts.length === 0 && isNameLine(text);
     if (i > 0 && line.gap === 'page') break;
@@ -105,7 +106,7 @@ function titlePage(lines: readonly Line[], file: string): Page {
 /** The index after a line and the lines that continue it (hard-wrapped, no blank line between). */
 function wrappedEnd(lines: readonly Line[], i: number, continues: (text: string) => boolean): number {
   let end = i + 1;
-  while (end < lines.length && lines[end].gap === 'none' && continues(heading(lines[end].text))) end++;
+  while (end < lines.length && lines[end].gap === 'none' && continues(plain(lines[end].text))) end++;
   return end;
 }
 
@@ -169,19 +170,18 @@ function authorityIn(title: string | null): string | null {
  * A letter: its date line, then the address, "Dear …" and the subject line, which is the letter's title. The
  * visit's dates are in the sentence that says what the letter summarises.
  */
-function letterHeader(lines: readonly Line[]): Page {
+function letterHeader(lines: readonly Line[], flat: string): Page {
   const page = emptyPage();
   if (lines.length > 0 && isDateLine(lines[0].text)) {
     page.published = parseDate(lines[0].text);
     page.consumed.add(0);
   }
-  const salutation = lines.findIndex((line) => /^Dear\s/.test(line.text));
+  const salutation = lines.findIndex((line) => SALUTATION.test(line.text));
   if (salutation >= 0 && salutation + 1 < lines.length) {
-    page.title = heading(lines[salutation + 1].text);
+    page.title = plain(lines[salutation + 1].text);
     page.consumed.add(salutation + 1);
   }
   page.authority = authorityName(authorityIn(page.title) ?? '');
-  const flat = lines.map((line) => line.text).join(' ');
   const summary = /\bfindings of (?:the|a|our) (?:monitoring|focused) visit\b([^.]*)/i.exec(flat);
   const when = summary ? /\b(?:on|between)\s+(.*)$/i.exec(summary[1]) : null;
   page.dates = when ? parseDateRange(when[1]) : null;
@@ -224,19 +224,18 @@ const LETTER_INSPECTORS =
  * (wherever they stand), a letter's "The inspectors were A and B, Her Majesty's Inspectors", and failing both a
  * letter's signature.
  */
-function findInspectors(lines: readonly Line[], format: Format): Pick<Header, 'inspectors' | 'leadInspector'> {
+function findInspectors(lines: readonly Line[], letter: string): Pick<Header, 'inspectors' | 'leadInspector'> {
   const named: string[] = [];
   let lead: string | null = null;
   for (const line of lines) {
-    const row = line.text.includes('nspector') ? ROLE_ROW.exec(heading(line.text)) : null;
+    const row = line.text.includes('nspector') ? ROLE_ROW.exec(plain(line.text)) : null;
     if (!row) continue;
     const names = splitNames(row[2]);
     if (row[1]?.toLowerCase() === 'lead' && names.length > 0) lead ??= names[0];
     named.push(...names);
   }
-  if (format.letter) {
-    const flat = lines.map((line) => line.text).join(' ');
-    const sentence = LETTER_INSPECTORS.exec(flat);
+  if (letter !== '') {
+    const sentence = LETTER_INSPECTORS.exec(letter);
     if (sentence) named.push(...splitNames(sentence[1]));
     if (named.length === 0) named.push(...signature(lines));
   }
@@ -254,7 +253,7 @@ function splitNames(value: string): string[] {
 
 /** The name under "Yours sincerely". */
 function signature(lines: readonly Line[]): string[] {
-  const closing = lines.findIndex((line) => /^Yours (?:sincerely|faithfully)\b/i.test(line.text));
+  const closing = lines.findIndex((line) => CLOSING.test(line.text));
   const name = closing >= 0 ? lines[closing + 1] : undefined;
   return name && isNameLine(name.text) ? [name.text] : [];
 }

@@ -7,7 +7,7 @@
  * undone) → sections, paragraphs and recommendations with their anchors. Themes, evidence links and follow-ups
  * are left empty for the linking step.
  */
-import type { Recommendation, ReportRecord, Sidecar } from '../../schemas/report.ts';
+import type { ReportRecord, Sidecar } from '../../schemas/report.ts';
 import { SourceError } from '../source-error.ts';
 import { buildBody } from './blocks.ts';
 import { detectFormat } from './detect.ts';
@@ -15,7 +15,7 @@ import { parseHeader } from './header.ts';
 import { mergeHeadingJudgements } from './judgements.ts';
 import { normalise } from './normalise.ts';
 import { buildParagraphs, buildSections } from './paragraphs.ts';
-import { buildRecommendations, isRecommendation, keyValueRecommendations } from './recommendations.ts';
+import { buildRecommendations, isRecommendation, keyValueRecommendations, recommendation } from './recommendations.ts';
 import { slugify } from './text.ts';
 
 export interface SourceInput {
@@ -52,14 +52,8 @@ export function parseSource(input: SourceInput): ReportRecord {
   const recommendationBlocks = body.blocks.filter((block) => isRecommendation(block, body.sections));
   const paragraphBlocks = body.blocks.filter((block) => !isRecommendation(block, body.sections));
   const paragraphs = buildParagraphs(paragraphBlocks, idOf);
-  const recommendations: Recommendation[] = councilRecommendations
-    ? councilRecommendations.texts.map((recText, k) => ({
-        id: `rec-${k + 1}`,
-        number: k + 1,
-        text: recText,
-        section: idOf(-1) || null,
-        themes: [],
-      }))
+  const recommendations = councilRecommendations
+    ? councilRecommendations.texts.map((recText, k) => recommendation(k + 1, recText, idOf(-1) || null))
     : buildRecommendations(recommendationBlocks, idOf, file);
 
   const documentType = sidecar.documentType ?? format.documentType;

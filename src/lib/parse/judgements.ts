@@ -3,13 +3,14 @@
  * and the judgement table on a report's first page in each shape it comes in:
  * - tab-separated rows, optionally numbered ("2.1 Adoption performance<TAB>Good"), grade before or after the area;
  * - a PDF table whose cells wrap over several lines ("The impact of leaders on social work practice with children" /
- *   "and families" / "Requires improvement" / "to be good"), with or without a TAB between the columns;
- * - a sentence standing for the overall row ("Children's services in South Gloucestershire are inadequate").
- * Graded headings ("The graded judgement for adoption performance is that it is good") use `parseGradedStatement`.
+ *   "and families" / "Requires improvement" / "to be good"), with or without a TAB between the columns.
+ * Judgement sentences ("Children's services in South Gloucestershire are inadequate") and graded headings ("The
+ * graded judgement for adoption performance is that it is good") are read by `parseGradedStatement`.
  */
 import { GRADES, type Grade, type Judgement, type JudgementAreaKey } from '../../schemas/report.ts';
 import { SourceError } from '../source-error.ts';
 import type { Line } from './normalise.ts';
+import { tableCells } from './text.ts';
 
 const GRADE_BY_WORDS = new Map<string, Grade>(GRADES.map((grade) => [grade.toLowerCase(), grade]));
 
@@ -79,14 +80,14 @@ const TABLE_HEADER = /^(?:(?:key )?judgements?(?: grades?)?|grades?|areas?|judge
 
 /** A judgement table's header row ("Judgement<TAB>Grade", "Key judgement<TAB>Judgement grade"): no content. */
 export function isJudgementHeaderRow(text: string): boolean {
-  const cells = splitCells(text);
+  const cells = tableCells(text);
   return cells.length >= 2 && cells.every((cell) => TABLE_HEADER.test(cell));
 }
 
 /** The line that opens a judgement table: its header row, or a row with a grade cell. */
 export function isJudgementTableStart(text: string): boolean {
   if (isJudgementHeaderRow(text) || /^judgements?\s+grades?$/i.test(text)) return true;
-  const cells = splitCells(text);
+  const cells = tableCells(text);
   return cells.length >= 2 && cells.some((cell) => parseGrade(cell));
 }
 
@@ -138,13 +139,6 @@ function isWrappedCellLine(text: string): boolean {
   return text.length <= MAX_CELL_LINE && !/[.!?;:]$/.test(text) && !/^(?:#|<sup>)/.test(text);
 }
 
-function splitCells(text: string): string[] {
-  return text
-    .split('\t')
-    .map((cell) => cell.trim())
-    .filter((cell) => cell !== '');
-}
-
 /**
  * A line's cells cut into area and grade fragments, in reading order; header cells dropped. In a TAB-separated row
  * a cell is a grade, the rest of a wrapped grade, or an area; a cell that starts like a grade and goes on ("Good
@@ -152,7 +146,7 @@ function splitCells(text: string): string[] {
  * its grade side by side, so it is cut at the grade words.
  */
 function fragmentsOf(line: Line, file: string): Fragment[] {
-  const cells = splitCells(line.text).filter((cell) => !TABLE_HEADER.test(cell));
+  const cells = tableCells(line.text).filter((cell) => !TABLE_HEADER.test(cell));
   if (/^judgements?\s+grades?$/i.test(line.text)) return [];
   const tabbed = line.text.includes('\t');
   const fragments: Fragment[] = [];

@@ -19,7 +19,7 @@ const SECTION_ID_LENGTH = 60;
 
 export interface SectionsResult {
   sections: Section[];
-  /** Section id per draft index; `lead` for blocks before the first heading (block.section === -1). */
+  /** The section id of a block's `section`: a heading's index, or -1 for the lead section ('' if there is none). */
   idOf: (section: number) => string;
 }
 
@@ -46,9 +46,10 @@ export function buildSections(drafts: readonly SectionDraft[], blocks: readonly 
 
 /**
  * Heading levels 2–3 that never skip a level. Markdown levels in conversions are unreliable (sibling judgement
- * sections come out as ## and ###), and PDF text has none, so: a main judgement heading is level 2; a SIF
- * sub-judgement (adoption, care leavers) under the in-care section is level 3; other headings are level 3 when the
- * source marks them deeper than the last level-2 heading, else level 2.
+ * sections come out as ## and ###), and PDF text has none, so: a graded main judgement heading is level 2, and so
+ * is an ungraded one the source marks ## or higher; a SIF sub-judgement (adoption, care leavers) under the in-care
+ * section is level 3; other headings are level 3 when the source marks them deeper than the last level-2 heading,
+ * else level 2.
  */
 function headingLevels(drafts: readonly SectionDraft[], format: Format): number[] {
   let anchorRaw: number | null = null;
@@ -99,6 +100,7 @@ function takeMarker(text: string): { text: string; marker: boolean } {
   if (!text.endsWith(MARKER + stop)) return { text, marker: false };
   return { text: text.slice(0, text.length - MARKER.length - stop.length).trimEnd() + stop, marker: true };
 }
+
 const FOOTNOTE_MARK = /<sup>(\d+)<\/sup>/g;
 
 /** The record's paragraphs from every block that is not a recommendation. */

@@ -42,15 +42,14 @@ export function buildRecommendations(
       });
     }
     seen.set(number, block.line);
-    recommendations.push({
-      id: `rec-${number}`,
-      number,
-      text: stripFootnoteMarks(collapseSpaces(block.text)).trim(),
-      section: idOf(block.section),
-      themes: [],
-    });
+    recommendations.push(recommendation(number, stripFootnoteMarks(collapseSpaces(block.text)).trim(), idOf(block.section)));
   }
   return recommendations;
+}
+
+/** A recommendation as the record holds it; themes are filled by the linking step. */
+export function recommendation(number: number, text: string, section: string | null): Recommendation {
+  return { id: `rec-${number}`, number, text, section, themes: [] };
 }
 
 /**

@@ -23,6 +23,20 @@ export function listItem(line: string, indent = 0): ListItem | null {
   return m ? { text: m[2], depth: SUB_ITEM.test(m[1]) || indent >= 2 ? 1 : 0 } : null;
 }
 
+/** A markdown heading line, its level marks and its text. */
+export const MARKDOWN_HEADING = /^(#{1,6})\s+(.*)$/;
+/** A letter's salutation and its closing, which frame the letter's body. */
+export const SALUTATION = /^Dear\s/;
+export const CLOSING = /^Yours (?:sincerely|faithfully)\b/i;
+
+/** The non-empty cells of a TAB-separated row, trimmed. */
+export function tableCells(text: string): string[] {
+  return text
+    .split('\t')
+    .map((cell) => cell.trim())
+    .filter((cell) => cell !== '');
+}
+
 /** Ends a sentence: . ! or ? possibly followed by closing quotes or brackets. */
 export function endsSentence(text: string): boolean {
   return /[.!?]["'’”)\]]*$/.test(text);
