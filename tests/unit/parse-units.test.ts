@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseDate, parseDateRange } from '../../src/lib/parse/dates.ts';
+import { detectFormat } from '../../src/lib/parse/detect.ts';
 import { classifyJudgementArea, parseGrade, parseGradedStatement } from '../../src/lib/parse/judgements.ts';
 import { normalise } from '../../src/lib/parse/normalise.ts';
 
@@ -120,4 +121,19 @@ test('normalise: a running header at the top of most PDF pages is dropped', () =
     normalise(text).map((l) => l.text),
     ['One.', 'Two.', 'Three.', 'Four.'],
   );
+});
+
+test('document families detected from what every document of the family states', () => {
+  const detect = (text: string) => detectFormat(normalise(text))?.documentType ?? null;
+  const letter = (subject: string) => `12 July 2019\n\nMs Ann Director\nCounty Hall\n\nDear Ms Director\n\n${subject}\n\nThis letter summarises…`;
+  assert.equal(detect(letter('Monitoring visit to Exampleshire children’s services')), 'monitoring-visit');
+  assert.equal(detect(letter('Focused visit to Exampleshire local authority children’s services')), 'focused-visit');
+  assert.equal(detect(letter('Joint targeted area inspection of the multi-agency response to abuse')), 'other');
+  assert.equal(detect('REPORT TITLE: Ofsted inspection\n\nCabinet Date\t1 June 2022'), 'council-report');
+  assert.equal(detectFormat(normalise('Inspection of Exampleshire local authority\nchildren’s services'))?.framework, 'ILACS');
+  assert.equal(
+    detectFormat(normalise('Exampleshire\nInspection of services for children in need of help and\nprotection'))?.framework,
+    'SIF',
+  );
+  assert.equal(detect('Minutes of the parish council meeting'), null);
 });

@@ -7,6 +7,7 @@
  * They look for what every document of the family states, not for anything particular to the sample documents.
  */
 import type { DocumentType } from '../../schemas/report.ts';
+import { isDateLine } from './dates.ts';
 import type { Line } from './normalise.ts';
 import { listItem } from './text.ts';
 
@@ -107,6 +108,8 @@ const LETTER = {
 } as const;
 export const MONITORING_VISIT: Format = { ...LETTER, documentType: 'monitoring-visit' };
 export const FOCUSED_VISIT: Format = { ...LETTER, documentType: 'focused-visit' };
+/** Any other Ofsted letter (a joint targeted area inspection, say): read as a letter; a sidecar can name its type. */
+export const OTHER_LETTER: Format = { ...LETTER, documentType: 'other' };
 
 export const COUNCIL_REPORT: Format = {
   family: 'council',
@@ -123,12 +126,18 @@ export const COUNCIL_REPORT: Format = {
 
 /** How far into the document detection looks: the title page and the start of a letter. */
 const FIRST_LINES = 150;
+/** The opening lines, where the title stands. */
+const HEAD_LINES = 10;
 
 /** Keys of the key–value table that opens a council committee or cabinet report. */
 const COUNCIL_KEYS =
   /^(?:report title|(?:cabinet|committee|council|meeting) date|date of meeting|cabinet member|key decision|purpose of report|reasons for recommendations?|resource implications|background documents|divisional councillor\(s\)|statutory authority)\t/i;
 
-const RULES: { format: Format; fits: (first: string[]) => boolean }[] = [
+/**
+ * Each rule sees the first lines, and the first few as one text (`head`), because titles wrap ("Inspection of
+ * Barnsley local authority" / "children's services").
+ */
+const RULES: { format: Format; fits: (first: string[], head: string) => boolean }[] = [
   {
     format: COUNCIL_REPORT,
     fits: (first) =>
@@ -143,22 +152,28 @@ const RULES: { format: Format; fits: (first: string[]) => boolean }[] = [
     fits: (first) => first.some((t) => /^Dear\s/.test(t)) && first.some((t) => /\bmonitoring visit\b/i.test(t)),
   },
   {
+    // A letter: a date line first, then "Dear …" before the letter's text.
+    format: OTHER_LETTER,
+    fits: (first) => isDateLine(first[0] ?? '') && first.slice(0, HEAD_LINES * 2).some((t) => /^Dear\s/.test(t)),
+  },
+  {
     // The SIF title, or its leadership judgement (table row or heading), which ILACS words differently.
     format: SIF,
-    fits: (first) =>
-      first.some((t) =>
-        /^(?:\d+\.\s*)?(?:Inspection of services for children in need of help and protection|Leadership, management and governance\b)/.test(t),
-      ),
+    fits: (first, head) =>
+      /\bInspection of services for children in need of help and protection\b/.test(head) ||
+      first.some((t) => /^(?:\d+\.\s*)?Leadership, management and governance\b/.test(t)),
   },
   {
     format: ILACS,
-    fits: (first) =>
-      first.some((t) => /^Inspection of .*children['’]s (?:social care )?services$|^The impact of leaders on social work practice/i.test(t)),
+    fits: (first, head) =>
+      /\bInspection of .{0,80}children['’]s (?:social care )?services\b/i.test(head) ||
+      first.some((t) => /^The impact of leaders on social work practice/.test(t)),
   },
 ];
 
 /** The family's rules, or null if no rule fits. */
 export function detectFormat(lines: readonly Line[]): Format | null {
   const first = lines.slice(0, FIRST_LINES).map((line) => line.text.replace(/^#+\s*/, ''));
-  return RULES.find((rule) => rule.fits(first))?.format ?? null;
+  const head = first.slice(0, HEAD_LINES).join(' ');
+  return RULES.find((rule) => rule.fits(first, head))?.format ?? null;
 }
