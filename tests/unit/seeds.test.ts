@@ -206,6 +206,20 @@ test('South Gloucestershire 2017 SIF inspection and LSCB review: facts of the ti
   assert.equal(r.source.url, null);
 });
 
+test('South Gloucestershire 2017: a sidecar fills what the text lacks, not what it states', () => {
+  const file = 'south-gloucestershire-2017-02-13-inspection.txt';
+  const text = readFileSync(new URL(file, SOURCES), 'utf8');
+  const record = parseSource({
+    text,
+    file,
+    format: 'text',
+    sha256: SIF_2017.source.sha256,
+    sidecar: { published: '2017-03-01', url: 'https://reports.ofsted.gov.uk/x', publisher: 'Ofsted' },
+  });
+  assert.equal(record.published, '2017-02-13', 'the text states "Report published: 13 February 2017"');
+  assert.equal(record.source.url, 'https://reports.ofsted.gov.uk/x');
+});
+
 test('South Gloucestershire 2017: every judgement, the LSCB graded only in its heading', () => {
   assert.deepEqual(judgements(SIF_2017), [
     ['overall-effectiveness', "Children's services in South Gloucestershire", 'Inadequate'],

@@ -67,8 +67,10 @@ export function parseSource(input: SourceInput): ReportRecord {
   }
   const judgements = format.grades ? mergeHeadingJudgements(header.judgements, body.sections, file) : [];
 
-  // The sidecar states what the text does not (README: the text's own facts are the default).
-  const published = sidecar.published ?? header.published;
+  // The sidecar supplies facts the text lacks: a date the text states wins over the sidecar's. The authority and the
+  // document type are read by rule, not stated, so a sidecar's (given "where the text does not name it plainly")
+  // corrects the reading.
+  const published = header.published ?? sidecar.published;
   if (!published) {
     throw new SourceError('no publication date: the text states none', {
       file,
