@@ -15,19 +15,21 @@ test('highlighted code carries classes, never style attributes (the CSP allows n
   }
 });
 
-test('highlighting keeps the text exactly, escaped', async () => {
+test('highlighting keeps the text exactly, escaped, and the label is a safe attribute', async () => {
   const code = '{\n  "text": "Children <b> & \\"families\\""\n}';
   const html = await highlight(code, 'json', 'Example');
   const text = html
     .replace(/<[^>]+>/g, '')
-    .replace(/&#x3C;/g, '<')
-    .replace(/&#x26;/g, '&')
-    .replace(/&quot;/g, '"');
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
   assert.equal(text, code);
   assert.ok(!html.includes('<b>'));
+  assert.match(await highlight('1', 'json', 'The "record"'), /aria-label="The &quot;record&quot;"/);
 });
 
 test('lines, punctuation and plain text get no spans of their own, so big records stay light', async () => {
   const html = await highlight('[\n  1,\n  "two"\n]', 'json', 'Example');
-  assert.equal(html, '<pre class="code" tabindex="0" aria-label="Example"><code>[\n<span class="code-token-constant">  1</span>,\n<span class="code-token-string-expression">  "two"</span>\n]</code></pre>');
+  assert.equal(html, '<pre class="code" tabindex="0" aria-label="Example"><code>[\n  <span class="code-token-constant">1</span>,\n  <span class="code-token-string-expression">"two"</span>\n]</code></pre>');
 });

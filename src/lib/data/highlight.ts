@@ -2,55 +2,41 @@
  * Syntax highlighting at build time with Shiki, for the /data/ page's excerpts and each report's data view.
  *
  * The site is served with a strict `style-src 'self'`, so the output carries classes, never style attributes: Shiki
- * runs a CSS-variables theme, whose colours are all `var(--code-…)`, and the transformer below turns each of those
- * into a class (`code-token-string`) coloured by src/styles/global.css.
+ * runs a CSS-variables theme, whose colours are all `var(--code-…)`, and each of those becomes a class
+ * (`code-token-string`) coloured by src/styles/global.css.
  */
-import { createCssVariablesTheme, createHighlighter, type Highlighter, type ShikiTransformer } from 'shiki';
-import type { ElementContent } from 'hast';
+import { createCssVariablesTheme, createHighlighter, type Highlighter } from 'shiki';
 
 export type CodeLanguage = 'json' | 'csv' | 'xml';
 
 const THEME = createCssVariablesTheme({ name: 'archive', variablePrefix: '--code-', fontStyle: false });
-const VARIABLE_COLOUR = /^color:var\(--code-([a-z-]+)\)$/;
+const VARIABLE_COLOUR = /^var\(--code-([a-z-]+)\)$/;
 
 /** Colours the text keeps without a span of its own: the plain text colour, and punctuation. */
 const UNCOLOURED = new Set(['foreground', 'token-punctuation']);
 
-/**
- * Styles → classes: each colour becomes `code-<variable>`. Lines and uncoloured tokens lose their spans (the text
- * keeps its line breaks), so a big record's page has a few thousand elements, not tens of thousands.
- */
-const classesNotStyles: ShikiTransformer = {
-  pre(node) {
-    delete node.properties.style;
-    node.properties.class = 'code';
-  },
-  span(node) {
-    const variable = VARIABLE_COLOUR.exec(String(node.properties.style ?? ''))?.[1];
-    delete node.properties.style;
-    if (variable && !UNCOLOURED.has(variable)) node.properties.class = `code-${variable}`;
-  },
-  code(node) {
-    node.children = node.children.flatMap(unwrapSpans);
-  },
-};
-
-/** A span with no class, or a line, replaced by what it contains. */
-function unwrapSpans(node: ElementContent): ElementContent[] {
-  if (node.type !== 'element' || node.tagName !== 'span') return [node];
-  const { class: className, ...others } = node.properties;
-  const bare = Object.keys(others).length === 0 && (className === undefined || className === 'line');
-  return bare ? node.children.flatMap(unwrapSpans) : [node];
-}
+/** Text content: quotes stay as they are (a record has tens of thousands); the label attribute escapes them too. */
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 let highlighter: Promise<Highlighter> | undefined;
 
-/** `code` as a `<pre class="code">` of class-coloured spans, focusable so a keyboard can scroll it. */
+/**
+ * `code` as a `<pre class="code">`, focusable so a keyboard can scroll it. Shiki tokenises; the HTML is written
+ * here, straight from the tokens: each coloured token a span with class `code-<variable>`, lines and uncoloured
+ * tokens no element at all, so a big record's view is a few thousand elements and quick to build.
+ */
 export async function highlight(code: string, lang: CodeLanguage, label: string): Promise<string> {
   highlighter ??= createHighlighter({ themes: [THEME], langs: ['json', 'csv', 'xml'] });
-  return (await highlighter).codeToHtml(code, {
-    lang,
-    theme: 'archive',
-    transformers: [classesNotStyles, { pre: (node) => void (node.properties['aria-label'] = label) }],
-  });
+  const lines = (await highlighter).codeToTokensBase(code, { lang, theme: 'archive' });
+  const html = lines
+    .map((tokens) =>
+      tokens
+        .map(({ content, color }) => {
+          const variable = VARIABLE_COLOUR.exec(color ?? '')?.[1];
+          return variable && !UNCOLOURED.has(variable) ? `<span class="code-${variable}">${escapeHtml(content)}</span>` : escapeHtml(content);
+        })
+        .join(''),
+    )
+    .join('\n');
+  return `<pre class="code" tabindex="0" aria-label="${escapeHtml(label).replace(/"/g, '&quot;')}"><code>${html}</code></pre>`;
 }
