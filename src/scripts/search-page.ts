@@ -7,8 +7,7 @@
  * `result.data()` is called only for the hits shown; and the filter index loads only when the reader opens
  * "Filter results" or arrives with filters in the URL.
  */
-import { FACETS, orderFacetValues, type FacetKey } from '../lib/search/facets.ts';
-import { HIGHLIGHT_PARAM } from '../lib/search/highlight.ts';
+import { FACETS, HIGHLIGHT_PARAM, orderFacetValues, type FacetKey } from '../lib/search/facets.ts';
 import type { SearchRecordMeta } from '../lib/search/records.ts';
 import { excerptRuns, groupHits, resultSummary, spokenLabel, type Hit } from '../lib/search/results.ts';
 import {
@@ -35,17 +34,26 @@ interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string, options: { filters?: object; sort?: object }): Promise<PagefindSearch>;
+  preload(term: string): Promise<void>;
   filters(): Promise<FilterCounts>;
 }
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 const PAGE_SIZE = 10;
+/** The hits a phone screen shows first are painted as soon as their data is in; the rest of the page follows. */
+const FIRST_PAINT = 4;
 /** Words per excerpt: about two lines on a phone, enough to judge whether the paragraph is the one wanted. */
 const EXCERPT_WORDS = 32;
 /** While the reader is still typing, the count is announced only once the typing pauses. */
 const ANNOUNCE_PAUSE_MS = 600;
 /** Below this a search feels instant and says nothing; above it (a slow connection) the reader is told it is working. */
 const SLOW_SEARCH_MS = 400;
+/**
+ * While typing, a last word shorter than this ("b", "be") matches almost everything and would fetch result data for
+ * nothing; it is searched only once the typing pauses, so short words ("IT", "LA") still work.
+ */
+const SHORT_WORD = 3;
+const SHORT_WORD_PAUSE_MS = 300;
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = element<HTMLFormElement>('search-form');
@@ -66,7 +74,15 @@ let pagefindLoading: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   pagefindLoading ??= (async () => {
     const pagefind: Pagefind = await import(/* @vite-ignore */ PAGEFIND_URL);
-    await pagefind.options({ excerptLength: EXCERPT_WORDS, excerptEllipsis: '…', highlightParam: HIGHLIGHT_PARAM });
+    await pagefind.options({
+      excerptLength: EXCERPT_WORDS,
+      excerptEllipsis: '…',
+      highlightParam: HIGHLIGHT_PARAM,
+      // Pagefind would otherwise fetch pagefind-worker.js (12 KB gzip, a second copy of its code) to search off the
+      // main thread. On this archive's index a search takes a few milliseconds, so the worker buys nothing the
+      // reader would feel; revisit if the index grows enough for typing to stutter (bench/results/search.md).
+      noWorker: true,
+    });
     void pagefind.init();
     return pagefind;
   })();
@@ -87,7 +103,10 @@ let state: SearchState = readSearchState(new URLSearchParams(location.search));
 let generation = 0;
 let current: { search: PagefindSearch; hits: Hit[] } | null = null;
 
+let deferredSearch: ReturnType<typeof setTimeout> | undefined;
+
 async function runSearch({ announceNow }: { announceNow: boolean }): Promise<void> {
+  clearTimeout(deferredSearch);
   const mine = ++generation;
   document.title = state.query ? `${state.query} – ${baseTitle}` : baseTitle;
   if (!state.query) {
@@ -106,12 +125,16 @@ async function runSearch({ announceNow }: { announceNow: boolean }): Promise<voi
     if (withFacets) await loadFilterIndex();
     const search = await pagefind.search(state.query, { filters: pagefindFilters(state), sort: pagefindSort(state) });
     if (mine !== generation) return;
-    const hits = await loadHits(search, 0);
+    const hits = await loadHits(search, 0, FIRST_PAINT);
     if (mine !== generation) return;
     current = { search, hits };
     renderResults(null);
     controls.hidden = search.unfilteredResultCount === 0;
     setStatus(resultSummary(state.query, search.results.length, search.unfilteredResultCount), announceNow);
+    const rest = await loadHits(search, FIRST_PAINT, PAGE_SIZE - FIRST_PAINT);
+    if (mine !== generation) return;
+    hits.push(...rest);
+    if (rest.length > 0) renderResults(null);
     if (withFacets) await renderFacets(mine, search);
   } catch (error) {
     if (mine !== generation) return;
@@ -122,8 +145,8 @@ async function runSearch({ announceNow }: { announceNow: boolean }): Promise<voi
   }
 }
 
-async function loadHits(search: PagefindSearch, from: number): Promise<Hit[]> {
-  const data = await Promise.all(search.results.slice(from, from + PAGE_SIZE).map((result) => result.data()));
+async function loadHits(search: PagefindSearch, from: number, count: number): Promise<Hit[]> {
+  const data = await Promise.all(search.results.slice(from, from + count).map((result) => result.data()));
   return data.map(({ url, excerpt, meta }) => ({ url, excerpt, meta }));
 }
 
@@ -131,7 +154,7 @@ async function showMore(): Promise<void> {
   if (!current) return;
   const mine = generation;
   const from = current.hits.length;
-  const more = await loadHits(current.search, from);
+  const more = await loadHits(current.search, from, PAGE_SIZE);
   if (mine !== generation || !current) return;
   current.hits.push(...more);
   renderResults(more[0] ?? null);
@@ -284,7 +307,16 @@ function typed(): void {
   navigate(next, typingEntry ? 'replace' : 'push');
   typingEntry = true;
   if (headerInput) headerInput.value = input.value;
-  void runSearch({ announceNow: false });
+  const lastWord = state.query.split(/\s+/).at(-1)!;
+  if (state.query && lastWord.length < SHORT_WORD) {
+    clearTimeout(deferredSearch);
+    deferredSearch = setTimeout(() => void runSearch({ announceNow: false }), SHORT_WORD_PAUSE_MS);
+    // The index chunk of "b" is the one "bed" will need: fetch it now, while the reader types on.
+    const query = state.query;
+    void loadPagefind().then((pagefind) => pagefind.preload(query));
+  } else {
+    void runSearch({ announceNow: false });
+  }
 }
 
 function submitted(query: string): void {

@@ -1,5 +1,8 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect as baseExpect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+
+// A first search fetches and compiles Pagefind's wasm; on a busy machine that alone can take seconds.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 // Searches a reader would make, and what the passages they land on must say. Each query's first hits are followed
 // to the report page, where the paragraph the link points to must contain the words.

@@ -1,9 +1,12 @@
 /**
- * The search facets and sorts, named once for the index, the URL and the page. Each facet's key is at once the
- * Pagefind filter name and the URL parameter (`/search/?q=…&authority=…&year=2019`), so a shared link, the index
- * and the checkboxes can never disagree on a name.
+ * The search facets, sorts and URL parameters, named once for the index, the URL and the page. Each facet's key is
+ * at once the Pagefind filter name and the URL parameter (`/search/?q=…&authority=…&year=2019`), so a shared link,
+ * the index and the checkboxes can never disagree on a name.
+ *
+ * The browser loads this module: it must import nothing heavy (the report schema would bring zod along).
  */
-import { GRADES } from '../../schemas/report.ts';
+import type { Grade } from '../../schemas/report.ts';
+import { gradeRank } from '../site/format.ts';
 
 export const FACETS = [
   { key: 'authority', label: 'Authority' },
@@ -18,6 +21,9 @@ export const FACET_KEYS: readonly FacetKey[] = FACETS.map((facet) => facet.key);
 /** The judgement facet's value for documents that grade nothing (monitoring letters, council reports). */
 export const NOT_GRADED = 'Not graded';
 
+/** The parameter search hits add to a report link (`?highlight=return&highlight=home#para-13`), for its marks. */
+export const HIGHLIGHT_PARAM = 'highlight';
+
 /** Sort keys every index record carries. */
 export type SortKey = 'date';
 export type SortOrder = 'relevance' | 'date';
@@ -30,11 +36,9 @@ export function orderFacetValues(key: FacetKey, values: readonly string[]): stri
   const sorted = [...values];
   if (key === 'year') return sorted.sort((a, b) => b.localeCompare(a));
   if (key === 'judgement') {
-    const rank = (value: string) => {
-      const at = (GRADES as readonly string[]).indexOf(value);
-      return at === -1 ? GRADES.length : at;
-    };
-    return sorted.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    // Best first; grades of one band (SIF's and ILACS's "Requires improvement") side by side; "Not graded" last.
+    const rank = (value: string) => gradeRank(value as Grade) ?? 0;
+    return sorted.sort((a, b) => rank(b) - rank(a) || a.localeCompare(b));
   }
   return sorted.sort((a, b) => a.localeCompare(b, 'en-GB'));
 }

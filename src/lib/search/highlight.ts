@@ -5,9 +5,7 @@
  * matches the word still being typed ("strat" → "strategy").
  */
 import { stem } from '../link/text.ts';
-
-/** The parameter search hits add to a report link; also the name Pagefind's `highlightParam` option is given. */
-export const HIGHLIGHT_PARAM = 'highlight';
+import { HIGHLIGHT_PARAM } from './facets.ts';
 
 export function highlightTerms(params: URLSearchParams): string[] {
   const words = params.getAll(HIGHLIGHT_PARAM).flatMap((value) => value.toLowerCase().split(/[^\p{L}\p{N}]+/u));
