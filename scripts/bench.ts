@@ -1,0 +1,32 @@
+/**
+ * npm run bench                  every benchmark section, one after another
+ * npm run bench -- search        only the sections named
+ *
+ * Each section is its own script, run as its own process (so one section's memory and timers never colour
+ * another's), and writes its own bench/results/<section>.md. To add a section, add a line to SECTIONS.
+ * Build first: the sections measure the built site (`npm run build`).
+ */
+import { spawnSync } from 'node:child_process';
+
+const SECTIONS: Record<string, { script: string; measures: string }> = {
+  search: { script: 'scripts/bench-search.ts', measures: "first search: bytes and time to first result, against Pagefind's default UI" },
+};
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in SECTIONS));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark section: ${unknown.join(', ')}. Sections: ${Object.keys(SECTIONS).join(', ')}.`);
+  process.exit(2);
+}
+
+let failed = false;
+for (const name of asked.length > 0 ? asked : Object.keys(SECTIONS)) {
+  const { script, measures } = SECTIONS[name]!;
+  console.log(`\n== ${name}: ${measures}`);
+  const result = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`Benchmark section ${name} failed (exit ${result.status ?? result.signal}).`);
+    failed = true;
+  }
+}
+process.exit(failed ? 1 : 0);
