@@ -1,7 +1,7 @@
 /**
  * Each report's source file, served as the archive holds it, so anyone can check the record against the document.
- * The bytes must still be the ones the record was built from: a changed or missing file stops the build rather than
- * publishing a source that does not match its report.
+ * The bytes must still be the ones the record was built from: a changed file stops the build rather than publishing
+ * a source that does not match its report.
  */
 import type { APIRoute } from 'astro';
 import { createHash } from 'node:crypto';
@@ -10,25 +10,29 @@ import { join } from 'node:path';
 import { getArchive } from '../../lib/site/archive.ts';
 import { DEFAULT_SOURCES_DIR } from '../../lib/archive-paths.ts';
 
-/** A build from another folder of sources (`npm run build -- --sources <dir>`) names it here. */
+/** A build from another folder of sources (`npm run build -- --sources <dir>`) names that folder here. */
 const sourcesDir = () => process.env.ARCHIVE_SOURCES_DIR || DEFAULT_SOURCES_DIR;
 
 const CONTENT_TYPES = { text: 'text/plain; charset=utf-8', pdf: 'application/pdf' } as const;
 
+/**
+ * One file per report whose source is in the sources folder. A build whose sources are elsewhere and not named by
+ * ARCHIVE_SOURCES_DIR publishes no source files, and says so, rather than failing the whole site.
+ */
 export async function getStaticPaths() {
   const { reports } = await getArchive();
-  return reports.map((report) => ({ params: { file: report.source.file }, props: { source: report.source, slug: report.slug } }));
+  const found = reports.filter((report) => existsSync(join(sourcesDir(), report.source.file)));
+  if (found.length < reports.length) {
+    console.warn(`[sources] ${reports.length - found.length} of ${reports.length} source files are not in ${sourcesDir()}: set ARCHIVE_SOURCES_DIR to the folder the records were built from`);
+  }
+  return found.map((report) => ({ params: { file: report.source.file }, props: { source: report.source, slug: report.slug } }));
 }
 
 export const GET: APIRoute = ({ props }) => {
   const { source, slug } = props;
-  const path = join(sourcesDir(), source.file);
-  if (!existsSync(path)) {
-    throw new Error(`/sources/${source.file}: ${path} is missing (the source of /reports/${slug}/); set ARCHIVE_SOURCES_DIR to the folder the records were built from`);
-  }
-  const bytes = readFileSync(path);
+  const bytes = readFileSync(join(sourcesDir(), source.file));
   if (createHash('sha256').update(bytes).digest('hex') !== source.sha256) {
-    throw new Error(`/sources/${source.file}: ${path} has changed since /reports/${slug}/ was built from it; run npm run build to ingest it again`);
+    throw new Error(`/sources/${source.file} has changed since /reports/${slug}/ was built from it: run npm run build to ingest it again`);
   }
   return new Response(bytes, { headers: { 'Content-Type': CONTENT_TYPES[source.format] } });
 };
