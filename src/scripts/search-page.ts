@@ -202,7 +202,8 @@ function renderResults(focusHit: Hit | null): void {
   resultsList.replaceChildren(...groups);
   const remaining = current.search.results.length - current.hits.length;
   moreButton.hidden = remaining <= 0;
-  moreButton.textContent = `Show ${Math.min(PAGE_SIZE, remaining)} more passages (${remaining} not shown yet)`;
+  const next = Math.min(PAGE_SIZE, remaining);
+  moreButton.textContent = `Show ${next} more ${next === 1 ? 'passage' : 'passages'} (${remaining} not shown yet)`;
   (focusTarget as HTMLAnchorElement | null)?.focus();
 }
 
