@@ -4,7 +4,7 @@ import { reportSchema, type ReportRecord } from '../../src/schemas/report.ts';
 import { COLUMNS, documentRows, judgementRows, recommendationRows } from '../../src/lib/data/rows.ts';
 import { recordParts, reportJson, toCsv, toJson } from '../../src/lib/data/serialise.ts';
 import { authorityFeed, documentsFeed, FEED_ENTRIES, themeFeed } from '../../src/lib/data/feeds.ts';
-import { dataCatalogue, urlPatterns } from '../../src/lib/data/catalogue.ts';
+import { DATA_CHANGES, dataCatalogue, urlPatterns } from '../../src/lib/data/catalogue.ts';
 import { datasetExcerpt, feedExcerpt, recordExcerpt } from '../../src/lib/data/excerpts.ts';
 import { summariseAuthorities } from '../../src/lib/site/shape.ts';
 import { DATASETS } from '../../src/lib/data/urls.ts';
@@ -288,4 +288,18 @@ test('a record cut for reading keeps every field: the head, then each list of ob
   assert.deepEqual(rebuilt, older);
   assert.deepEqual(lists.map((l) => [l.field, l.count]), [['judgements', 2], ['recommendations', 2], ['paragraphs', 2]]);
   assert.deepEqual(JSON.parse(head).footnotes, [], 'an empty list stays in the head');
+});
+
+test('published column names change only with a note in DATA_CHANGES', () => {
+  // The columns as each version published them. To rename or remove a column: add a DATA_CHANGES entry with a new
+  // version saying what changed, then add that version's columns here. Adding a column also needs a note.
+  const PUBLISHED: Record<number, Record<string, string[]>> = {
+    1: {
+      documents: ['slug', 'title', 'authority', 'authority_slug', 'document_type', 'framework', 'published', 'inspection_start', 'inspection_end', 'lead_inspector', 'inspectors', 'overall_effectiveness', 'judgement_count', 'recommendation_count', 'paragraph_count', 'themes', 'publisher', 'licence', 'original_url', 'source_url', 'source_sha256', 'url', 'json_url'],
+      judgements: ['authority', 'authority_slug', 'document', 'document_title', 'document_type', 'framework', 'published', 'area', 'area_key', 'grade', 'url'],
+      recommendations: ['authority', 'authority_slug', 'document', 'document_title', 'published', 'number', 'text', 'themes', 'url', 'page_url'],
+    },
+  };
+  const version = DATA_CHANGES.at(-1)!.version;
+  assert.deepEqual(Object.fromEntries(DATASETS.map((d) => [d, COLUMNS[d].map((c) => c.name)])), PUBLISHED[version]);
 });

@@ -44,15 +44,19 @@ export const FORMAT_NOTES = {
   order: 'Rows are in publication order, oldest first; documents published the same day are ordered by slug.',
 } as const;
 
+/** The search page's URL (src/lib/search/state.ts reads and writes it). */
 export const SEARCH_PARAMETERS = [
   { name: 'q', description: 'The words to search for.' },
-  { name: 'authority', description: 'Only documents on this authority, by name as the filter shows it, e.g. Gloucestershire.' },
-  { name: 'type', description: 'Only this kind of document, as the filter words it, e.g. Inspection or Monitoring visit.' },
+  { name: 'authority', description: 'Only passages of documents on this authority, by name, e.g. Gloucestershire.' },
+  { name: 'type', description: 'Only this kind of document, in words, e.g. Inspection or Monitoring visit.' },
   { name: 'year', description: 'Only documents published in this year, e.g. 2019.' },
-  { name: 'judgement', description: 'Only documents with this overall effectiveness grade, or “Not graded”.' },
-  { name: 'theme', description: 'Only passages on this theme, by title as the filter shows it.' },
-  { name: 'sort', description: 'relevance (the default) or date, newest first.' },
+  { name: 'judgement', description: 'Only documents with this overall effectiveness grade, in words, or “Not graded”.' },
+  { name: 'theme', description: 'Only passages on this theme, by its title, e.g. Pathway plans.' },
+  { name: 'sort', description: 'date for newest first; without it, best match first.' },
 ] as const;
+
+export const SEARCH_NOTE =
+  'Repeat a filter for any of several values (authority=Gloucestershire&authority=South+Gloucestershire); different filters must all match. Unknown parameters are ignored.';
 
 export interface UrlPattern {
   pattern: string;
@@ -101,7 +105,7 @@ export function urlPatterns(reports: readonly ReportRecord[], themeSlug: string 
     {
       pattern: '/search/?q={words}&authority=&type=&year=&judgement=&theme=&sort=',
       description: 'A search, with any of the filters below; a search link can be shared as it is.',
-      example: searchUrl('pathway plans'),
+      example: `${searchUrl('pathway plans')}&sort=date`,
     },
   ];
 }
@@ -141,7 +145,7 @@ export function dataCatalogue(reports: readonly ReportRecord[], themeSlug: strin
       description,
       example: example ? absolute(example) : null,
     })),
-    searchParameters: SEARCH_PARAMETERS,
+    searchParameters: { parameters: SEARCH_PARAMETERS, note: SEARCH_NOTE },
     changes: DATA_CHANGES,
   };
 }
