@@ -260,6 +260,8 @@ test('URL patterns carry real examples from the archive', () => {
   assert.equal(example('/authorities/{authority}/compare/{older}/{newer}/'), '/authorities/testshire/compare/testshire-2019-05-08-inspection/testshire-2022-04-01-inspection/');
   assert.equal(example('/themes/{theme}/'), '/themes/pathway-plans/');
   assert.equal(urlPatterns([letter], undefined).find((p) => p.pattern.includes('compare'))?.example, null);
+  const councilReport = record({ ...newer, slug: 'testshire-2023-01-01-council-report', published: '2023-01-01', documentType: 'council-report' });
+  assert.equal(urlPatterns([...archive, councilReport], undefined)[0]!.example, '/reports/testshire-2022-04-01-inspection/', 'an inspection is the example');
 });
 
 test('schema.json lists every export with every column, and keeps placeholders readable', () => {

@@ -66,12 +66,13 @@ export interface UrlPattern {
 }
 
 /**
- * The newest document with a numbered paragraph and a recommendation, so every report-level pattern has a real
- * example (any document, if none has both).
+ * The newest inspection with a numbered paragraph and a recommendation, so every report-level pattern has a real
+ * example of the archive's main kind of document (failing that, any document with both; failing that, any).
  */
 export function exampleReport(reports: readonly ReportRecord[]): ReportRecord | undefined {
   const newestFirst = chronological(reports).reverse();
-  return newestFirst.find((r) => r.recommendations.length > 0 && r.paragraphs.some((p) => p.number !== null)) ?? newestFirst[0];
+  const complete = newestFirst.filter((r) => r.recommendations.length > 0 && r.paragraphs.some((p) => p.number !== null));
+  return complete.find((r) => r.documentType === 'inspection') ?? complete[0] ?? newestFirst[0];
 }
 
 export function urlPatterns(reports: readonly ReportRecord[], themeSlug: string | undefined): UrlPattern[] {
