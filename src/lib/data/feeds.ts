@@ -11,6 +11,7 @@ import { chronological, type AuthoritySummary } from '../site/shape.ts';
 import { documentTypeName, formatDate, formatDateRange } from '../site/format.ts';
 import { anchorUrl, authorityUrl, recommendationUrl, reportUrl, themeUrl } from '../site/urls.ts';
 import { absoluteUrl, authorityFeedUrl, documentsFeedUrl, themeFeedUrl } from './urls.ts';
+import { escapeAttribute, escapeHtml } from './html.ts';
 
 export const ARCHIVE_NAME = 'Children’s Services Inspection Archive';
 
@@ -21,10 +22,6 @@ const RIGHTS = 'Report text: Crown copyright and council documents, under the Op
 
 /** Midnight UTC on an ISO date: the only time the archive knows for a document. */
 const dayOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
-/** Text for Atom's type="html" content; escaping ">" as well means no text can close the CDATA section. */
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const paragraphsHtml = (text: string) =>
   text
@@ -56,7 +53,6 @@ function atom(meta: FeedMeta, items: Item[], fallbackUpdated: string, site: URL)
     updated,
     author: { name: ARCHIVE_NAME, link: absoluteUrl('/', site) },
     copyright: RIGHTS,
-    language: 'en-GB',
     generator: false,
   });
   for (const item of items) feed.addItem(item);
@@ -128,7 +124,7 @@ function passageItem(passage: ThemePassage, site: URL): Item {
     title: escapeHtml(`${source}: ${name}`),
     date: dayOf(report.published),
     published: dayOf(report.published),
-    content: `${paragraphsHtml(text)}<p>From <a href="${escapeHtml(absoluteUrl(reportUrl(report.slug), site))}">${escapeHtml(report.title)}</a>.</p>`,
+    content: `${paragraphsHtml(text)}<p>From <a href="${escapeAttribute(absoluteUrl(reportUrl(report.slug), site))}">${escapeHtml(report.title)}</a>.</p>`,
     author: [{ name: report.source.publisher }],
   };
 }

@@ -6,6 +6,7 @@
  * (`code-token-string`) coloured by src/styles/global.css.
  */
 import { createCssVariablesTheme, createHighlighter, type Highlighter } from 'shiki';
+import { escapeAttribute, escapeHtml } from './html.ts';
 
 export type CodeLanguage = 'json' | 'csv' | 'xml';
 
@@ -14,9 +15,6 @@ const VARIABLE_COLOUR = /^var\(--code-([a-z-]+)\)$/;
 
 /** Colours the text keeps without a span of its own: the plain text colour, and punctuation. */
 const UNCOLOURED = new Set(['foreground', 'token-punctuation']);
-
-/** Text content: quotes stay as they are (a record has tens of thousands); the label attribute escapes them too. */
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 let highlighter: Promise<Highlighter> | undefined;
 
@@ -38,5 +36,5 @@ export async function highlight(code: string, lang: CodeLanguage, label: string)
         .join(''),
     )
     .join('\n');
-  return `<pre class="code" tabindex="0" aria-label="${escapeHtml(label).replace(/"/g, '&quot;')}"><code>${html}</code></pre>`;
+  return `<pre class="code" tabindex="0" aria-label="${escapeAttribute(label)}"><code>${html}</code></pre>`;
 }
