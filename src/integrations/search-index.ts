@@ -16,6 +16,11 @@ import { recordFromMdx } from '../lib/search/frontmatter.ts';
 import { searchRecords } from '../lib/search/records.ts';
 
 const THEMES_FILE = 'content/themes.json';
+/**
+ * Records in flight to Pagefind's indexing process at once. One at a time, the round trips dominate (about 3.5 times
+ * slower); the index written is byte-identical whatever order the records arrive in.
+ */
+const BATCH = 500;
 
 function failIfErrors(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`Search index: ${step} failed: ${errors.join('; ')}`);
@@ -38,7 +43,11 @@ export default function searchIndex(): AstroIntegration {
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         failIfErrors('creating the index', errors);
         try {
-          for (const record of records) failIfErrors(`indexing ${record.url}`, (await index!.addCustomRecord(record)).errors);
+          for (let from = 0; from < records.length; from += BATCH) {
+            const batch = records.slice(from, from + BATCH);
+            const responses = await Promise.all(batch.map((record) => index!.addCustomRecord(record)));
+            responses.forEach((response, at) => failIfErrors(`indexing ${batch[at]!.url}`, response.errors));
+          }
           failIfErrors('writing the index', (await index!.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) })).errors);
         } finally {
           await pagefind.close();
