@@ -132,6 +132,7 @@ async function benchCorpus(corpus: string, prepare: (sources: string) => void): 
   console.error(`[${corpus}] astro build…`);
   const build = await runStage(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     ARCHIVE_REPORTS_DIR: reports,
+    ARCHIVE_SOURCES_DIR: sources,
     ARCHIVE_OUT_DIR: out,
   });
   const pagefind = build.output.match(/\[search-index\][^\n]*? in ([\d.]+) s/);

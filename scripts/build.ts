@@ -13,7 +13,7 @@ import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-pat
 const { values } = parseArgs({ options: { sources: { type: 'string' } } });
 const sources = values.sources ?? DEFAULT_SOURCES_DIR;
 const reports = values.sources ? '.archive/reports' : DEFAULT_REPORTS_DIR;
-const env = { ...process.env, ARCHIVE_REPORTS_DIR: resolve(reports) };
+const env = { ...process.env, ARCHIVE_REPORTS_DIR: resolve(reports), ARCHIVE_SOURCES_DIR: resolve(sources) };
 
 function run(step: string, command: string, args: string[]): void {
   const started = performance.now();

@@ -8,10 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getArchive } from '../../lib/site/archive.ts';
-import { DEFAULT_SOURCES_DIR } from '../../lib/archive-paths.ts';
-
-/** A build from another folder of sources (`npm run build -- --sources <dir>`) names that folder here. */
-const sourcesDir = () => process.env.ARCHIVE_SOURCES_DIR || DEFAULT_SOURCES_DIR;
+import { sourcesDir } from '../../lib/archive-paths.ts';
 
 const CONTENT_TYPES = { text: 'text/plain; charset=utf-8', pdf: 'application/pdf' } as const;
 
