@@ -112,7 +112,9 @@ function wrappedEnd(lines: readonly Line[], i: number, continues: (text: string)
 
 /**
  * A judgement sentence wrapped over up to three lines, as a judgement and the index after its last line. The
- * longest reading wins: "…require improvement" / "to be good" is "Requires improvement to be good".
+ * longest reading wins: "…require improvement" / "to be good" is "Requires improvement to be good". The sentence
+ * must end where its last line does, so a lowercase line straight after it is its rest: a summary's "Children in care
+ * continue to receive a good" / "service, and…" only happens to break after a grade word.
  */
 function gradedStatementAt(lines: readonly Line[], i: number): { judgement: Judgement; end: number } | null {
   let text = '';
@@ -121,6 +123,8 @@ function gradedStatementAt(lines: readonly Line[], i: number): { judgement: Judg
     const line = lines[end - 1];
     if (line.text.includes('\t') || (end > i + 1 && line.gap !== 'none')) break;
     text = text === '' ? line.text : `${text} ${line.text}`;
+    const next = lines[end];
+    if (next && next.gap === 'none' && /^[a-z]/.test(next.text)) continue;
     const statement = parseGradedStatement(text);
     if (statement) found = { judgement: { area: statement.area, areaKey: statement.areaKey, grade: statement.grade }, end };
   }
@@ -215,22 +219,41 @@ function emptyPage(): Page {
   };
 }
 
-const ROLE_ROW = /^(?:(lead|deputy lead|team|supernumerary|additional|assistant lead)\s+)?inspectors?\s*:\s*(.+)$/i;
+/**
+ * A row of the inspection team: a capitalised label ending "inspector(s):" ("Lead inspector:", "Deputy lead
+ * inspectors:", "Team inspectors:", "Shadow inspector:", "Regulatory inspector:"), the role in group 1. A
+ * lowercase "inspectors:" is a sentence going on ("Children told" / "inspectors: ‘my social worker…’").
+ */
+const ROLE_ROW = /^(?:([A-Z][a-z]+(?: [a-z]+)?) [Ii]|I)nspectors?\s*:\s*(.+)$/;
 const LETTER_INSPECTORS =
   /\bThe (?:lead )?inspectors? (?:were|was) ([^.]+?),? (?:Her|His) Majesty['’]s Inspectors?\b/i;
+/**
+ * What a team list puts after a name: "HMI", "(OI)", "SHMI", "Senior HMI", "HMI Designate", "AI", "SCRI",
+ * "Associate Inspector", "(Ofsted Inspector)", "Her Majesty's Inspector". It ends the name, comma or not
+ * ("Karen Wareing (HMI) Fiona Millns (OI)").
+ */
+const ROLE_TAG =
+  /\(?\b(?:(?:Senior )?S?HMI(?: Designate)?|OI|AI|SCRI|(?:Associate|Ofsted|Additional|(?:Her|His) Majesty['’]s) Inspectors?)\b\)?/g;
+/** One person's name: capitalised words, hyphens and apostrophes inside them, an optional "Dr". */
+const PERSON = /^(?:Dr\.? )?[A-Z][\p{L}'’-]*(?: [A-Z][\p{L}'’-]*){0,3}$/u;
 
 /**
  * Every inspector the document names, the lead first: a report's "Lead inspector:" / "Team inspectors:" rows
- * (wherever they stand), a letter's "The inspectors were A and B, Her Majesty's Inspectors", and failing both a
- * letter's signature.
+ * (wherever they stand, a long list wrapped over lines), a letter's "The inspectors were A and B, Her Majesty's
+ * Inspectors", and failing both a letter's signature.
  */
 function findInspectors(lines: readonly Line[], letter: string): Pick<Header, 'inspectors' | 'leadInspector'> {
   const named: string[] = [];
   let lead: string | null = null;
-  for (const line of lines) {
-    const row = line.text.includes('nspector') ? ROLE_ROW.exec(plain(line.text)) : null;
+  for (let i = 0; i < lines.length; i++) {
+    const row = lines[i].text.includes('nspector') ? ROLE_ROW.exec(plain(lines[i].text)) : null;
     if (!row) continue;
-    const names = splitNames(row[2]);
+    let list = row[2];
+    while (i + 1 < lines.length && continuesTeamList(list, lines[i + 1])) {
+      const next = lines[++i].text;
+      list = list.endsWith('-') ? list + next : `${list} ${next}`;
+    }
+    const names = splitNames(list);
     if (row[1]?.toLowerCase() === 'lead' && names.length > 0) lead ??= names[0];
     named.push(...names);
   }
@@ -243,12 +266,27 @@ function findInspectors(lines: readonly Line[], letter: string): Pick<Header, 'i
   return { inspectors, leadInspector: inspectors[0] ?? null };
 }
 
-/** "Andrew Waugh, Her Majesty's Inspector", "Mandy Nightingale HMI", "Nicola Bennett and Emmy Tomsett" → the names. */
+/**
+ * Whether the next line carries on a team list that a PDF wrapped: it follows without a gap, holds only names, and
+ * the list stopped mid-name ("…, Cathy" / "Blair"), at a separator ("…, Debora Barazetti-" / "Scott, …") or the
+ * line is a list of its own ("Fiona Insley (OI) Claire Brown (HMI), …"). A name alone after a finished list is
+ * the heading that follows it ("Information about this local authority area" fails the name test anyway).
+ */
+function continuesTeamList(list: string, next: Line): boolean {
+  if (next.gap !== 'none' || /\.$/.test(list)) return false;
+  const names = splitNames(next.text);
+  if (names.length === 0 || !names.every((name) => PERSON.test(name))) return false;
+  const unfinished = /(?:[,;-]|\band)$/.test(list) || !/\s/.test(splitNames(list).at(-1) ?? '');
+  return unfinished || /[,;(]/.test(next.text);
+}
+
+/** "Andrew Waugh, Her Majesty's Inspector", "Nick McMullen SHMI; Tony Gallagher HMI", "A and B" → the names. */
 function splitNames(value: string): string[] {
   return value
-    .split(/\s*,\s*|\s*;\s*|\s+and\s+/)
-    .map((name) => name.replace(/\s+HMI$/, '').trim())
-    .filter((name) => name !== '' && !HMI.test(name) && !/^Ofsted Inspectors?$/i.test(name));
+    .replace(ROLE_TAG, ',')
+    .split(/\s*[,;]\s*|\s+and\s+/)
+    .map((name) => name.replace(/\.$/, '').trim())
+    .filter((name) => name !== '');
 }
 
 /** The name under "Yours sincerely". */
