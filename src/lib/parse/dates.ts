@@ -21,8 +21,13 @@ const MONTHS = [
 const DAY = String.raw`(\d{1,2})(?:\s?(?:st|nd|rd|th))?`;
 const MONTH = `(${MONTHS.join('|')})`;
 const YEAR = String.raw`(\d{4})`;
+/**
+ * Between the two dates: a word, or any dash a PDF's fonts produce (hyphen, non-breaking hyphen, figure dash, en and
+ * em dash, minus sign, and the box-drawing "─" some reports print).
+ */
+const RANGE_SEPARATOR = String.raw`(?:to|until|and|[-‐‑‒–—―−─])`;
 const RANGE = new RegExp(
-  String.raw`\b${DAY}(?:\s+${MONTH})?(?:\s+${YEAR})?\s*(?:to|and|-|–|—)\s*${DAY}\s+${MONTH},?\s+${YEAR}\b`,
+  String.raw`\b${DAY}(?:\s+${MONTH})?(?:\s+${YEAR})?\s*${RANGE_SEPARATOR}\s*${DAY}\s+${MONTH},?\s+${YEAR}\b`,
   'i',
 );
 const SINGLE = new RegExp(String.raw`\b${DAY}\s+${MONTH},?\s+${YEAR}\b`, 'i');
