@@ -13,7 +13,7 @@
 import type { Paragraph, Recommendation, RecommendationLinks, ReportRecord } from '../../schemas/report.ts';
 import { buildCorpus, buildIndex, similarity, tellingTerms } from './score.ts';
 import type { Corpus } from './score.ts';
-import { tokenize } from './text.ts';
+import { compareText, tokenize } from './text.ts';
 import type { Token } from './text.ts';
 import { tagTokens } from './themes.ts';
 import type { Taxonomy } from './themes.ts';
@@ -23,7 +23,7 @@ export const LINKING = {
   /** How much of the score depends on sharing the recommendation's themes: none shared costs this fraction. */
   themeWeight: 0.3,
   /** A passage must use at least this much of a recommendation's weighted vocabulary to be considered at all. */
-  minimumCoverage: 0.1,
+  minimumCoverage: 0.15,
   /** Evidence in reports without "(Recommendation)" markers: a score of at least this… */
   evidenceThreshold: 0.2,
   /** …within this fraction of the recommendation's best paragraph… */
@@ -66,8 +66,11 @@ interface Archive {
 }
 
 /** The pseudo-word a theme adds to a passage; "#" cannot occur in a stem, so it never collides with a word. */
+const themeTokens = new Map<string, Token>();
 function themeToken(slug: string): Token {
-  return { stem: `#${slug}`, word: slug, content: true };
+  let token = themeTokens.get(slug);
+  if (!token) themeTokens.set(slug, (token = Object.freeze({ stem: `#${slug}`, word: slug, content: true })));
+  return token;
 }
 
 function prepare(records: readonly ReportRecord[], taxonomy: Taxonomy): Archive {
@@ -98,7 +101,8 @@ function prepare(records: readonly ReportRecord[], taxonomy: Taxonomy): Archive 
       }
       // Each theme joins the passage as one more term, weighted by its rarity like any word: "sufficient foster
       // carers" and "sufficiency of local placements" then share the placement-sufficiency term.
-      yield [...tokens, ...tagged.map(themeToken)];
+      for (const slug of tagged) tokens.push(themeToken(slug));
+      yield tokens;
     }
   }
   const corpus = buildCorpus(tokenised());
@@ -113,14 +117,17 @@ interface Scored {
 
 /**
  * The text similarity, discounted by `themeWeight` in proportion to the recommendation's themes the passage does
- * not carry. A recommendation with no theme is judged on its text alone.
+ * not carry (a recommendation with no theme is judged on its text alone). Null below `floor`: no link can use it.
  */
-function withThemes(archive: Archive, query: number, passage: number, text: number): Scored {
+function withThemes(archive: Archive, query: number, passage: number, text: number, floor: number): Scored | null {
   const queryThemes = archive.themes[query]!;
-  const passageThemes = new Set(archive.themes[passage]!);
-  const sharedThemes = queryThemes.filter((theme) => passageThemes.has(theme));
-  const themeShare = queryThemes.length === 0 ? 1 : sharedThemes.length / queryThemes.length;
-  return { passage, score: text * (1 - LINKING.themeWeight + LINKING.themeWeight * themeShare), sharedThemes };
+  const passageThemes = archive.themes[passage]!;
+  let shared = 0;
+  for (const theme of queryThemes) if (passageThemes.includes(theme)) shared++;
+  const themeShare = queryThemes.length === 0 ? 1 : shared / queryThemes.length;
+  const score = text * (1 - LINKING.themeWeight + LINKING.themeWeight * themeShare);
+  if (score < floor) return null;
+  return { passage, score, sharedThemes: queryThemes.filter((theme) => passageThemes.includes(theme)) };
 }
 
 function passageId(archive: Archive, passage: number): string {
@@ -129,9 +136,9 @@ function passageId(archive: Archive, passage: number): string {
   return isRecommendation ? source.recommendations[item]!.id : source.paragraphs[item]!.id;
 }
 
-/** Best first, ties by anchor id, so the same archive always links the same way. */
-function byScore(archive: Archive) {
-  return (a: Scored, b: Scored) => b.score - a.score || passageId(archive, a.passage).localeCompare(passageId(archive, b.passage));
+/** Best first, ties in document order, so the same archive always links the same way. */
+function byScore(a: Scored, b: Scored): number {
+  return b.score - a.score || a.passage - b.passage;
 }
 
 function reason(archive: Archive, query: number, match: Scored) {
@@ -165,66 +172,56 @@ function recommendationLists(record: ReportRecord): (paragraph: Paragraph) => nu
 }
 
 /**
- * The passages of a record that state its findings: its numbered paragraphs when it numbers them (a report's
- * unnumbered summary restates the numbered findings), otherwise every paragraph (letters number none).
+ * The passages of a record that state its findings: its numbered (or "(Recommendation)"-marked) paragraphs when
+ * it numbers them, since a report's unnumbered summary restates the numbered findings; otherwise every
+ * paragraph (letters number none).
  */
 function findings(archive: Archive, r: number): number[] {
   const record = archive.records[r]!;
   const numbered = record.paragraphs.some((paragraph) => paragraph.number !== null);
   const start = archive.paragraphStart[r]!;
-  return record.paragraphs.flatMap((paragraph, p) => (!numbered || paragraph.number !== null ? [start + p] : []));
+  return record.paragraphs.flatMap((paragraph, p) =>
+    !numbered || paragraph.number !== null || paragraph.recommendationMarker ? [start + p] : [],
+  );
 }
 
 /** The matches that clear `threshold` and come within `relative` of the best, best first, at most `limit`. */
-function strongest(archive: Archive, matches: Scored[], threshold: number, relative: number, limit: number): Scored[] {
-  const kept = matches.filter((scored) => scored.score >= threshold).sort(byScore(archive));
+function strongest(matches: Scored[], threshold: number, relative: number, limit: number): Scored[] {
+  const kept = matches.filter((scored) => scored.score >= threshold).sort(byScore);
   const best = kept[0]?.score ?? 0;
   return kept.filter((scored) => scored.score >= relative * best).slice(0, limit);
 }
 
-/** Evidence per recommendation (by index in the record), best first. */
-function findEvidence(archive: Archive, r: number): Scored[][] {
+/**
+ * Evidence per recommendation of one record, best first, from `found`: for each recommendation, the scored
+ * findings of its own record. A marked (SIF) report names its evidence itself, so there the matcher only decides
+ * which recommendation each marked paragraph belongs to; otherwise a recommendation takes its best few findings.
+ */
+function chooseEvidence(archive: Archive, r: number, found: Scored[][]): Scored[][] {
   const record = archive.records[r]!;
-  const recStart = archive.recommendationStart[r]!;
   const paraStart = archive.paragraphStart[r]!;
-  const marked = record.paragraphs.some((paragraph) => paragraph.recommendationMarker);
-  // A marked (SIF) report names its evidence itself; the matcher only decides which recommendation each marked
-  // paragraph belongs to. Otherwise the candidates are the report's findings.
-  const candidates = marked
-    ? record.paragraphs.flatMap((paragraph, p) => (paragraph.recommendationMarker ? [paraStart + p] : []))
-    : findings(archive, r);
-  const index = buildIndex(archive.corpus, candidates);
-  // scores[rec][k]: similarity of each recommendation to candidate k (null: too little in common).
-  const scores = record.recommendations.map((_, rec) => {
-    const row: (Scored | null)[] = candidates.map(() => null);
-    const { positions, scores: text } = similarity(archive.corpus, index, recStart + rec, 0, LINKING.minimumCoverage);
-    positions.forEach((k, j) => (row[k] = withThemes(archive, recStart + rec, candidates[k]!, text[j]!)));
-    return row;
-  });
-
-  if (!marked) {
-    return scores.map((row) =>
-      strongest(
-        archive,
-        row.filter((scored) => scored !== null),
-        LINKING.evidenceThreshold,
-        LINKING.evidenceRelative,
-        LINKING.evidenceLimit,
-      ),
+  const isMarked = (scored: Scored) => record.paragraphs[scored.passage - paraStart]!.recommendationMarker;
+  if (!record.paragraphs.some((paragraph) => paragraph.recommendationMarker)) {
+    return found.map((matches) =>
+      strongest(matches, LINKING.evidenceThreshold, LINKING.evidenceRelative, LINKING.evidenceLimit),
     );
   }
   // Each marked paragraph goes to the recommendation(s) of its own list that it matches best.
-  const evidence: Scored[][] = record.recommendations.map(() => []);
+  const byParagraph = new Map<number, { rec: number; scored: Scored }[]>();
   const eligible = recommendationLists(record);
-  candidates.forEach((passage, k) => {
-    const options = eligible(record.paragraphs[passage - paraStart]!).filter((rec) => scores[rec]![k] !== null);
-    const best = Math.max(0, ...options.map((rec) => scores[rec]![k]!.score));
-    for (const rec of options) {
-      const scored = scores[rec]![k]!;
-      if (scored.score >= LINKING.markerThreshold && scored.score >= LINKING.markerRelative * best) evidence[rec]!.push(scored);
+  found.forEach((matches, rec) => {
+    for (const scored of matches) {
+      if (scored.score < LINKING.markerThreshold || !isMarked(scored)) continue;
+      if (!eligible(record.paragraphs[scored.passage - paraStart]!).includes(rec)) continue;
+      byParagraph.set(scored.passage, [...(byParagraph.get(scored.passage) ?? []), { rec, scored }]);
     }
   });
-  return evidence.map((list) => list.sort(byScore(archive)));
+  const evidence: Scored[][] = record.recommendations.map(() => []);
+  for (const options of byParagraph.values()) {
+    const best = Math.max(...options.map(({ scored }) => scored.score));
+    for (const { rec, scored } of options) if (scored.score >= LINKING.markerRelative * best) evidence[rec]!.push(scored);
+  }
+  return evidence.map((list) => list.sort(byScore));
 }
 
 /** A recommendation's follow-ups, grouped by later document, oldest document first. */
@@ -233,59 +230,74 @@ interface FollowUpGroup {
   matches: Scored[];
 }
 
+interface RecordLinks {
+  /** Per recommendation of the record. */
+  evidence: Scored[][];
+  followUps: FollowUpGroup[][];
+}
+
 /**
- * Follow-ups of every recommendation of one authority's documents: the findings and recommendations of its
- * strictly later documents that match it, at most a few per document. One index per authority, its passages in
- * date order, so each recommendation searches only the part after its own document.
+ * Evidence and follow-ups for every recommendation of one authority's documents. One index per authority holds
+ * each document's findings and recommendations, documents in date order; a recommendation is searched once, from
+ * its own document's findings onwards: matches among its own findings are candidate evidence, matches in strictly
+ * later documents candidate follow-ups (documents of the same day are neither).
  */
-function findFollowUps(archive: Archive, authority: readonly number[]): Map<number, FollowUpGroup[]> {
+function linkAuthority(archive: Archive, authority: readonly number[]): Map<number, RecordLinks> {
   const { records } = archive;
   const ordered = [...authority].sort(
-    (a, b) => records[a]!.published.localeCompare(records[b]!.published) || records[a]!.slug.localeCompare(records[b]!.slug),
+    (a, b) => compareText(records[a]!.published, records[b]!.published) || compareText(records[a]!.slug, records[b]!.slug),
   );
   const members: number[] = [];
   const startOf: number[] = [];
+  const findingsEnd: number[] = [];
   for (const r of ordered) {
     startOf.push(members.length);
     members.push(...findings(archive, r));
+    findingsEnd.push(members.length);
     for (let rec = 0; rec < records[r]!.recommendations.length; rec++) members.push(archive.recommendationStart[r]! + rec);
   }
   const index = buildIndex(archive.corpus, members);
-  const result = new Map<number, FollowUpGroup[]>();
+  const result = new Map<number, RecordLinks>();
   let later = 0;
-  for (const r of ordered) {
-    // The first document published after this one; documents of the same day are not follow-ups of each other.
+  ordered.forEach((r, i) => {
     while (later < ordered.length && records[ordered[later]!]!.published <= records[r]!.published) later++;
-    const from = later < ordered.length ? startOf[later]! : members.length;
+    const laterFrom = later < ordered.length ? startOf[later]! : members.length;
+    const found: Scored[][] = [];
+    const followUps: FollowUpGroup[][] = [];
     records[r]!.recommendations.forEach((_, rec) => {
       const query = archive.recommendationStart[r]! + rec;
+      const own: Scored[] = [];
       const byRecord = new Map<number, Scored[]>();
-      if (from < members.length) {
-        const { positions, scores: text } = similarity(archive.corpus, index, query, from, LINKING.minimumCoverage);
-        positions.forEach((k, j) => {
-          const scored = withThemes(archive, query, members[k]!, text[j]!);
-          const document = archive.passages[members[k]!]!.record;
-          const list = byRecord.get(document);
-          if (list) list.push(scored);
-          else byRecord.set(document, [scored]);
-        });
-      }
-      const groups = ordered
-        .filter((document) => byRecord.has(document))
-        .map((document) => ({
-          record: document,
-          matches: strongest(
-            archive,
-            byRecord.get(document)!,
-            LINKING.followUpThreshold,
-            LINKING.followUpRelative,
-            LINKING.followUpsPerDocument,
-          ),
-        }))
-        .filter((group) => group.matches.length > 0);
-      result.set(query, groups);
+      const { positions, scores: text } = similarity(archive.corpus, index, query, startOf[i]!, LINKING.minimumCoverage);
+      positions.forEach((k, j) => {
+        const isOwn = k < findingsEnd[i]!;
+        if (!isOwn && k < laterFrom) return;
+        const floor = isOwn ? Math.min(LINKING.evidenceThreshold, LINKING.markerThreshold) : LINKING.followUpThreshold;
+        const scored = withThemes(archive, query, members[k]!, text[j]!, floor);
+        if (!scored) return;
+        if (isOwn) return void own.push(scored);
+        const document = archive.passages[members[k]!]!.record;
+        const list = byRecord.get(document);
+        if (list) list.push(scored);
+        else byRecord.set(document, [scored]);
+      });
+      found.push(own);
+      followUps.push(
+        ordered
+          .filter((document) => byRecord.has(document))
+          .map((document) => ({
+            record: document,
+            matches: strongest(
+              byRecord.get(document)!,
+              LINKING.followUpThreshold,
+              LINKING.followUpRelative,
+              LINKING.followUpsPerDocument,
+            ),
+          })),
+      );
     });
-  }
+    result.set(r, { evidence: chooseEvidence(archive, r, found), followUps });
+  });
   return result;
 }
 
@@ -293,14 +305,26 @@ function findFollowUps(archive: Archive, authority: readonly number[]): Map<numb
 function recordThemes(themes: readonly string[][]): string[] {
   const counts = new Map<string, number>();
   for (const list of themes) for (const theme of list) counts.set(theme, (counts.get(theme) ?? 0) + 1);
-  return [...counts.entries()].sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b)).map(([theme]) => theme);
+  return [...counts.entries()].sort(([a, countA], [b, countB]) => countB - countA || compareText(a, b)).map(([theme]) => theme);
 }
 
 /**
- * Link the whole archive: returns new records with every paragraph's and recommendation's `themes`, each
- * paragraph's `supports`, the record's `themes` and `links`. The input records are not modified.
+ * Link the whole archive: returns new records, in the order given, with every paragraph's and recommendation's
+ * `themes`, each paragraph's `supports`, the record's `themes` and `links`. The input records are not modified.
  */
 export function linkArchive(records: readonly ReportRecord[], taxonomy: Taxonomy): ReportRecord[] {
+  // Work in slug order, so term ids, sums and ties never depend on the order the records arrive in.
+  const order = records.map((_, r) => r).sort((a, b) => compareText(records[a]!.slug, records[b]!.slug) || a - b);
+  const linked = linkSorted(
+    order.map((r) => records[r]!),
+    taxonomy,
+  );
+  const result: ReportRecord[] = new Array(records.length);
+  order.forEach((r, k) => (result[r] = linked[k]!));
+  return result;
+}
+
+function linkSorted(records: readonly ReportRecord[], taxonomy: Taxonomy): ReportRecord[] {
   const archive = prepare(records, taxonomy);
   const authorities = new Map<string, number[]>();
   records.forEach((record, r) => {
@@ -308,13 +332,13 @@ export function linkArchive(records: readonly ReportRecord[], taxonomy: Taxonomy
     if (group) group.push(r);
     else authorities.set(record.authoritySlug, [r]);
   });
-  const followUps = new Map<number, FollowUpGroup[]>();
-  for (const group of authorities.values()) for (const [query, found] of findFollowUps(archive, group)) followUps.set(query, found);
+  const linked = new Map<number, RecordLinks>();
+  for (const group of authorities.values()) for (const [r, links] of linkAuthority(archive, group)) linked.set(r, links);
 
   return records.map((record, r) => {
     const paraStart = archive.paragraphStart[r]!;
     const recStart = archive.recommendationStart[r]!;
-    const evidence = findEvidence(archive, r);
+    const { evidence, followUps } = linked.get(r)!;
     const supports = new Map<string, number[]>();
     const links: RecommendationLinks[] = record.recommendations.map((recommendation, rec) => {
       const query = recStart + rec;
@@ -322,7 +346,7 @@ export function linkArchive(records: readonly ReportRecord[], taxonomy: Taxonomy
         const id = passageId(archive, scored.passage);
         supports.set(id, [...(supports.get(id) ?? []), recommendation.number]);
       }
-      const groups = followUps.get(query) ?? [];
+      const groups = followUps[rec]!;
       return {
         number: recommendation.number,
         evidence: evidence[rec]!.map((scored) => ({

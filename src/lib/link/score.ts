@@ -1,33 +1,42 @@
 /**
- * Text similarity between recommendations and paragraphs: BM25 term weights over the whole archive, read as
- * "how much of the recommendation's weighted vocabulary does this passage use?".
+ * Text similarity between passages (recommendations and paragraphs): BM25 term weights over the whole archive,
+ * read as "how much of each passage's weighted vocabulary does the other use?".
  *
  * Every passage is tokenised and weighted once (`buildCorpus`); comparisons then go through inverted indexes
  * (`buildIndex`), so linking cost grows with the postings a recommendation's words touch, not with the number of
- * passage pairs.
+ * passage pairs. Both are stored as a few flat typed arrays rather than an object per passage: an archive of
+ * 5,000 reports has 300,000 passages, and that many small objects would keep the garbage collector busy.
  */
+import { compareText } from './text.ts';
 import type { Token } from './text.ts';
 
 /** BM25's usual constants: tf saturation (k1) and how much a long passage is discounted (b). */
 const K1 = 1.2;
 const B = 0.75;
 
-/** A passage reduced to its weighted terms, sorted by term id. */
-export interface TermVector {
-  terms: Int32Array;
-  /** BM25 document-side weight of each term: idf × saturated term frequency, length-normalised. */
-  weights: Float32Array;
-  /** Sum of the idf of its terms: the score a passage would get that used each of them once at average length. */
-  idfMass: number;
-}
-
+/**
+ * Every passage as weighted terms. Passage p's terms are `terms`/`weights` from `offsets[p]` to
+ * `offsets[p + 1]`, sorted by term id so two passages' shared terms can be found by merging their lists.
+ */
 export interface Corpus {
   /** Term id by stem, and stem by term id. */
   ids: Map<string, number>;
   stems: string[];
   idf: Float64Array;
-  /** One vector per passage, in the order the passages were given. */
-  vectors: TermVector[];
+  offsets: Int32Array;
+  terms: Int32Array;
+  /** BM25 document-side weight of each term in its passage: idf × saturated term frequency, length-normalised. */
+  weights: Float32Array;
+  /** Per passage, the sum of the idf of its terms: what a passage using each of them once would score. */
+  idfMass: Float64Array;
+}
+
+/** A typed array with room for at least `needed` elements, keeping its contents. */
+function withRoom<T extends Int32Array | Float32Array>(array: T, needed: number): T {
+  if (needed <= array.length) return array;
+  const grown = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
+  grown.set(array);
+  return grown;
 }
 
 /**
@@ -38,10 +47,13 @@ export interface Corpus {
 export function buildCorpus(passages: Iterable<readonly Token[]>): Corpus {
   const ids = new Map<string, number>();
   const df: number[] = [];
-  const counted: { terms: Int32Array; tf: Int32Array; length: number }[] = [];
-  let totalLength = 0;
-  // Term frequencies of the passage at hand, by term id; reset after each passage through `seen`.
-  let tf = new Int32Array(1024);
+  const offsets: number[] = [0];
+  const lengths: number[] = [];
+  let terms = new Int32Array(1 << 16);
+  let counts = new Int32Array(1 << 16);
+  // Term frequencies of the passage at hand, by term id; reset after each passage.
+  let tf = new Int32Array(1 << 12);
+  let used = 0;
   for (const tokens of passages) {
     const seen: number[] = [];
     let length = 0;
@@ -53,83 +65,101 @@ export function buildCorpus(passages: Iterable<readonly Token[]>): Corpus {
         id = ids.size;
         ids.set(token.stem, id);
         df.push(0);
-        if (id >= tf.length) {
-          const grown = new Int32Array(tf.length * 2);
-          grown.set(tf);
-          tf = grown;
-        }
+        tf = withRoom(tf, id + 1);
       }
       if (tf[id]++ === 0) seen.push(id);
     }
-    // Sorted by id, so a passage's weight for a term can be found by binary search (see `coverage`).
-    const terms = Int32Array.from(seen).sort();
-    const counts = new Int32Array(seen.length);
-    for (let k = 0; k < seen.length; k++) {
-      counts[k] = tf[seen[k]!]!;
-      tf[seen[k]!] = 0;
-      df[seen[k]!]!++;
+    seen.sort((a, b) => a - b);
+    terms = withRoom(terms, used + seen.length);
+    counts = withRoom(counts, used + seen.length);
+    for (const id of seen) {
+      terms[used] = id;
+      counts[used++] = tf[id]!;
+      tf[id] = 0;
+      df[id]!++;
     }
-    counted.push({ terms, tf: counts, length });
-    totalLength += length;
+    offsets.push(used);
+    lengths.push(length);
   }
-  const n = counted.length;
+  const n = lengths.length;
   const idf = Float64Array.from(df, (d) => Math.log(1 + (n - d + 0.5) / (d + 0.5)));
-  const averageLength = totalLength / Math.max(1, n) || 1;
-  const vectors = counted.map(({ terms, tf: counts, length }) => {
-    const norm = K1 * (1 - B + (B * length) / averageLength);
-    const weights = new Float32Array(terms.length);
-    let idfMass = 0;
-    for (let k = 0; k < terms.length; k++) {
+  const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, n) || 1;
+  const weights = new Float32Array(used);
+  const idfMass = new Float64Array(n);
+  for (let p = 0; p < n; p++) {
+    const norm = K1 * (1 - B + (B * lengths[p]!) / averageLength);
+    for (let k = offsets[p]!; k < offsets[p + 1]!; k++) {
       const termIdf = idf[terms[k]!]!;
       weights[k] = (termIdf * counts[k]! * (K1 + 1)) / (counts[k]! + norm);
-      idfMass += termIdf;
+      idfMass[p] += termIdf;
     }
-    return { terms, weights, idfMass };
-  });
-  return { ids, stems: [...ids.keys()], idf, vectors };
-}
-
-/** An inverted index over some passages of a corpus: for each term, which of them use it and with what weight. */
-export interface Index {
-  /** The indexed passages, by position. */
-  members: readonly number[];
-  /** Positions (ascending) and weights of the passages using each term. */
-  postings: Map<number, { members: Int32Array; weights: Float32Array }>;
-  size: number;
-  /** Per-position accumulators for the two coverages, all zeros between queries (reused across queries). */
-  scratch: Float64Array;
-  scratchBack: Float64Array;
+  }
+  return {
+    ids,
+    stems: [...ids.keys()],
+    idf,
+    offsets: Int32Array.from(offsets),
+    terms: terms.slice(0, used),
+    weights,
+    idfMass,
+  };
 }
 
 /**
- * Index the given passages; results refer to them by their position in `members`. Two passes (count, then fill)
- * so each posting list is one pair of typed arrays: the linker builds thousands of these.
+ * An inverted index over some passages of a corpus, in compressed sparse rows: the postings of the term in slot
+ * s are `members`/`weights` from `starts[s]` to `starts[s + 1]`, index positions ascending.
  */
-export function buildIndex(corpus: Corpus, members: readonly number[]): Index {
-  const counts = new Map<number, number>();
-  for (const passage of members) {
-    for (const term of corpus.vectors[passage]!.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-  }
-  const postings: Index['postings'] = new Map();
-  for (const [term, count] of counts) postings.set(term, { members: new Int32Array(count), weights: new Float32Array(count) });
-  const filled = new Map<number, number>();
-  members.forEach((passage, position) => {
-    const { terms, weights } = corpus.vectors[passage]!;
-    for (let k = 0; k < terms.length; k++) {
-      const list = postings.get(terms[k]!)!;
-      const at = filled.get(terms[k]!) ?? 0;
-      list.members[at] = position;
-      list.weights[at] = weights[k]!;
-      filled.set(terms[k]!, at + 1);
+export interface Index {
+  /** The indexed passages, by position. */
+  passages: readonly number[];
+  slots: Map<number, number>;
+  starts: Int32Array;
+  members: Int32Array;
+  weights: Float32Array;
+  /** Per-position accumulator, all zeros between queries (reused, so a query allocates only its results). */
+  scratch: Float64Array;
+}
+
+/**
+ * Index the given passages; results refer to them by their position in `passages`. Built with one native sort
+ * of packed (term, entry) keys, because the linker builds one per authority and each may hold thousands of
+ * passages.
+ */
+export function buildIndex(corpus: Corpus, passages: readonly number[]): Index {
+  let total = 0;
+  for (const passage of passages) total += corpus.offsets[passage + 1]! - corpus.offsets[passage]!;
+  // Entry i is the i-th (passage, term) pair in passage order; its key sorts by term, then by entry.
+  const entryPosition = new Int32Array(total);
+  const entryWeight = new Float32Array(total);
+  const keys = new Float64Array(total);
+  let entry = 0;
+  for (let position = 0; position < passages.length; position++) {
+    const passage = passages[position]!;
+    for (let k = corpus.offsets[passage]!; k < corpus.offsets[passage + 1]!; k++, entry++) {
+      entryPosition[entry] = position;
+      entryWeight[entry] = corpus.weights[k]!;
+      keys[entry] = corpus.terms[k]! * total + entry;
     }
-  });
-  return {
-    members,
-    postings,
-    size: members.length,
-    scratch: new Float64Array(members.length),
-    scratchBack: new Float64Array(members.length),
-  };
+  }
+  keys.sort();
+  const slots = new Map<number, number>();
+  const starts: number[] = [];
+  const members = new Int32Array(total);
+  const weights = new Float32Array(total);
+  let previous = -1;
+  for (let k = 0; k < total; k++) {
+    const term = Math.floor(keys[k]! / total);
+    const from = keys[k]! - term * total;
+    if (term !== previous) {
+      slots.set(term, starts.length);
+      starts.push(k);
+      previous = term;
+    }
+    members[k] = entryPosition[from]!;
+    weights[k] = entryWeight[from]!;
+  }
+  starts.push(total);
+  return { passages, slots, starts: Int32Array.from(starts), members, weights, scratch: new Float64Array(passages.length) };
 }
 
 /** The indexed passages a query touches, by index position, with their similarity to it. */
@@ -152,56 +182,72 @@ export interface Matches {
  * never walked; they are looked up only in passages that share a rarer word (the MaxScore idea from search engines).
  */
 export function similarity(corpus: Corpus, index: Index, query: number, from = 0, minimum = 0): Matches {
-  const { terms, weights, idfMass } = corpus.vectors[query]!;
+  const start = corpus.offsets[query]!;
+  const end = corpus.offsets[query + 1]!;
+  const idfMass = corpus.idfMass[query]!;
   const positions: number[] = [];
-  if (idfMass === 0) return { positions, scores: [] };
-  // A term adds at most idf × (k1 + 1); the commonest terms whose bounds sum below the floor are "optional".
-  const byIdf = Array.from(terms.keys()).sort((a, b) => corpus.idf[terms[a]!]! - corpus.idf[terms[b]!]! || a - b);
-  let optional = 0;
-  for (let bound = 0; optional < byIdf.length; optional++) {
-    bound += corpus.idf[terms[byIdf[optional]!]!]! * (K1 + 1);
-    if (bound >= minimum * idfMass) break;
-  }
-  const forward = index.scratch;
-  const backward = index.scratchBack;
-  for (const k of byIdf.slice(optional)) {
-    const list = index.postings.get(terms[k]!);
-    if (!list) continue;
-    for (let at = firstAtOrAfter(list.members, from); at < list.members.length; at++) {
-      const position = list.members[at]!;
-      if (forward[position] === 0) positions.push(position);
-      forward[position] += list.weights[at]!;
-      backward[position] += weights[k]!;
-    }
-  }
-  for (const position of positions) {
-    const vector = corpus.vectors[index.members[position]!]!;
-    for (const k of byIdf.slice(0, optional)) {
-      const at = firstAtOrAfter(vector.terms, terms[k]!);
-      if (vector.terms[at] !== terms[k]) continue;
-      forward[position] += vector.weights[at]!;
-      backward[position] += weights[k]!;
-    }
-  }
-  positions.sort((a, b) => a - b);
-  const kept: number[] = [];
   const scores: number[] = [];
-  for (const position of positions) {
-    const covered = Math.min(1, forward[position]! / idfMass);
-    const covering = Math.min(1, backward[position]! / corpus.vectors[index.members[position]!]!.idfMass);
-    forward[position] = 0;
-    backward[position] = 0;
-    if (covered < minimum) continue;
-    kept.push(position);
-    scores.push(Math.sqrt(covered * covering));
+  if (idfMass === 0) return { positions, scores };
+  // A term adds at most idf × (k1 + 1); the commonest terms whose bounds sum below the floor are "optional".
+  const byIdf: number[] = [];
+  for (let k = start; k < end; k++) byIdf.push(corpus.terms[k]!);
+  byIdf.sort((a, b) => corpus.idf[a]! - corpus.idf[b]! || a - b);
+  let optional = 0;
+  let optionalBound = 0;
+  for (; optional < byIdf.length; optional++) {
+    const bound = corpus.idf[byIdf[optional]!]! * (K1 + 1);
+    if (optionalBound + bound >= minimum * idfMass) break;
+    optionalBound += bound;
   }
-  return { positions: kept, scores };
+  // Candidates: the passages sharing an essential term, with what those terms add to the forward coverage.
+  const partial = index.scratch;
+  const touched: number[] = [];
+  for (let o = optional; o < byIdf.length; o++) {
+    const slot = index.slots.get(byIdf[o]!);
+    if (slot === undefined) continue;
+    const stop = index.starts[slot + 1]!;
+    for (let at = firstAtOrAfter(index.members, from, index.starts[slot]!, stop); at < stop; at++) {
+      const position = index.members[at]!;
+      if (partial[position] === 0) touched.push(position);
+      partial[position] += index.weights[at]!;
+    }
+  }
+  touched.sort((a, b) => a - b);
+  for (const position of touched) {
+    const promising = partial[position]! + optionalBound >= minimum * idfMass;
+    partial[position] = 0;
+    if (!promising) continue;
+    const passage = index.passages[position]!;
+    const { forward, backward } = overlap(corpus, query, passage);
+    const covered = Math.min(1, forward / idfMass);
+    if (covered < minimum) continue;
+    positions.push(position);
+    scores.push(Math.sqrt(covered * Math.min(1, backward / corpus.idfMass[passage]!)));
+  }
+  return { positions, scores };
 }
 
-/** Binary search in an ascending list. */
-function firstAtOrAfter(sorted: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
+/**
+ * The BM25 weight of the terms two passages share, on each side: `forward` in the passage (how well it covers
+ * the query), `backward` in the query. A merge of the two term lists, both sorted by id.
+ */
+function overlap(corpus: Corpus, query: number, passage: number): { forward: number; backward: number } {
+  const { offsets, terms, weights } = corpus;
+  let forward = 0;
+  let backward = 0;
+  for (let i = offsets[query]!, j = offsets[passage]!; i < offsets[query + 1]! && j < offsets[passage + 1]!; ) {
+    if (terms[i]! < terms[j]!) i++;
+    else if (terms[i]! > terms[j]!) j++;
+    else {
+      backward += weights[i++]!;
+      forward += weights[j++]!;
+    }
+  }
+  return { forward, backward };
+}
+
+/** Binary search for the first element at least `value` in the ascending run sorted[lo..hi). */
+function firstAtOrAfter(sorted: ArrayLike<number>, value: number, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sorted[mid]! < value) lo = mid + 1;
@@ -212,7 +258,8 @@ function firstAtOrAfter(sorted: ArrayLike<number>, value: number): number {
 
 /**
  * The few words that do most of the work in a match: shared terms ranked by their weight in the passage, shown
- * in the query's own spelling. `spelling` maps a stem to the word as the query wrote it.
+ * in the query's own spelling. `spelling` maps a stem to the word as the query wrote it; terms it lacks (theme
+ * terms, see match.ts) are not words and are left out.
  */
 export function tellingTerms(
   corpus: Corpus,
@@ -221,16 +268,20 @@ export function tellingTerms(
   spelling: ReadonlyMap<string, string>,
   limit: number,
 ): string[] {
-  const queryTerms = new Set(corpus.vectors[query]!.terms);
-  const { terms, weights } = corpus.vectors[passage]!;
+  const { offsets, terms, weights } = corpus;
   const shared: { word: string; weight: number }[] = [];
-  for (let k = 0; k < terms.length; k++) {
-    if (!queryTerms.has(terms[k]!)) continue;
-    const word = spelling.get(corpus.stems[terms[k]!]!);
-    if (word !== undefined) shared.push({ word, weight: weights[k]! });
+  for (let i = offsets[query]!, j = offsets[passage]!; i < offsets[query + 1]! && j < offsets[passage + 1]!; ) {
+    if (terms[i]! < terms[j]!) i++;
+    else if (terms[i]! > terms[j]!) j++;
+    else {
+      const word = spelling.get(corpus.stems[terms[j]!]!);
+      if (word !== undefined) shared.push({ word, weight: weights[j]! });
+      i++;
+      j++;
+    }
   }
   return shared
-    .sort((a, b) => b.weight - a.weight || a.word.localeCompare(b.word))
+    .sort((a, b) => b.weight - a.weight || compareText(a.word, b.word))
     .slice(0, limit)
     .map(({ word }) => word);
 }

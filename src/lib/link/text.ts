@@ -111,3 +111,8 @@ export function tokenize(text: string): Token[] {
   }
   return tokens;
 }
+
+/** Order strings by UTF-16 code units: unlike localeCompare, the same on every machine and in every locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

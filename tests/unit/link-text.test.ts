@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { stem, tokenize } from '../../src/lib/link/text.ts';
+import { dateInWords, trailSentence } from '../../src/lib/link/trail.ts';
+
+const stems = (text: string) => tokenize(text).filter((token) => token.content).map((token) => token.stem);
+
+describe('stem', () => {
+  it('conflates the inflections inspection prose uses', () => {
+    for (const family of [
+      ['plan', 'plans', 'planning', 'planned'],
+      ['timely', 'timeliness'],
+      ['supervise', 'supervision', 'supervised'],
+      ['assess', 'assessment', 'assessments', 'assessed'],
+      ['private', 'privately'],
+      ['foster', 'fostered', 'fostering'],
+      ['family', 'families'],
+      ['consistent', 'consistently'],
+      ['allocate', 'allocated', 'allocation'],
+    ]) {
+      assert.equal(new Set(family.map(stem)).size, 1, `${family.join('/')} → ${family.map(stem).join('/')}`);
+    }
+  });
+
+  it('keeps apart words that only look alike', () => {
+    assert.notEqual(stem('care'), stem('career'));
+    assert.notEqual(stem('time'), stem('timely'));
+    assert.equal(stem('process'), 'process');
+    assert.equal(stem('analysis'), 'analysis');
+  });
+});
+
+describe('tokenize', () => {
+  it('splits possessives and hyphens, and drops stop words and bare numbers from the content', () => {
+    assert.deepEqual(stems("The children's decision-making within 72 hours"), ['children', 'decis', 'mak', 'hour']);
+  });
+
+  it('treats typographic apostrophes and plain ones alike', () => {
+    assert.deepEqual(stems('care leavers’ accommodation'), stems("care leavers' accommodation"));
+  });
+
+  it('keeps an acronym even when it spells a stop word, and drops the plural s of acronyms', () => {
+    assert.deepEqual(stems('How well IT systems support PAs'), ['it', 'system', 'support', 'pa']);
+    assert.deepEqual(stems('It is what it is'), []);
+  });
+
+  it('keeps stop words as tokens so phrases keep their positions', () => {
+    assert.deepEqual(
+      tokenize('bed and breakfast').map((token) => [token.stem, token.content]),
+      [
+        ['bed', true],
+        ['and', false],
+        ['breakfast', true],
+      ],
+    );
+  });
+});
+
+describe('trail', () => {
+  it('spells dates out', () => {
+    assert.equal(dateInWords('2019-05-08'), '8 May 2019');
+    assert.equal(dateInWords('2022-06-22'), '22 June 2022');
+  });
+
+  it('says what happened next in one sentence, worded by the kind of later document', () => {
+    assert.equal(trailSentence([]), 'Not mentioned in any later document in the archive.');
+    assert.equal(
+      trailSentence([{ documentType: 'inspection', published: '2019-05-08' }]),
+      'Raised again in the inspection of 8 May 2019.',
+    );
+    assert.equal(
+      trailSentence([{ documentType: 'council-report', published: '2022-06-22' }]),
+      'Answered by the council report of 22 June 2022.',
+    );
+    assert.equal(
+      trailSentence([
+        { documentType: 'monitoring-visit', published: '2019-09-30' },
+        { documentType: 'inspection', published: '2022-04-01' },
+      ]),
+      'Revisited at the monitoring visit of 30 September 2019, then raised again in the inspection of 1 April 2022.',
+    );
+  });
+
+  it('names the first three later documents and counts the rest', () => {
+    const later = ['2018-01-01', '2019-01-01', '2020-01-01', '2021-01-01', '2022-01-01'].map((published) => ({
+      documentType: 'monitoring-visit' as const,
+      published,
+    }));
+    assert.match(trailSentence(later), /1 January 2020, and in 2 more later documents\.$/);
+  });
+});
