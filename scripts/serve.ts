@@ -123,7 +123,7 @@ function startServer(root: string, port: number, host = '127.0.0.1') {
     response.end();
   }
 
-  const server = createServer((request, response) => {
+  function handle(request: IncomingMessage, response: ServerResponse): void {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Length': 0 }).end();
       return;
@@ -148,6 +148,17 @@ function startServer(root: string, port: number, host = '127.0.0.1') {
     const notFound = join(folder, '404.html');
     if (existsSync(notFound)) return send(request, response, 404, url.pathname, readFileSync(notFound), CONTENT_TYPES['.html']!);
     send(request, response, 404, url.pathname, Buffer.from('Not found\n'), CONTENT_TYPES['.txt']!);
+  }
+
+  // One bad request (a file vanishing mid-build, say) answers 500; the server stays up for the rest.
+  const server = createServer((request, response) => {
+    try {
+      handle(request, response);
+    } catch (error) {
+      console.error(`${request.url}: ${(error as Error).message}`);
+      if (!response.headersSent) response.writeHead(500, { 'Content-Length': 0 });
+      response.end();
+    }
   });
   server.listen(port, host);
   return server;
