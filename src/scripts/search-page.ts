@@ -130,6 +130,7 @@ async function runSearch({ announceNow }: { announceNow: boolean }): Promise<voi
     current = { search, hits };
     renderResults(null);
     controls.hidden = search.unfilteredResultCount === 0;
+    clearTimeout(slow);
     setStatus(resultSummary(state.query, search.results.length, search.unfilteredResultCount), announceNow);
     const rest = await loadHits(search, FIRST_PAINT, PAGE_SIZE - FIRST_PAINT);
     if (mine !== generation) return;

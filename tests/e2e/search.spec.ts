@@ -166,6 +166,34 @@ test('the header box searches from any page, and on the search page works with t
   await expect(status(page)).toContainText('match “strategy meetings”');
 });
 
+test('on a slow connection the page says it is searching, then gives the count', async ({ page }) => {
+  await page.route('**/pagefind/fragment/**', async (route) => {
+    await new Promise((wait) => setTimeout(wait, 800));
+    await route.continue();
+  });
+  await page.goto('/search/?q=private+fostering');
+  await expect(status(page)).toHaveText('Searching…');
+  await expect(status(page)).toContainText('match “private fostering”');
+});
+
+test('hits arriving after the count is shown do not bring "Searching…" back', async ({ page }) => {
+  await page.goto('/search/?q=private+fostering');
+  await expect(status(page)).toContainText('match “private fostering”');
+  // Pagefind is ready; now the first hits of the next search come at once and the rest of its page slowly.
+  let fragments = 0;
+  await page.route('**/pagefind/fragment/**', async (route) => {
+    if (++fragments > 4) await new Promise((wait) => setTimeout(wait, 800));
+    await route.continue();
+  });
+  // Set without an input event, so that only the submitted search runs.
+  await searchBox(page).evaluate((box: HTMLInputElement) => (box.value = 'return home interviews'));
+  await searchBox(page).press('Enter');
+  await expect(status(page)).toContainText('match “return home interviews”');
+  await expect(hitLinks(page)).toHaveCount(10);
+  await page.waitForTimeout(500);
+  await expect(status(page)).toContainText('match “return home interviews”');
+});
+
 test('a search nothing matches says so', async ({ page }) => {
   await page.goto('/search/?q=zzyzzx');
   await expect(status(page)).toContainText('No passages match “zzyzzx”');
