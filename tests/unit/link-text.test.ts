@@ -81,11 +81,24 @@ describe('trail', () => {
     );
   });
 
+  it('gives neighbouring documents of one kind one phrase', () => {
+    assert.equal(
+      trailSentence([
+        { documentType: 'inspection', published: '2019-11-04' },
+        { documentType: 'inspection', published: '2024-07-12' },
+      ]),
+      'Raised again in the inspections of 4 November 2019 and 12 July 2024.',
+    );
+  });
+
   it('names the first three later documents and counts the rest', () => {
     const later = ['2018-01-01', '2019-01-01', '2020-01-01', '2021-01-01', '2022-01-01'].map((published) => ({
       documentType: 'monitoring-visit' as const,
       published,
     }));
-    assert.match(trailSentence(later), /1 January 2020, and in 2 more later documents\.$/);
+    assert.equal(
+      trailSentence(later),
+      'Revisited at the monitoring visits of 1 January 2018, 1 January 2019 and 1 January 2020, and in 2 more later documents.',
+    );
   });
 });

@@ -117,14 +117,15 @@ interface Scored {
 
 /**
  * The text similarity, discounted by `themeWeight` in proportion to the recommendation's themes the passage does
- * not carry (a recommendation with no theme is judged on its text alone). Null below `floor`: no link can use it.
+ * not carry. A recommendation the taxonomy finds no theme in gets the full discount: nothing confirms its matches
+ * but their words. Null below `floor`: no link can use it.
  */
 function withThemes(archive: Archive, query: number, passage: number, text: number, floor: number): Scored | null {
   const queryThemes = archive.themes[query]!;
   const passageThemes = archive.themes[passage]!;
   let shared = 0;
   for (const theme of queryThemes) if (passageThemes.includes(theme)) shared++;
-  const themeShare = queryThemes.length === 0 ? 1 : shared / queryThemes.length;
+  const themeShare = queryThemes.length === 0 ? 0 : shared / queryThemes.length;
   const score = text * (1 - LINKING.themeWeight + LINKING.themeWeight * themeShare);
   if (score < floor) return null;
   return { passage, score, sharedThemes: queryThemes.filter((theme) => passageThemes.includes(theme)) };
@@ -153,10 +154,11 @@ function reason(archive: Archive, query: number, match: Scored) {
 }
 
 /**
- * Which recommendations a paragraph of a marked (SIF) report may support: those of the nearest recommendation
- * list above it. A combined SIF report lists the local authority's recommendations before its findings and the
- * safeguarding board's before the board's findings; a board paragraph never supports an authority recommendation.
- * Where the record does not place its recommendations in sections, every recommendation is eligible.
+ * Which recommendations a paragraph may support: those of the nearest recommendation list above it. A combined
+ * SIF report lists the local authority's recommendations before its findings and the safeguarding board's before
+ * the board's findings, so a board paragraph never supports an authority recommendation. In an ILACS report
+ * every finding comes after the one list. Where the record does not place its recommendations in sections, or a
+ * paragraph comes before every list, every recommendation is eligible.
  */
 function recommendationLists(record: ReportRecord): (paragraph: Paragraph) => number[] {
   const all = record.recommendations.map((_, index) => index);
@@ -194,25 +196,26 @@ function strongest(matches: Scored[], threshold: number, relative: number, limit
 
 /**
  * Evidence per recommendation of one record, best first, from `found`: for each recommendation, the scored
- * findings of its own record. A marked (SIF) report names its evidence itself, so there the matcher only decides
+ * findings of its own record. A finding can only support a recommendation of the list above it (see
+ * `recommendationLists`). A marked (SIF) report names its evidence itself, so there the matcher only decides
  * which recommendation each marked paragraph belongs to; otherwise a recommendation takes its best few findings.
  */
 function chooseEvidence(archive: Archive, r: number, found: Scored[][]): Scored[][] {
   const record = archive.records[r]!;
   const paraStart = archive.paragraphStart[r]!;
-  const isMarked = (scored: Scored) => record.paragraphs[scored.passage - paraStart]!.recommendationMarker;
+  const paragraphOf = (scored: Scored) => record.paragraphs[scored.passage - paraStart]!;
+  const eligible = recommendationLists(record);
+  const allowed = found.map((matches, rec) => matches.filter((scored) => eligible(paragraphOf(scored)).includes(rec)));
   if (!record.paragraphs.some((paragraph) => paragraph.recommendationMarker)) {
-    return found.map((matches) =>
+    return allowed.map((matches) =>
       strongest(matches, LINKING.evidenceThreshold, LINKING.evidenceRelative, LINKING.evidenceLimit),
     );
   }
-  // Each marked paragraph goes to the recommendation(s) of its own list that it matches best.
+  // Each marked paragraph goes to the recommendation(s) it matches best.
   const byParagraph = new Map<number, { rec: number; scored: Scored }[]>();
-  const eligible = recommendationLists(record);
-  found.forEach((matches, rec) => {
+  allowed.forEach((matches, rec) => {
     for (const scored of matches) {
-      if (scored.score < LINKING.markerThreshold || !isMarked(scored)) continue;
-      if (!eligible(record.paragraphs[scored.passage - paraStart]!).includes(rec)) continue;
+      if (scored.score < LINKING.markerThreshold || !paragraphOf(scored).recommendationMarker) continue;
       byParagraph.set(scored.passage, [...(byParagraph.get(scored.passage) ?? []), { rec, scored }]);
     }
   });

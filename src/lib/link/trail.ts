@@ -26,14 +26,16 @@ export function dateInWords(isoDate: string): string {
   return `${day} ${MONTHS[month! - 1]} ${year}`;
 }
 
-const PHRASES: Record<DocumentType, (date: string) => string> = {
-  inspection: (date) => `raised again in the inspection of ${date}`,
-  'monitoring-visit': (date) => `revisited at the monitoring visit of ${date}`,
-  'focused-visit': (date) => `revisited at the focused visit of ${date}`,
-  'lscb-review': (date) => `taken up in the safeguarding board review of ${date}`,
-  'looked-after-children-inspection': (date) => `raised again in the inspection of services for looked after children of ${date}`,
-  'council-report': (date) => `answered by the council report of ${date}`,
-  other: (date) => `taken up in the document of ${date}`,
+/** What a later document of each kind did with the matter, for one or more documents (dates in words). */
+const PHRASES: Record<DocumentType, (dates: string, several: boolean) => string> = {
+  inspection: (dates, several) => `raised again in the inspection${several ? 's' : ''} of ${dates}`,
+  'monitoring-visit': (dates, several) => `revisited at the monitoring visit${several ? 's' : ''} of ${dates}`,
+  'focused-visit': (dates, several) => `revisited at the focused visit${several ? 's' : ''} of ${dates}`,
+  'lscb-review': (dates, several) => `taken up in the safeguarding board review${several ? 's' : ''} of ${dates}`,
+  'looked-after-children-inspection': (dates, several) =>
+    `raised again in the inspection${several ? 's' : ''} of services for looked after children of ${dates}`,
+  'council-report': (dates, several) => `answered by the council report${several ? 's' : ''} of ${dates}`,
+  other: (dates, several) => `taken up in the document${several ? 's' : ''} of ${dates}`,
 };
 
 /** A later document a recommendation was followed up in. */
@@ -42,18 +44,29 @@ export interface LaterDocument {
   published: string;
 }
 
-/** How many later documents the sentence names before summing up the rest. */
+/** How many later documents the sentence names before counting the rest. */
 const NAMED = 3;
 
+/** "A", "A and B", "A, B and C". */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /**
- * "Raised again in the inspection of 8 May 2019." for one document; "Revisited at the monitoring visit of
- * 30 September 2019, then answered by the council report of 22 June 2022." for several, oldest first.
+ * One sentence from the later documents, oldest first: "Raised again in the inspection of 8 May 2019.";
+ * "Revisited at the monitoring visits of 5 March 2018 and 30 September 2019, then raised again in the inspection
+ * of 1 April 2022." Neighbouring documents of one kind share a phrase.
  */
 export function trailSentence(later: readonly LaterDocument[]): string {
   if (later.length === 0) return 'Not mentioned in any later document in the archive.';
-  const named = later.slice(0, NAMED).map((doc) => PHRASES[doc.documentType](dateInWords(doc.published)));
-  const rest = later.length - named.length;
+  const runs: { documentType: DocumentType; dates: string[] }[] = [];
+  for (const doc of later.slice(0, NAMED)) {
+    const last = runs[runs.length - 1];
+    if (last?.documentType === doc.documentType) last.dates.push(dateInWords(doc.published));
+    else runs.push({ documentType: doc.documentType, dates: [dateInWords(doc.published)] });
+  }
+  const rest = later.length - NAMED;
   const tail = rest > 0 ? `, and in ${rest} more later document${rest === 1 ? '' : 's'}` : '';
-  const sentence = named.join(', then ') + tail;
+  const sentence = runs.map((run) => PHRASES[run.documentType](listed(run.dates), run.dates.length > 1)).join(', then ') + tail;
   return `${sentence[0]!.toUpperCase()}${sentence.slice(1)}.`;
 }
