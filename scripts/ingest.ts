@@ -37,6 +37,7 @@ async function loadSources(allPaths: string[]): Promise<{ sources: LoadedSource[
   // Sizes are checked before anything is read, so an oversized file never has to fit in memory.
   const paths = allPaths.filter((path) => {
     try {
+      if (!existsSync(path)) throw new SourceError('there is no such file', { file: path, hint: 'check the path and run again' });
       checkSourceSize(statSync(path).size, basename(path), isPdf(path) ? 'pdf' : 'text');
       return true;
     } catch (error) {
