@@ -10,12 +10,13 @@
  *     Web Worker's and the wasm's fetches are included;
  *   - time: from the last keystroke (its keydown) to the first paint of results for the full query (the first
  *     results DOM change after that keydown, then the next frame).
- * Medians of --runs. The default UI's page is made by this script from the built search page (same header, same
- * stylesheet, the default UI in place of ours) and only ever served by this script's server, never published.
+ * Medians of --runs. The site is served from a copy of the build taken at the start (so a rebuild meanwhile cannot
+ * disturb the run), and the default UI's page is written into that copy only: made from the built search page (same
+ * header, same stylesheet, the default UI in place of ours), it is never part of the published site.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -37,10 +38,10 @@ const { values: options } = parseArgs({
     query: { type: 'string', multiple: true },
   },
 });
-const dist = resolve(options.dist!);
+const built = resolve(options.dist!);
 const runs = Number(options.runs);
 
-// ---- the server: dist/ plus the default-UI page, counting every byte it sends -----------------------------------
+// ---- the server: the copy of the site, counting every byte it sends ---------------------------------------------
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -60,8 +61,8 @@ interface Traffic {
   lastActivity: number;
 }
 
-function defaultUiPage(): string {
-  const ours = readFileSync(join(dist, 'search/index.html'), 'utf8');
+function defaultUiPage(site: string): string {
+  const ours = readFileSync(join(site, 'search/index.html'), 'utf8');
   const main = /<main\b[^>]*>[\s\S]*<\/main>/;
   if (!main.test(ours)) throw new Error('dist/search/index.html has no <main>: is this the archive build?');
   return ours
@@ -74,26 +75,24 @@ function defaultUiPage(): string {
 }
 /** The default UI's one line of set-up, as a file: the site's Content-Security-Policy allows no inline script. */
 const DEFAULT_UI_INIT = `${DEFAULT_UI_PATH}init.js`;
-const DEFAULT_UI_INIT_SCRIPT = `new PagefindUI({ element: '#search' });`;
 
-function startServer(traffic: Traffic): Promise<{ server: Server; origin: string }> {
-  const comparison = Buffer.from(defaultUiPage());
+/** A copy of the build with the default UI's page added, to serve for the whole run. */
+function copySite(): string {
+  const site = mkdtempSync(join(tmpdir(), 'bench-search-'));
+  cpSync(built, site, { recursive: true });
+  mkdirSync(join(site, DEFAULT_UI_PATH), { recursive: true });
+  writeFileSync(join(site, DEFAULT_UI_PATH, 'index.html'), defaultUiPage(site));
+  writeFileSync(join(site, DEFAULT_UI_INIT), `new PagefindUI({ element: '#search' });\n`);
+  return site;
+}
+
+function startServer(site: string, traffic: Traffic): Promise<{ server: Server; origin: string }> {
   const server = createServer((request, response) => {
     traffic.inFlight++;
     traffic.lastActivity = performance.now();
     const path = decodeURIComponent(new URL(request.url!, 'http://x').pathname);
-    let body: Buffer | null = null;
-    let file = '';
-    if (path === DEFAULT_UI_PATH) {
-      body = comparison;
-      file = 'index.html';
-    } else if (path === DEFAULT_UI_INIT) {
-      body = Buffer.from(DEFAULT_UI_INIT_SCRIPT);
-      file = 'init.js';
-    } else {
-      file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
-      if (file.startsWith(dist + sep) && existsSync(file) && statSync(file).isFile()) body = readFileSync(file);
-    }
+    const file = join(site, path.endsWith('/') ? `${path}index.html` : path);
+    const body = file.startsWith(site + sep) && existsSync(file) && statSync(file).isFile() ? readFileSync(file) : null;
     const done = (bytes: number) => {
       traffic.bytes += bytes;
       traffic.requests.push({ path, bytes });
@@ -215,20 +214,22 @@ function kindOf(path: string): string {
   if (path.startsWith('/pagefind/wasm')) return 'Pagefind wasm';
   if (path.includes('.pf_meta') || path.endsWith('pagefind-entry.json')) return 'index metadata';
   if (path === '/pagefind/pagefind.js' || path === '/pagefind/pagefind-worker.js') return 'pagefind.js + worker';
-  if (path.startsWith('/pagefind/pagefind-ui')) return 'default UI script + CSS';
-  if (path.includes('/_astro/SearchPage')) return 'archive search script';
+  if (path.startsWith('/pagefind/pagefind-ui') || path === DEFAULT_UI_INIT) return 'default UI script + CSS';
+  // Its own module and the module it shares with report pages' highlighting (facets.ts).
+  if (/^\/_astro\/(SearchPage|facets)\b/.test(path)) return 'archive search script';
   return 'page (HTML, CSS, header script)';
 }
 
 async function main(): Promise<void> {
   for (const needed of ['search/index.html', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json']) {
-    if (!existsSync(join(dist, needed))) throw new Error(`${join(dist, needed)} is missing: run \`npm run build\` first`);
+    if (!existsSync(join(built, needed))) throw new Error(`${join(built, needed)} is missing: run \`npm run build\` first`);
   }
-  const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8'));
+  const site = copySite();
+  const entry = JSON.parse(readFileSync(join(site, 'pagefind/pagefind-entry.json'), 'utf8'));
   const records = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
 
   const traffic: Traffic = { bytes: 0, requests: [], inFlight: 0, lastActivity: 0 };
-  const { server, origin } = await startServer(traffic);
+  const { server, origin } = await startServer(site, traffic);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -253,6 +254,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     server.close();
+    rmSync(site, { recursive: true, force: true });
   }
   const load = `${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`;
 
@@ -304,7 +306,7 @@ both variants use this same index and the same page header and stylesheet.
 A run opens the search page, clicks the search box and types the query (${KEY_DELAY_MS} ms between keys).
 **Bytes**: every response body the server sent from opening the page until the network was idle for ${IDLE_MS} ms
 (gzip for HTML, CSS, JS, JSON and SVG; Pagefind's index files are compressed already), counted at the server, so
-the Web Worker's and the wasm fetches are included. **Time**: from the keydown of the last key to the first paint
+the wasm and a Web Worker's fetches (the default UI searches in one) are included. **Time**: from the keydown of the last key to the first paint
 of results for the whole query.
 
 ${table}
