@@ -174,7 +174,7 @@ function make<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string,
 function renderResults(focusHit: Hit | null): void {
   if (!current) return;
   let focusTarget: HTMLAnchorElement | null = null;
-  const groups = groupHits(current.hits).map((group) => {
+  const groups = groupHits(current.hits, { documentOrder: state.sort === 'date' }).map((group) => {
     const item = make('li', 'search-group');
     // Who, what and when lead, as a reader scans for them; the document's own (often long) title follows.
     const heading = make('h2', 'search-group__title');

@@ -91,12 +91,21 @@ test('a shared URL restores the query, filters and sort', async ({ page }) => {
   for (const heading of await groupHeadings(page).allTextContents()) expect(heading).toMatch(/ 2017$/);
 });
 
-test('sorting by date puts the newest report first', async ({ page }) => {
+test('sorting by date puts the newest report first, and each report’s hits in its own order', async ({ page }) => {
   await page.goto('/search/?q=care+leavers');
   await expect(status(page)).toContainText('passages match');
   await page.getByLabel('Sort by').selectOption('date');
   await expect(page).toHaveURL(/sort=date/);
   await expect(groupHeadings(page).first()).toContainText('Gloucestershire: Council report, 22 June 2022');
+  await page.getByRole('button', { name: /^Show 10 more passages/ }).click();
+  await expect(hitLinks(page)).toHaveCount(20);
+  for (const group of await page.locator('.search-group').all()) {
+    const labels = await group.locator('.search-hit__label span[aria-hidden]').allTextContents();
+    for (const kind of ['¶ ', 'A']) {
+      const numbers = labels.filter((l) => l.startsWith(kind)).map((l) => parseFloat(l.slice(kind.length)));
+      expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    }
+  }
 });
 
 test('Back restores the previous search, Forward the next', async ({ page }) => {

@@ -46,9 +46,11 @@ test('meta names the authority, document, date in words and the passage as the r
     date: '8 May 2019',
     label: '¶ 1',
     report: '/reports/south-gloucestershire-2019-05-08-inspection/',
+    position: '1',
   });
   assert.equal(rec!.meta.label, 'Recommendation 1');
   assert.equal(archive!.meta.label, 'A1');
+  assert.deepEqual([rec, para, archive].map((r) => r!.meta.position), ['0', '1', '2']);
 });
 
 test('filters carry the document facets on every passage and theme titles per passage', () => {

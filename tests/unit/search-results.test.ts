@@ -3,16 +3,18 @@ import assert from 'node:assert/strict';
 import { groupHits, excerptRuns, spokenLabel, resultSummary, type Hit } from '../../src/lib/search/results.ts';
 import { highlightTerms, matchRanges } from '../../src/lib/search/highlight.ts';
 
-const hit = (report: string, label: string): Hit => ({
+const hit = (report: string, label: string, position: number): Hit => ({
   url: `${report}#x`,
   excerpt: '',
-  meta: { title: `Title of ${report}`, authority: 'A', type: 'Inspection', date: '1 April 2022', label, report },
+  meta: { title: `Title of ${report}`, authority: 'A', type: 'Inspection', date: '1 April 2022', label, report, position: String(position) },
 });
 
 test('hits are grouped under their report, reports in the order of their first hit', () => {
-  const groups = groupHits([hit('/r/b/', '¶ 3'), hit('/r/a/', '¶ 1'), hit('/r/b/', '¶ 9')]);
-  assert.deepEqual(groups.map((g) => [g.report, g.hits.map((h) => h.meta.label)]), [['/r/b/', ['¶ 3', '¶ 9']], ['/r/a/', ['¶ 1']]]);
-  assert.equal(groups[0]!.title, 'Title of /r/b/');
+  const hits = [hit('/r/b/', '¶ 9', 12), hit('/r/a/', '¶ 1', 3), hit('/r/b/', '¶ 3', 6), hit('/r/b/', 'Recommendation 2', 1)];
+  const labels = (documentOrder: boolean) => groupHits(hits, { documentOrder }).map((g) => [g.report, g.hits.map((h) => h.meta.label)]);
+  assert.deepEqual(labels(false), [['/r/b/', ['¶ 9', '¶ 3', 'Recommendation 2']], ['/r/a/', ['¶ 1']]]);
+  assert.deepEqual(labels(true), [['/r/b/', ['Recommendation 2', '¶ 3', '¶ 9']], ['/r/a/', ['¶ 1']]]);
+  assert.equal(groupHits(hits, { documentOrder: false })[0]!.title, 'Title of /r/b/');
 });
 
 test('an excerpt becomes text runs, marked where Pagefind marked it, with no HTML left in it', () => {

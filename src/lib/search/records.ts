@@ -33,6 +33,8 @@ export interface SearchRecordMeta {
   label: string;
   /** The report's URL, so hits can be grouped under their report. */
   report: string;
+  /** Where the passage comes in its report (its recommendations first, then its paragraphs), from 0. */
+  position: string;
   [key: string]: string;
 }
 
@@ -62,17 +64,17 @@ export function searchRecords(reports: readonly ReportRecord[], themeTitles: Rea
     };
     // Every record carries every sort key: Pagefind leaves a record without the key out of a sorted list.
     const sort = { date: report.published };
-    const record = (anchor: string, label: string, text: string, themes: readonly string[]): SearchRecord => ({
+    const passages = [
+      ...report.recommendations.map((r) => ({ anchor: r.id, label: `Recommendation ${r.number}`, text: r.text, themes: r.themes })),
+      ...report.paragraphs.map((p) => ({ anchor: p.id, label: paragraphLabel(p), text: p.text, themes: p.themes })),
+    ];
+    return passages.map(({ anchor, label, text, themes }, position) => ({
       url: anchorUrl(report.slug, anchor),
       content: text,
       language: 'en',
-      meta: { ...documentMeta, label },
+      meta: { ...documentMeta, label, position: String(position) },
       filters: { ...documentFilters, theme: themes.map((slug) => themeTitles.get(slug) ?? slug) },
       sort,
-    });
-    return [
-      ...report.recommendations.map((r) => record(r.id, `Recommendation ${r.number}`, r.text, r.themes)),
-      ...report.paragraphs.map((p) => record(p.id, paragraphLabel(p), p.text, p.themes)),
-    ];
+    }));
   });
 }

@@ -21,8 +21,12 @@ export interface HitGroup {
   hits: Hit[];
 }
 
-/** Hits of one report together, reports in the order of their first hit (the best, or the newest when sorted by date). */
-export function groupHits(hits: readonly Hit[]): HitGroup[] {
+/**
+ * Hits of one report together, reports in the order of their first hit (the best, or the newest when sorted by
+ * date). Within a report, hits keep their order (best first), or with `documentOrder` follow the report's own order,
+ * as a reader going through the newest reports first would read them.
+ */
+export function groupHits(hits: readonly Hit[], { documentOrder }: { documentOrder: boolean }): HitGroup[] {
   const groups = new Map<string, HitGroup>();
   for (const hit of hits) {
     const { report, title, authority, type, date } = hit.meta;
@@ -30,6 +34,7 @@ export function groupHits(hits: readonly Hit[]): HitGroup[] {
     if (!group) groups.set(report, (group = { report, title, authority, type, date, hits: [] }));
     group.hits.push(hit);
   }
+  if (documentOrder) for (const group of groups.values()) group.hits.sort((a, b) => Number(a.meta.position) - Number(b.meta.position));
   return [...groups.values()];
 }
 
