@@ -93,6 +93,18 @@ const OFSTED_REPORT = {
 } as const;
 
 export const SIF: Format = { ...OFSTED_REPORT, family: 'sif', framework: 'SIF' };
+/** A review of a Local Safeguarding Children Board published on its own: a SIF report grading the board alone. */
+export const LSCB_REVIEW: Format = { ...SIF, documentType: 'lscb-review' };
+/**
+ * An inspection of looked after children's services from before the SIF (to 2013): numbered paragraphs and graded
+ * headings on the four-point scale with "Adequate", under neither framework.
+ */
+export const LOOKED_AFTER_CHILDREN: Format = {
+  ...OFSTED_REPORT,
+  family: 'sif',
+  framework: null,
+  documentType: 'looked-after-children-inspection',
+};
 export const ILACS: Format = { ...OFSTED_REPORT, family: 'ilacs', framework: 'ILACS' };
 
 const LETTER = {
@@ -128,6 +140,8 @@ export const COUNCIL_REPORT: Format = {
 const FIRST_LINES = 150;
 /** The opening lines, where the title stands. */
 const HEAD_LINES = 10;
+/** Where a letter's salutation stands at the latest: after a letterhead, a date and an address of a few lines each. */
+const LETTER_HEAD_LINES = 40;
 
 /** Keys of the key–value table that opens a council committee or cabinet report. */
 const COUNCIL_KEYS =
@@ -152,16 +166,28 @@ const RULES: { format: Format; fits: (first: string[], head: string) => boolean 
     fits: (first) => first.some((t) => /^Dear\s/.test(t)) && first.some((t) => /\bmonitoring visit\b/i.test(t)),
   },
   {
-    // A letter: a date line first, then "Dear …" before the letter's text.
+    // A letter: a date line (first, or under Ofsted's letterhead in a PDF), then the address and "Dear …".
     format: OTHER_LETTER,
-    fits: (first) => isDateLine(first[0] ?? '') && first.slice(0, HEAD_LINES * 2).some((t) => /^Dear\s/.test(t)),
+    fits: (first) => {
+      const salutation = first.slice(0, LETTER_HEAD_LINES).findIndex((t) => /^Dear\s/.test(t));
+      return salutation > 0 && first.slice(0, salutation).some(isDateLine);
+    },
   },
   {
-    // The SIF title, or its leadership judgement (table row or heading), which ILACS words differently.
+    // The SIF title ("Re-inspection of services…" too), or its leadership judgement, which ILACS words differently.
     format: SIF,
     fits: (first, head) =>
-      /\bInspection of services for children in need of help and protection\b/.test(head) ||
+      /\binspection of services for children in need of help and protection\b/i.test(head) ||
       first.some((t) => /^(?:\d+\.\s*)?Leadership, management and governance\b/.test(t)),
+  },
+  {
+    format: LOOKED_AFTER_CHILDREN,
+    fits: (_, head) =>
+      /\binspection of (?:services for )?looked after children\b/i.test(head),
+  },
+  {
+    format: LSCB_REVIEW,
+    fits: (_, head) => /\bReview of the effectiveness of the Local Safeguarding Children Board\b/i.test(head),
   },
   {
     format: ILACS,

@@ -14,7 +14,7 @@ import { isDateLine, parseDate, parseDateRange, type DateRange } from './dates.t
 import type { Format } from './detect.ts';
 import { isJudgementTableStart, parseGradedStatement, parseJudgementTable } from './judgements.ts';
 import type { Line } from './normalise.ts';
-import { CLOSING, MARKDOWN_HEADING, SALUTATION, stripFootnoteMarks } from './text.ts';
+import { CLOSING, joinWrapped, MARKDOWN_HEADING, SALUTATION, stripFootnoteMarks } from './text.ts';
 
 export interface Header {
   title: string | null;
@@ -33,7 +33,7 @@ export function parseHeader(lines: readonly Line[], format: Format, file: string
   // A letter states its facts in sentences, which hard wraps cut: they are read from its text as one line.
   const flat = format.letter ? lines.map((line) => line.text).join(' ') : '';
   const page =
-    format.family === 'council' ? councilHeader(lines) : format.letter ? letterHeader(lines, flat) : titlePage(lines, file);
+    format.family === 'council' ? councilHeader(lines) : format.letter ? letterHeader(lines) : titlePage(lines, file);
   return { ...page, ...findInspectors(lines, flat) };
 }
 
@@ -42,8 +42,13 @@ type Page = Omit<Header, 'inspectors' | 'leadInspector'>;
 /** A title-page line without its markdown heading marks and footnote marks. */
 const plain = (text: string) => stripFootnoteMarks(text.replace(/^#+\s*/, ''));
 const HMI = /^(?:Her|His) Majesty['’]s Inspectors?$|^HMI$/i;
-const TITLE_START = /^(?:Inspection|Review) of\b/i;
-const LABELLED = /^(inspection dates?|report published|lead inspector)\s*:\s*(.*)$/i;
+/** A report's title: an inspection, a re-inspection after an inadequate judgement, or a review. */
+const TITLE_START = /^(?:(?:Re-?)?inspection|Review) of\b/i;
+/**
+ * Title-page facts: "Inspection dates:", "Report published:" and "Lead inspector:", or as reports before the SIF
+ * put them, "Published:", "Reporting inspector:" and "Age group:" (which the record has no field for).
+ */
+const LABELLED = /^(inspection dates?|(?:report )?published|(?:lead|reporting) inspector|age group)\s*:\s*(.*)$/i;
 
 /**
  * An Ofsted report's title page (its first page, or up to its first heading): the authority and title, each
@@ -74,7 +79,7 @@ function titlePage(lines: readonly Line[], file: string): Page {
     if (labelled) {
       const [, label, value] = labelled;
       if (/^inspection/i.test(label)) page.dates = requireDates(value, line, file);
-      if (/^report/i.test(label)) page.published = requireDates(value, line, file).start;
+      if (/published$/i.test(label)) page.published = requireDates(value, line, file).start;
       take(i, i + 1);
     } else if (HMI.test(text)) {
       take(i, i + 1);
@@ -133,12 +138,14 @@ function gradedStatementAt(lines: readonly Line[], i: number): { judgement: Judg
 
 /**
  * The authority as the archive names it: "Metropolitan Borough of Barnsley Council" is Barnsley, "Royal Borough
- * of Kensington and Chelsea" is Kensington and Chelsea, "Westminster City Council" is Westminster.
+ * of Kensington and Chelsea" is Kensington and Chelsea, "City of Bradford Metropolitan District Council" is Bradford,
+ * "Westminster City Council" is Westminster, and a review's "Exampleshire Safeguarding Children Board" is Exampleshire.
  */
 function authorityName(name: string): string | null {
   const bare = name
     .replace(/^(?:the\s+)?(?:(?:London|Royal|Metropolitan|County)\s+Borough|City|County)\s+of\s+/i, '')
-    .replace(/\s+(?:(?:Metropolitan\s+)?Borough|City|County|District)?\s*Council$/i, '')
+    .replace(/\s+(?:Local\s+)?Safeguarding\s+Children['’]?s?\s+(?:Board|Partnership)$/i, '')
+    .replace(/\s+(?:Metropolitan\s+)?(?:Borough|City|County|District)?\s*Council$/i, '')
     .trim();
   return bare === '' ? null : bare;
 }
@@ -156,41 +163,73 @@ function requireDates(value: string, line: Line, file: string): DateRange {
   return dates;
 }
 
+/** The most words an authority's name line has: "The Royal Borough of Kensington and Chelsea". */
+const NAME_MAX_WORDS = 8;
+
 /** A line that can only be a name: a few words, no digits, no sentence punctuation ("South Gloucestershire"). */
 function isNameLine(text: string): boolean {
-  return /^[A-Z][A-Za-z'’&,. -]*$/.test(text) && text.split(/\s+/).length <= 6 && !/[.,]$/.test(text);
-}
-
-/** The authority a title names: "Inspection of Gloucestershire local authority children's services". */
-function authorityIn(title: string | null): string | null {
-  if (!title) return null;
-  const m = /\b(?:inspection|visit) (?:of|to) (.+?)(?:['’]s)?(?: local authority)? children['’]s (?:social care )?services\b/i.exec(
-    title,
-  );
-  return m && !/^(?:services|children)\b/i.test(m[1]) ? m[1].trim() : null;
+  return /^[A-Z][A-Za-z'’&,. -]*$/.test(text) && text.split(/\s+/).length <= NAME_MAX_WORDS && !/[.,]$/.test(text);
 }
 
 /**
- * A letter: its date line, then the address, "Dear …" and the subject line, which is the letter's title. The
- * visit's dates are in the sentence that says what the letter summarises.
+ * The authority a title names: "Inspection of Gloucestershire local authority children's services", "Focused visit
+ * to Exampleshire children's services", or a joint targeted area inspection's "Joint targeted area inspection of
+ * Exampleshire" and "…of the multi-agency response to children's mental health in Bath and North East Somerset".
  */
-function letterHeader(lines: readonly Line[], flat: string): Page {
+function authorityIn(title: string | null): string | null {
+  if (!title) return null;
+  const services = CHILDRENS_SERVICES_OF.exec(title);
+  if (services && !/^(?:services|children)\b/i.test(services[1])) return services[1].trim();
+  return JOINT_INSPECTION_OF.exec(title)?.[1] ?? null;
+}
+
+const CHILDRENS_SERVICES_OF =
+  /\b(?:inspection|visit) (?:of|to) (.+?)(?:['’]s)?(?: local authority)? children['’]s (?:social care )?services\b/i;
+/** The place ends the title: capitalised words, with the small words place names have ("Kingston upon Hull"). */
+const JOINT_INSPECTION_OF =
+  /\b[Jj]oint targeted area inspection\b(?:.* in | of )(?:the )?([A-Z][\p{L}'’.-]*(?: (?:and|upon|on|the|of|[A-Z][\p{L}'’.-]*))*)$/u;
+
+/**
+ * A letter: its date line (first, or under Ofsted's letterhead in a PDF), then the address, "Dear …" and the
+ * subject line, which is the letter's title, possibly wrapped. The visit's dates are in the sentence that reports
+ * the visit or inspection.
+ */
+function letterHeader(lines: readonly Line[]): Page {
   const page = emptyPage();
-  if (lines.length > 0 && isDateLine(lines[0].text)) {
-    page.published = parseDate(lines[0].text);
-    page.consumed.add(0);
-  }
   const salutation = lines.findIndex((line) => SALUTATION.test(line.text));
-  if (salutation >= 0 && salutation + 1 < lines.length) {
-    page.title = plain(lines[salutation + 1].text);
-    page.consumed.add(salutation + 1);
+  const dated = lines.slice(0, Math.max(salutation, 1)).findIndex((line) => isDateLine(line.text));
+  if (dated >= 0) {
+    page.published = parseDate(lines[dated].text);
+    page.consumed.add(dated);
+  }
+  let body = salutation + 1;
+  if (salutation >= 0 && body < lines.length) {
+    // A subject wrapped over lines goes on in lowercase ("…response to children" / "and families who need help…").
+    body = wrappedEnd(lines, salutation + 1, (next) => /^[a-z]/.test(next));
+    page.title = lines
+      .slice(salutation + 1, body)
+      .map((line) => plain(line.text))
+      .join(' ');
+    for (let k = salutation + 1; k < body; k++) page.consumed.add(k);
   }
   page.authority = authorityName(authorityIn(page.title) ?? '');
-  const summary = /\bfindings of (?:the|a|our) (?:monitoring|focused) visit\b([^.]*)/i.exec(flat);
-  const when = summary ? /\b(?:on|between)\s+(.*)$/i.exec(summary[1]) : null;
-  page.dates = when ? parseDateRange(when[1]) : null;
+  // Sentences are read from the letter's text: the date and address above have no full stops to end one.
+  const sentences = lines
+    .slice(body)
+    .map((line) => line.text)
+    .join(' ')
+    .split(/(?<=\.)\s+/);
+  const visit = sentences.find((sentence) => REPORTS_VISIT.test(sentence));
+  page.dates = visit ? parseDateRange(visit) : null;
   return page;
 }
+
+/**
+ * What the sentence that says when the visit or inspection was says: "This letter summarises the findings of the
+ * monitoring visit to … on 5 September 2019", "Between 4 and 8 March 2019, Ofsted, the CQC, HMICFRS and HMI
+ * Probation carried out a joint inspection of …".
+ */
+const REPORTS_VISIT = /\b(?:findings of (?:the|a|our) .*?\b(?:visit|inspection)|(?:carried out|undertook) an? .*?\binspection)\b/i;
 
 /** A council report: "REPORT TITLE:" and the meeting date in its key–value table. */
 function councilHeader(lines: readonly Line[]): Page {
@@ -225,8 +264,15 @@ function emptyPage(): Page {
  * lowercase "inspectors:" is a sentence going on ("Children told" / "inspectors: ‘my social worker…’").
  */
 const ROLE_ROW = /^(?:([A-Z][a-z]+(?: [a-z]+)?) [Ii]|I)nspectors?\s*:\s*(.+)$/;
-const LETTER_INSPECTORS =
-  /\bThe (?:lead )?inspectors? (?:were|was) ([^.]+?),? (?:Her|His) Majesty['’]s Inspectors?\b/i;
+/**
+ * A letter's sentence naming its inspectors: "The inspectors were A and B, Her Majesty's Inspectors", "Her
+ * Majesty's Inspectors for this visit were A and B", "The visit was carried out by His Majesty's Inspectors A and B".
+ */
+const LETTER_INSPECTORS = [
+  /\bThe (?:lead )?inspectors? (?:were|was) ([^.]+?),? (?:Her|His) Majesty['’]s Inspectors?\b/i,
+  /\b(?:Her|His) Majesty['’]s Inspectors? for this (?:visit|inspection) (?:were|was) ([^.]+)/i,
+  /\bcarried out by (?:Her|His) Majesty['’]s Inspectors? ([^.]+)/i,
+];
 /**
  * What a team list puts after a name: "HMI", "(OI)", "SHMI", "Senior HMI", "HMI Designate", "AI", "SCRI",
  * "Associate Inspector", "(Ofsted Inspector)", "Her Majesty's Inspector". It ends the name, comma or not
@@ -250,15 +296,14 @@ function findInspectors(lines: readonly Line[], letter: string): Pick<Header, 'i
     if (!row) continue;
     let list = row[2];
     while (i + 1 < lines.length && continuesTeamList(list, lines[i + 1])) {
-      const next = lines[++i].text;
-      list = list.endsWith('-') ? list + next : `${list} ${next}`;
+      list = joinWrapped(list, lines[++i].text);
     }
     const names = splitNames(list);
     if (row[1]?.toLowerCase() === 'lead' && names.length > 0) lead ??= names[0];
     named.push(...names);
   }
   if (letter !== '') {
-    const sentence = LETTER_INSPECTORS.exec(letter);
+    const sentence = LETTER_INSPECTORS.map((pattern) => pattern.exec(letter)).find((m) => m !== null);
     if (sentence) named.push(...splitNames(sentence[1]));
     if (named.length === 0) named.push(...signature(lines));
   }
@@ -289,9 +334,12 @@ function splitNames(value: string): string[] {
     .filter((name) => name !== '');
 }
 
-/** The name under "Yours sincerely". */
+/**
+ * The name under "Yours sincerely", where the signature says it is an inspector's ("Her Majesty's Inspector"): a
+ * joint inspection's letter is signed by directors of the inspectorates, who did not inspect.
+ */
 function signature(lines: readonly Line[]): string[] {
   const closing = lines.findIndex((line) => CLOSING.test(line.text));
-  const name = closing >= 0 ? lines[closing + 1] : undefined;
-  return name && isNameLine(name.text) ? [name.text] : [];
+  const [name, role] = closing >= 0 ? lines.slice(closing + 1, closing + 3) : [];
+  return name && role && isNameLine(name.text) && HMI.test(plain(role.text)) ? [name.text] : [];
 }

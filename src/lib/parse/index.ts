@@ -7,7 +7,7 @@
  * undone) → sections, paragraphs and recommendations with their anchors. Themes, evidence links and follow-ups
  * are left empty for the linking step.
  */
-import type { ReportRecord, Sidecar } from '../../schemas/report.ts';
+import type { DocumentType, ReportRecord, Sidecar } from '../../schemas/report.ts';
 import { SourceError } from '../source-error.ts';
 import { buildBody } from './blocks.ts';
 import { detectFormat } from './detect.ts';
@@ -26,8 +26,12 @@ export interface SourceInput {
   sidecar: Sidecar;
 }
 
-/** Monitoring visits from 2018 on are made under ILACS; before, under the SIF. */
+/**
+ * Monitoring and focused visits are made under an inspection framework: ILACS from 2018 on, the SIF before. Other
+ * letters (a joint targeted area inspection's, say) belong to neither.
+ */
 const ILACS_FROM = '2018-01-01';
+const FRAMEWORK_VISITS = new Set<DocumentType>(['monitoring-visit', 'focused-visit']);
 
 export function parseSource(input: SourceInput): ReportRecord {
   const { text, file, sidecar } = input;
@@ -103,7 +107,11 @@ export function parseSource(input: SourceInput): ReportRecord {
     authority,
     authoritySlug,
     documentType,
-    framework: format.letter ? ((inspectionStart ?? published) >= ILACS_FROM ? 'ILACS' : 'SIF') : format.framework,
+    framework: FRAMEWORK_VISITS.has(documentType)
+      ? (inspectionStart ?? published) >= ILACS_FROM
+        ? 'ILACS'
+        : 'SIF'
+      : format.framework,
     inspectionStart,
     inspectionEnd: header.dates?.end ?? null,
     published,

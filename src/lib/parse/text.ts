@@ -53,8 +53,8 @@ export function startsMidSentence(text: string): boolean {
 }
 
 /**
- * Joins a hard-wrapped line to the text before it. A word broken at a hyphen ("life-" / "story") keeps its hyphen
- * and loses the space; every other wrap becomes one space.
+ * Joins a hard-wrapped line to the text before it. A word broken at a hyphen ("life-" / "story", "Barazetti-" /
+ * "Scott") keeps its hyphen and loses the space; every other wrap becomes one space.
  */
 export function joinWrapped(before: string, after: string): string {
   return before === '' ? after : before + wrapSeparator(before, after) + after;
@@ -62,7 +62,7 @@ export function joinWrapped(before: string, after: string): string {
 
 /** What goes between a line and the hard-wrapped line after it: nothing after a broken word, else a space. */
 export function wrapSeparator(before: string, after: string): string {
-  return /[A-Za-z]-$/.test(before) && /^[a-z]/.test(after) ? '' : ' ';
+  return /[A-Za-z]-$/.test(before) && /^[A-Za-z]/.test(after) ? '' : ' ';
 }
 
 /**
