@@ -197,6 +197,9 @@ export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>,
   for (; i < lines.length; i++) {
     const line = lines[i];
     if (consumed.has(i)) {
+      // A sentence that introduced what the header took (the judgement table after "…contribute to overall
+      // effectiveness are:") ends there: the text after the table is not its list.
+      if (open && endsWithColon(open.last)) close();
       carriedGap = widest(carriedGap, line.gap);
       continue;
     }

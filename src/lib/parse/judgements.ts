@@ -84,11 +84,16 @@ export function isJudgementHeaderRow(text: string): boolean {
   return cells.length >= 2 && cells.every((cell) => TABLE_HEADER.test(cell));
 }
 
-/** The line that opens a judgement table: its header row, or a row with a grade cell. */
+/**
+ * The line that opens a judgement table: its header row, a row with a grade cell, or (text without TABs, where the
+ * grade may sit on the lines below) a SIF table's first numbered row naming a judgement area ("1. Children who need
+ * help and protection").
+ */
 export function isJudgementTableStart(text: string): boolean {
   if (isJudgementHeaderRow(text) || /^judgements?\s+grades?$/i.test(text)) return true;
   const cells = tableCells(text);
-  return cells.length >= 2 && cells.some((cell) => parseGrade(cell));
+  if (cells.length >= 2) return cells.some((cell) => parseGrade(cell));
+  return /^1\.?\s/.test(text) && isWrappedCellLine(text) && classifyJudgementArea(text.replace(ROW_NUMBER, '')) !== null;
 }
 
 /** Capitalised grade words inside a cell, as tables print them (lowercase "good" in an area name is not a grade). */
@@ -96,8 +101,13 @@ const TABLE_GRADE =
   /\b(?:Requires [Ii]mprovement [Tt]o [Bb]e [Gg]ood|Requires [Ii]mprovement|Outstanding|Inadequate|Adequate|Good)\b/g;
 /** A cell that starts with grade words. */
 const GRADE_START = new RegExp(`^(?:${TABLE_GRADE.source})`);
-/** The second line of "Requires improvement" / "to be good" wrapped in its cell. */
-const GRADE_CONTINUATION = /^to be good$/i;
+/**
+ * The rest of a grade wrapped in its cell: "Requires" / "Improvement", "Requires improvement" / "to be good",
+ * "Requires" / "improvement to be" / "good" (lowercase: a capitalised "Good" is a grade of its own).
+ */
+const GRADE_CONTINUATION = /^(?:[Ii]mprovement(?: to be)?|[Tt]o be(?: good)?|good)$/;
+/** A grade's first word on a line of its own, the rest wrapped below. */
+const GRADE_OPENING = /^Requires$/;
 /** Width of a table cell line: longer lines are prose after the table. */
 const MAX_CELL_LINE = 72;
 
@@ -125,6 +135,7 @@ export function parseJudgementTable(
   for (; end < lines.length; end++) {
     const text = lines[end].text;
     if (tabbed ? !text.includes('\t') : !isWrappedCellLine(text)) break;
+    if (!tabbed && end > start && endsWrappedTable(fragments, lines, end)) break;
     fragments.push(...fragmentsOf(lines[end], file));
     if (closesAreaFirstTable(fragments, lines[end + 1])) {
       end++;
@@ -132,6 +143,24 @@ export function parseJudgementTable(
     }
   }
   return { judgements: rowsFrom(fragments, file), end };
+}
+
+/**
+ * A table without TABs ends at a page break, or where a finished row (its grade read) is followed by a line that
+ * neither grades nor names a judgement area, with the lines its cell wraps onto ("The experiences and progress of
+ * children who need help and" / "protection"): the heading or text after a SIF table, which has no overall row to
+ * close it.
+ */
+function endsWrappedTable(fragments: readonly Fragment[], lines: readonly Line[], i: number): boolean {
+  if (lines[i].gap === 'page') return true;
+  if (fragments.at(-1)?.kind !== 'grade') return false;
+  const text = lines[i].text;
+  if (GRADE_CONTINUATION.test(text) || GRADE_OPENING.test(text) || GRADE_START.test(text)) return false;
+  let cell = text;
+  for (let k = i + 1; k < lines.length && k <= i + 2 && lines[k].gap === 'none' && isWrappedCellLine(lines[k].text); k++) {
+    cell += ` ${lines[k].text}`;
+  }
+  return classifyJudgementArea(cell.replace(ROW_NUMBER, '')) === null;
 }
 
 /** A line of a table without TABs: short, without sentence punctuation, not a heading or footnote. */
@@ -151,7 +180,7 @@ function fragmentsOf(line: Line, file: string): Fragment[] {
   const tabbed = line.text.includes('\t');
   const fragments: Fragment[] = [];
   for (const cell of cells) {
-    if (GRADE_CONTINUATION.test(cell) || (tabbed && parseGrade(cell))) {
+    if (GRADE_CONTINUATION.test(cell) || GRADE_OPENING.test(cell) || (tabbed && parseGrade(cell))) {
       fragments.push({ kind: 'grade', text: cell, line });
       continue;
     }

@@ -140,9 +140,10 @@ function isPageNumber(text: string, segments: Segment[], i: number): boolean {
 const EDGE_LINES = 2;
 
 /**
- * Running headers and footers of PDF text: a line that stands at the top or bottom edge of most pages (digits
- * ignored, so "Page 3" and "Page 4" count as the same line). Only text with form feeds has pages to compare.
- * Returns the indexes of the segments to drop.
+ * Running headers and footers of PDF text: a line that stands at the same edge, top or bottom, of most pages
+ * (digits ignored, so "Page 3" and "Page 4" count as the same line). Only text with form feeds has pages to
+ * compare. The edges are counted apart because a report's footer often repeats its title, which the first page
+ * has at its top: that is the title, not furniture. Returns the indexes of the segments to drop.
  */
 function repeatedFurniture(segments: Segment[]): Set<number> {
   const pages: number[][] = [[]];
@@ -152,15 +153,17 @@ function repeatedFurniture(segments: Segment[]): Set<number> {
   });
   const drop = new Set<number>();
   if (pages.length < 3) return drop;
-  const key = (i: number) => segments[i].text.replace(/\d+/g, '#');
-  const edges = pages.map((page) => [...new Set([...page.slice(0, EDGE_LINES), ...page.slice(-EDGE_LINES)])]);
-  const pagesWith = new Map<string, number>();
-  for (const edge of edges) {
-    for (const k of new Set(edge.map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
-  }
   const threshold = Math.max(3, Math.ceil(pages.length * 0.6));
-  for (const edge of edges) {
-    for (const i of edge) if ((pagesWith.get(key(i)) ?? 0) >= threshold) drop.add(i);
+  const key = (i: number) => segments[i].text.replace(/\d+/g, '#');
+  for (const edgeOf of [(page: number[]) => page.slice(0, EDGE_LINES), (page: number[]) => page.slice(-EDGE_LINES)]) {
+    const edges = pages.map(edgeOf);
+    const pagesWith = new Map<string, number>();
+    for (const edge of edges) {
+      for (const k of new Set(edge.map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
+    }
+    for (const edge of edges) {
+      for (const i of edge) if ((pagesWith.get(key(i)) ?? 0) >= threshold) drop.add(i);
+    }
   }
   return drop;
 }
