@@ -112,7 +112,6 @@ function prepare(records: readonly ReportRecord[], taxonomy: Taxonomy): Archive 
 interface Scored {
   passage: number;
   score: number;
-  sharedThemes: string[];
 }
 
 /**
@@ -128,7 +127,7 @@ function withThemes(archive: Archive, query: number, passage: number, text: numb
   const themeShare = queryThemes.length === 0 ? 0 : shared / queryThemes.length;
   const score = text * (1 - LINKING.themeWeight + LINKING.themeWeight * themeShare);
   if (score < floor) return null;
-  return { passage, score, sharedThemes: queryThemes.filter((theme) => passageThemes.includes(theme)) };
+  return { passage, score };
 }
 
 function passageId(archive: Archive, passage: number): string {
@@ -142,12 +141,14 @@ function byScore(a: Scored, b: Scored): number {
   return b.score - a.score || a.passage - b.passage;
 }
 
+/** Why a link was made, as the page shows it beside the link. */
 function reason(archive: Archive, query: number, match: Scored) {
   const { record, item, isRecommendation } = archive.passages[match.passage]!;
   const marker = !isRecommendation && archive.records[record]!.paragraphs[item]!.recommendationMarker;
+  const passageThemes = archive.themes[match.passage]!;
   return {
     score: Math.round(match.score * 1000) / 1000,
-    sharedThemes: match.sharedThemes,
+    sharedThemes: archive.themes[query]!.filter((theme) => passageThemes.includes(theme)),
     sharedTerms: tellingTerms(archive.corpus, query, match.passage, archive.spelling.get(query)!, LINKING.sharedTerms),
     marker,
   };

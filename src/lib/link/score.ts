@@ -116,8 +116,9 @@ export interface Index {
   starts: Int32Array;
   members: Int32Array;
   weights: Float32Array;
-  /** Per-position accumulator, all zeros between queries (reused, so a query allocates only its results). */
+  /** Per-position accumulators of the two coverages, all zeros between queries (reused across queries). */
   scratch: Float64Array;
+  scratchBack: Float64Array;
 }
 
 /**
@@ -159,7 +160,15 @@ export function buildIndex(corpus: Corpus, passages: readonly number[]): Index {
     weights[k] = entryWeight[from]!;
   }
   starts.push(total);
-  return { passages, slots, starts: Int32Array.from(starts), members, weights, scratch: new Float64Array(passages.length) };
+  return {
+    passages,
+    slots,
+    starts: Int32Array.from(starts),
+    members,
+    weights,
+    scratch: new Float64Array(passages.length),
+    scratchBack: new Float64Array(passages.length),
+  };
 }
 
 /** The indexed passages a query touches, by index position, with their similarity to it. */
@@ -199,51 +208,50 @@ export function similarity(corpus: Corpus, index: Index, query: number, from = 0
     if (optionalBound + bound >= minimum * idfMass) break;
     optionalBound += bound;
   }
-  // Candidates: the passages sharing an essential term, with what those terms add to the forward coverage.
-  const partial = index.scratch;
+  // Candidates: the passages sharing an essential term, with the weight those terms have on each side.
+  const forward = index.scratch;
+  const backward = index.scratchBack;
   const touched: number[] = [];
   for (let o = optional; o < byIdf.length; o++) {
     const slot = index.slots.get(byIdf[o]!);
     if (slot === undefined) continue;
+    const queryWeight = weightIn(corpus, query, byIdf[o]!);
     const stop = index.starts[slot + 1]!;
     for (let at = firstAtOrAfter(index.members, from, index.starts[slot]!, stop); at < stop; at++) {
       const position = index.members[at]!;
-      if (partial[position] === 0) touched.push(position);
-      partial[position] += index.weights[at]!;
+      if (forward[position] === 0) touched.push(position);
+      forward[position] += index.weights[at]!;
+      backward[position] += queryWeight;
     }
   }
   touched.sort((a, b) => a - b);
   for (const position of touched) {
-    const promising = partial[position]! + optionalBound >= minimum * idfMass;
-    partial[position] = 0;
-    if (!promising) continue;
+    let covers = forward[position]!;
+    let covered = backward[position]!;
+    forward[position] = 0;
+    backward[position] = 0;
+    if (covers + optionalBound < minimum * idfMass) continue;
+    // The optional terms, looked up in the few passages that may still reach the floor.
     const passage = index.passages[position]!;
-    const { forward, backward } = overlap(corpus, query, passage);
-    const covered = Math.min(1, forward / idfMass);
-    if (covered < minimum) continue;
+    for (let o = 0; o < optional; o++) {
+      const weight = weightIn(corpus, passage, byIdf[o]!);
+      if (weight === 0) continue;
+      covers += weight;
+      covered += weightIn(corpus, query, byIdf[o]!);
+    }
+    const coverage = Math.min(1, covers / idfMass);
+    if (coverage < minimum) continue;
     positions.push(position);
-    scores.push(Math.sqrt(covered * Math.min(1, backward / corpus.idfMass[passage]!)));
+    scores.push(Math.sqrt(coverage * Math.min(1, covered / corpus.idfMass[passage]!)));
   }
   return { positions, scores };
 }
 
-/**
- * The BM25 weight of the terms two passages share, on each side: `forward` in the passage (how well it covers
- * the query), `backward` in the query. A merge of the two term lists, both sorted by id.
- */
-function overlap(corpus: Corpus, query: number, passage: number): { forward: number; backward: number } {
-  const { offsets, terms, weights } = corpus;
-  let forward = 0;
-  let backward = 0;
-  for (let i = offsets[query]!, j = offsets[passage]!; i < offsets[query + 1]! && j < offsets[passage + 1]!; ) {
-    if (terms[i]! < terms[j]!) i++;
-    else if (terms[i]! > terms[j]!) j++;
-    else {
-      backward += weights[i++]!;
-      forward += weights[j++]!;
-    }
-  }
-  return { forward, backward };
+/** The weight of `term` in `passage`, or 0 if the passage does not use it (binary search in its sorted terms). */
+function weightIn(corpus: Corpus, passage: number, term: number): number {
+  const end = corpus.offsets[passage + 1]!;
+  const at = firstAtOrAfter(corpus.terms, term, corpus.offsets[passage]!, end);
+  return at < end && corpus.terms[at] === term ? corpus.weights[at]! : 0;
 }
 
 /** Binary search for the first element at least `value` in the ascending run sorted[lo..hi). */

@@ -26,21 +26,24 @@ const STOP_WORDS = new Set(
     'should since so some such than that the their theirs them themselves then there therefore these they this ' +
     'those though through thus to too under until up upon us very was we were what when where whether which while ' +
     'who whom whose why will with within without would yet you your yours yourself yourselves ' +
-    // Words every inspection paragraph uses regardless of its subject.
+    // Words every inspection paragraph uses whatever its subject, and light verbs ("go missing") whose noun
+    // carries the meaning.
     'ensure ensures ensuring ensured make makes made take takes taken steps step well good improve improves improved ' +
     'improving improvement improvements including include includes example instance time times year years recently ' +
     'currently still already whole individual appropriate appropriately sufficient sufficiently consistently ' +
-    'inspection inspectors inspector ofsted local authority council'
+    'inspection inspectors inspector ofsted local authority council go goes going gone went get gets got'
   ).split(/\s+/),
 );
 
-/** Typographic variants that would otherwise split or hide words. */
+/** Typographic variants and markup that would otherwise split or hide words (most text needs none of it). */
 function normalise(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/<\/?[a-z][^>]*>/gi, ' ');
+  let plain = text;
+  if (/[^\x00-\x7f]/.test(plain)) {
+    plain = plain.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019\u02bc]/g, "'");
+  }
+  if (plain.includes('`')) plain = plain.replace(/`/g, "'");
+  if (plain.includes('<')) plain = plain.replace(/<\/?[a-z][^>]*>/gi, ' ');
+  return plain;
 }
 
 /**
@@ -105,8 +108,8 @@ function tokenOf(written: string): Token | null {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of normalise(text).matchAll(/[A-Za-z0-9]+(?:'[A-Za-z]+)?/g)) {
-    const token = tokenOf(match[0]);
+  for (const written of normalise(text).match(/[A-Za-z0-9]+(?:'[A-Za-z]+)?/g) ?? []) {
+    const token = tokenOf(written);
     if (token) tokens.push(token);
   }
   return tokens;

@@ -37,40 +37,36 @@ interface Phrase {
   theme: number;
 }
 
-interface CompiledTaxonomy {
-  /** Phrases by their first stem, longest first so a longer phrase is tried before its prefix. */
-  terms: Map<string, Phrase[]>;
-  excludes: Map<string, Phrase[]>;
-}
-
-function indexPhrases(taxonomy: Taxonomy, pick: (theme: Theme) => readonly string[]): Map<string, Phrase[]> {
-  const byFirst = new Map<string, Phrase[]>();
-  taxonomy.forEach((theme, index) => {
-    for (const phrase of pick(theme)) {
-      const stems = tokenize(phrase).map((token) => token.stem);
-      if (stems.length === 0) continue;
-      const list = byFirst.get(stems[0]!) ?? [];
-      list.push({ stems, theme: index });
-      byFirst.set(stems[0]!, list);
-    }
-  });
-  for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  return byFirst;
+/** The phrases that start with one stem, longest first so a longer phrase is tried before its prefix. */
+interface Starting {
+  terms: Phrase[];
+  excludes: Phrase[];
 }
 
 /** Compiled once per taxonomy object: tagging runs for every paragraph of the archive. */
-const compiledCache = new WeakMap<Taxonomy, CompiledTaxonomy>();
+const compiledCache = new WeakMap<Taxonomy, Map<string, Starting>>();
 
-function compile(taxonomy: Taxonomy): CompiledTaxonomy {
-  let compiled = compiledCache.get(taxonomy);
-  if (!compiled) {
-    compiled = {
-      terms: indexPhrases(taxonomy, (theme) => theme.terms),
-      excludes: indexPhrases(taxonomy, (theme) => theme.excludes ?? []),
-    };
-    compiledCache.set(taxonomy, compiled);
+function compile(taxonomy: Taxonomy): Map<string, Starting> {
+  let byFirst = compiledCache.get(taxonomy);
+  if (byFirst) return byFirst;
+  byFirst = new Map();
+  for (const [theme, { terms, excludes = [] }] of taxonomy.entries()) {
+    for (const [kind, phrases] of [['terms', terms], ['excludes', excludes]] as const) {
+      for (const phrase of phrases) {
+        const stems = tokenize(phrase).map((token) => token.stem);
+        if (stems.length === 0) continue;
+        let starting = byFirst.get(stems[0]!);
+        if (!starting) byFirst.set(stems[0]!, (starting = { terms: [], excludes: [] }));
+        starting[kind].push({ stems, theme });
+      }
+    }
   }
-  return compiled;
+  for (const starting of byFirst.values()) {
+    starting.terms.sort((a, b) => b.stems.length - a.stems.length);
+    starting.excludes.sort((a, b) => b.stems.length - a.stems.length);
+  }
+  compiledCache.set(taxonomy, byFirst);
+  return byFirst;
 }
 
 function matchesAt(tokens: readonly Token[], at: number, phrase: Phrase): boolean {
@@ -86,29 +82,28 @@ function matchesAt(tokens: readonly Token[], at: number, phrase: Phrase): boolea
  * The matcher calls this with the tokens it has anyway; `tagThemes` is the same for raw text.
  */
 export function tagTokens(tokens: readonly Token[], taxonomy: Taxonomy): string[] {
-  const { terms, excludes } = compile(taxonomy);
+  const byFirst = compile(taxonomy);
+  const starting = tokens.map((token) => byFirst.get(token.stem));
   // Words inside an exclude phrase are off limits for that theme only: "theme:position" keys.
   const excluded = new Set<string>();
-  for (let at = 0; at < tokens.length; at++) {
-    for (const phrase of excludes.get(tokens[at]!.stem) ?? []) {
+  starting.forEach((here, at) => {
+    for (const phrase of here?.excludes ?? []) {
       if (!matchesAt(tokens, at, phrase)) continue;
       for (let k = 0; k < phrase.stems.length; k++) excluded.add(`${phrase.theme}:${at + k}`);
     }
-  }
+  });
   const isExcluded = (phrase: Phrase, at: number) =>
     excluded.size > 0 && phrase.stems.some((_, offset) => excluded.has(`${phrase.theme}:${at + offset}`));
   const hits = new Map<number, number>();
-  for (let at = 0; at < tokens.length; at++) {
-    const phrases = terms.get(tokens[at]!.stem);
-    if (!phrases) continue;
-    // One hit per theme per position: the longest phrase that matches there (the list is longest first).
+  starting.forEach((here, at) => {
+    // One hit per theme per position: the longest phrase that matches there.
     const counted: number[] = [];
-    for (const phrase of phrases) {
+    for (const phrase of here?.terms ?? []) {
       if (counted.includes(phrase.theme) || !matchesAt(tokens, at, phrase) || isExcluded(phrase, at)) continue;
       counted.push(phrase.theme);
       hits.set(phrase.theme, (hits.get(phrase.theme) ?? 0) + 1);
     }
-  }
+  });
   return [...hits.entries()]
     .sort(([themeA, countA], [themeB, countB]) => countB - countA || themeA - themeB)
     .map(([theme]) => taxonomy[theme]!.slug);
