@@ -3,12 +3,16 @@
  * that support it (evidence) and the passages of later documents of the same authority on the same matter
  * (follow-ups). Pure: records in, new records out.
  *
- * The method is plain text matching, not a list of hand-made pairs. Recommendation and paragraph are compared by
- * BM25-weighted vocabulary (score.ts: how much of each the other covers), and the similarity is discounted when
- * the paragraph carries none of the recommendation's themes. A pair is linked when the score clears a threshold
- * and is close to the best the recommendation (or, for marked paragraphs, the paragraph) achieves. The numbers
- * below were set on the labelled pairs in tests/fixtures/links/labelled.json, measured by
- * tests/unit/link-evaluation.test.ts.
+ * The method is plain text matching, not a list of hand-made pairs. A recommendation and a passage are compared
+ * by their BM25-weighted words, each theme they carry counting as one more word (score.ts: the geometric mean of
+ * how much of each the other covers), and the similarity is discounted for the recommendation's themes the
+ * passage lacks:
+ *
+ *   score = similarity × (1 − themeWeight + themeWeight × share of the recommendation's themes it carries)
+ *
+ * A pair is linked when the score clears a threshold and comes close to the best the recommendation (or, for a
+ * marked paragraph, the paragraph) achieves. The numbers below were set on the labelled pairs in
+ * tests/fixtures/links/labelled.json, as measured by tests/unit/link-evaluation.test.ts.
  */
 import type { Paragraph, Recommendation, RecommendationLinks, ReportRecord } from '../../schemas/report.ts';
 import { buildCorpus, buildIndex, similarity, tellingTerms } from './score.ts';

@@ -226,23 +226,24 @@ export function similarity(corpus: Corpus, index: Index, query: number, from = 0
   }
   touched.sort((a, b) => a - b);
   for (const position of touched) {
-    let covers = forward[position]!;
-    let covered = backward[position]!;
+    // The shared terms' weight in the passage (how well it covers the query) and in the query (the reverse).
+    let inPassage = forward[position]!;
+    let inQuery = backward[position]!;
     forward[position] = 0;
     backward[position] = 0;
-    if (covers + optionalBound < minimum * idfMass) continue;
+    if (inPassage + optionalBound < minimum * idfMass) continue;
     // The optional terms, looked up in the few passages that may still reach the floor.
     const passage = index.passages[position]!;
     for (let o = 0; o < optional; o++) {
       const weight = weightIn(corpus, passage, byIdf[o]!);
       if (weight === 0) continue;
-      covers += weight;
-      covered += weightIn(corpus, query, byIdf[o]!);
+      inPassage += weight;
+      inQuery += weightIn(corpus, query, byIdf[o]!);
     }
-    const coverage = Math.min(1, covers / idfMass);
-    if (coverage < minimum) continue;
+    const coversQuery = Math.min(1, inPassage / idfMass);
+    if (coversQuery < minimum) continue;
     positions.push(position);
-    scores.push(Math.sqrt(coverage * Math.min(1, covered / corpus.idfMass[passage]!)));
+    scores.push(Math.sqrt(coversQuery * Math.min(1, inQuery / corpus.idfMass[passage]!)));
   }
   return { positions, scores };
 }
