@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { linkArchive } from '../../src/lib/link/match.ts';
+import { LINKING, linkArchive } from '../../src/lib/link/match.ts';
 import { parseTaxonomy } from '../../src/lib/link/themes.ts';
 import { parseSource } from '../../src/lib/parse/index.ts';
 import { evaluate } from '../fixtures/links/evaluate.ts';
@@ -58,6 +58,8 @@ describe('linking the seed sources, against the labelled pairs', () => {
       row('evidence, all labelled reports', result.evidence),
       ...[...result.byReport].map(([slug, score]) => row(`  ${slug}`, score)),
       row('follow-ups', result.followUps),
+      `(thresholds: evidence ${LINKING.evidenceThreshold}, marked paragraphs ${LINKING.markerThreshold}, ` +
+        `follow-ups ${LINKING.followUpThreshold}; theme weight ${LINKING.themeWeight})`,
       '',
     ].join('\n'),
   );

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { tokenize } from './text.ts';
 import type { Token } from './text.ts';
 
-export const themeSchema = z.object({
+const themeSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   title: z.string().min(1),
   description: z.string().min(1),
@@ -18,7 +18,7 @@ export const themeSchema = z.object({
 });
 export type Theme = z.infer<typeof themeSchema>;
 
-export const taxonomySchema = z.array(themeSchema).superRefine((themes, ctx) => {
+const taxonomySchema = z.array(themeSchema).superRefine((themes, ctx) => {
   const seen = new Set<string>();
   for (const [index, theme] of themes.entries()) {
     if (seen.has(theme.slug)) ctx.addIssue({ code: 'custom', path: [index, 'slug'], message: `duplicate slug ${theme.slug}` });
