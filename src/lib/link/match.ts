@@ -48,25 +48,18 @@ export const LINKING = {
   sharedTerms: 4,
 } as const;
 
-/** Where a passage of the archive lives. */
-interface Passage {
-  record: number;
-  /** Index into the record's paragraphs, or its recommendations when `isRecommendation`. */
-  item: number;
-  isRecommendation: boolean;
-}
-
 /** Everything computed once for the whole archive. */
 interface Archive {
   records: readonly ReportRecord[];
   corpus: Corpus;
-  passages: Passage[];
-  themes: string[][];
-  /** Passage number of each record's first paragraph and first recommendation. */
+  /**
+   * Passages are numbered record by record, each record's paragraphs then its recommendations: record r's
+   * paragraphs start at `paragraphStart[r]`, its recommendations at `recommendationStart[r]`.
+   */
   paragraphStart: number[];
   recommendationStart: number[];
-  /** For recommendations only: stem → the word as the recommendation writes it, to show shared terms. */
-  spelling: Map<number, Map<string, string>>;
+  recordOf: Int32Array;
+  themes: string[][];
 }
 
 /** The pseudo-word a theme adds to a passage; "#" cannot occur in a stem, so it never collides with a word. */
@@ -78,39 +71,41 @@ function themeToken(slug: string): Token {
 }
 
 function prepare(records: readonly ReportRecord[], taxonomy: Taxonomy): Archive {
-  const passages: Passage[] = [];
   const paragraphStart: number[] = [];
   const recommendationStart: number[] = [];
-  records.forEach((record, r) => {
-    paragraphStart.push(passages.length);
-    record.paragraphs.forEach((_, item) => passages.push({ record: r, item, isRecommendation: false }));
-    recommendationStart.push(passages.length);
-    record.recommendations.forEach((_, item) => passages.push({ record: r, item, isRecommendation: true }));
-  });
+  let count = 0;
+  for (const record of records) {
+    paragraphStart.push(count);
+    recommendationStart.push((count += record.paragraphs.length));
+    count += record.recommendations.length;
+  }
+  const recordOf = new Int32Array(count);
+  records.forEach((record, r) => recordOf.fill(r, paragraphStart[r]!, recommendationStart[r]! + record.recommendations.length));
   const themes: string[][] = [];
-  const spelling = new Map<number, Map<string, string>>();
   function* tokenised() {
-    for (const [index, passage] of passages.entries()) {
-      const record = records[passage.record]!;
-      const text = passage.isRecommendation
-        ? record.recommendations[passage.item]!.text
-        : record.paragraphs[passage.item]!.text;
-      const tokens = tokenize(text);
-      const tagged = tagTokens(tokens, taxonomy);
-      themes.push(tagged);
-      if (passage.isRecommendation) {
-        const words = new Map<string, string>();
-        for (const token of tokens) if (token.content && !words.has(token.stem)) words.set(token.stem, token.word);
-        spelling.set(index, words);
+    for (const record of records) {
+      for (const { text } of [...record.paragraphs, ...record.recommendations]) {
+        const tokens = tokenize(text);
+        const tagged = tagTokens(tokens, taxonomy);
+        themes.push(tagged);
+        // Each theme joins the passage as one more term, weighted by its rarity like any word: "sufficient
+        // foster carers" and "sufficiency of local placements" then share the placement-sufficiency term.
+        for (const slug of tagged) tokens.push(themeToken(slug));
+        yield tokens;
       }
-      // Each theme joins the passage as one more term, weighted by its rarity like any word: "sufficient foster
-      // carers" and "sufficiency of local placements" then share the placement-sufficiency term.
-      for (const slug of tagged) tokens.push(themeToken(slug));
-      yield tokens;
     }
   }
   const corpus = buildCorpus(tokenised());
-  return { records, corpus, passages, themes, paragraphStart, recommendationStart, spelling };
+  return { records, corpus, paragraphStart, recommendationStart, recordOf, themes };
+}
+
+/** The paragraph (or recommendation) a passage is. */
+function locate(archive: Archive, passage: number): { record: number; paragraph?: Paragraph; recommendation?: Recommendation } {
+  const record = archive.recordOf[passage]!;
+  const source = archive.records[record]!;
+  return passage < archive.recommendationStart[record]!
+    ? { record, paragraph: source.paragraphs[passage - archive.paragraphStart[record]!]! }
+    : { record, recommendation: source.recommendations[passage - archive.recommendationStart[record]!]! };
 }
 
 interface Scored {
@@ -135,9 +130,8 @@ function withThemes(archive: Archive, query: number, passage: number, text: numb
 }
 
 function passageId(archive: Archive, passage: number): string {
-  const { record, item, isRecommendation } = archive.passages[passage]!;
-  const source = archive.records[record]!;
-  return isRecommendation ? source.recommendations[item]!.id : source.paragraphs[item]!.id;
+  const { paragraph, recommendation } = locate(archive, passage);
+  return (paragraph ?? recommendation)!.id;
 }
 
 /** Best first, ties in document order, so the same archive always links the same way. */
@@ -145,16 +139,21 @@ function byScore(a: Scored, b: Scored): number {
   return b.score - a.score || a.passage - b.passage;
 }
 
+/** The words of a recommendation by stem, as it writes them: shared terms are shown in its own spelling. */
+function spellingOf(text: string): Map<string, string> {
+  const words = new Map<string, string>();
+  for (const token of tokenize(text)) if (token.content && !words.has(token.stem)) words.set(token.stem, token.word);
+  return words;
+}
+
 /** Why a link was made, as the page shows it beside the link. */
-function reason(archive: Archive, query: number, match: Scored) {
-  const { record, item, isRecommendation } = archive.passages[match.passage]!;
-  const marker = !isRecommendation && archive.records[record]!.paragraphs[item]!.recommendationMarker;
+function reason(archive: Archive, query: number, spelling: ReadonlyMap<string, string>, match: Scored) {
   const passageThemes = archive.themes[match.passage]!;
   return {
     score: Math.round(match.score * 1000) / 1000,
     sharedThemes: archive.themes[query]!.filter((theme) => passageThemes.includes(theme)),
-    sharedTerms: tellingTerms(archive.corpus, query, match.passage, archive.spelling.get(query)!, LINKING.sharedTerms),
-    marker,
+    sharedTerms: tellingTerms(archive.corpus, query, match.passage, spelling, LINKING.sharedTerms),
+    marker: locate(archive, match.passage).paragraph?.recommendationMarker ?? false,
   };
 }
 
@@ -284,7 +283,7 @@ function linkAuthority(archive: Archive, authority: readonly number[]): Map<numb
         const scored = withThemes(archive, query, members[k]!, text[j]!, floor);
         if (!scored) return;
         if (isOwn) return void own.push(scored);
-        const document = archive.passages[members[k]!]!.record;
+        const document = archive.recordOf[members[k]!]!;
         const list = byRecord.get(document);
         if (list) list.push(scored);
         else byRecord.set(document, [scored]);
@@ -350,6 +349,7 @@ function linkSorted(records: readonly ReportRecord[], taxonomy: Taxonomy): Repor
     const supports = new Map<string, number[]>();
     const links: RecommendationLinks[] = record.recommendations.map((recommendation, rec) => {
       const query = recStart + rec;
+      const spelling = spellingOf(recommendation.text);
       for (const scored of evidence[rec]!) {
         const id = passageId(archive, scored.passage);
         supports.set(id, [...(supports.get(id) ?? []), recommendation.number]);
@@ -359,13 +359,13 @@ function linkSorted(records: readonly ReportRecord[], taxonomy: Taxonomy): Repor
         number: recommendation.number,
         evidence: evidence[rec]!.map((scored) => ({
           paragraphId: passageId(archive, scored.passage),
-          ...reason(archive, query, scored),
+          ...reason(archive, query, spelling, scored),
         })),
         followUps: groups.flatMap((group) =>
           group.matches.map((scored) => ({
             report: records[group.record]!.slug,
             paragraphId: passageId(archive, scored.passage),
-            ...reason(archive, query, scored),
+            ...reason(archive, query, spelling, scored),
           })),
         ),
         trail: trailSentence(groups.map((group) => records[group.record]!)),
