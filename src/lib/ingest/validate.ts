@@ -24,9 +24,20 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /**
+ * The judgements every SIF and ILACS inspection makes (with others that vary: adoption, care leavers, the LSCB, and
+ * the overall grade, which ILACS reports from April 2026 no longer give).
+ */
+const GRADED_BY_EVERY_INSPECTION = new Map([
+  ['help-and-protection', 'children who need help and protection'],
+  ['in-care', 'children in care'],
+  ['leadership', 'leadership'],
+]);
+
+/**
  * A record as the parser and linker made it → the validated record, or an error naming the source file. Beyond the
  * schema, two promises the site makes: every anchor on a report page is unique (a pasted #para-4 must lead to one
- * place), and an inspection shows its overall grade (one published without it would read as ungraded).
+ * place), and an inspection shows the grades its framework always gives (one published without them, because
+ * its judgement table was lost, would read as ungraded).
  */
 export function validateRecord(record: unknown, file: string): ReportRecord {
   const result = reportSchema.safeParse(record);
@@ -45,8 +56,10 @@ export function validateRecord(record: unknown, file: string): ReportRecord {
       hint: 'this is a parser bug: each paragraph, recommendation and heading needs its own anchor (see src/schemas/report.ts)',
     });
   }
-  if (valid.documentType === 'inspection' && valid.overallEffectiveness === null) {
-    throw new SourceError('this inspection report has no overall effectiveness grade: its judgement table was not found', {
+  const graded = new Set(valid.judgements.map((j) => j.areaKey));
+  const ungraded = [...GRADED_BY_EVERY_INSPECTION].filter(([key]) => !graded.has(key)).map(([, words]) => words);
+  if (valid.documentType === 'inspection' && valid.framework !== null && ungraded.length) {
+    throw new SourceError(`this ${valid.framework} inspection report has no grade for ${ungraded.join(', ')}: its judgement table was not found`, {
       file,
       hint:
         'an inspection report states its grades in a judgement table on its first page: if the table was lost when the ' +
