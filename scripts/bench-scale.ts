@@ -105,6 +105,12 @@ function writeSynthetic(into: string, count: number, pool: string[]): void {
   }
 }
 
+/** Cold first search on a built corpus, via the search benchmark (one run per query): bytes and ms per query. */
+async function firstSearch(out: string, corpus: string): Promise<Array<{ query: string; kb: number; ms: number }>> {
+  const run = await runStage(process.execPath, ['scripts/bench-search.ts', '--dist', out, '--runs', '1', '--results', join(WORK, `search-${corpus}.md`)], {});
+  return [...run.output.matchAll(/^"(.+)": archive search ([\d.]+) KB, (\d+) ms/gm)].map((m) => ({ query: m[1]!, kb: Number(m[2]), ms: Number(m[3]) }));
+}
+
 interface Row {
   corpus: string;
   documents: number;
@@ -116,6 +122,7 @@ interface Row {
   siteBytes: number;
   indexBytes: number;
   reportPageGzip: number;
+  search: Array<{ query: string; kb: number; ms: number }>;
 }
 
 async function benchCorpus(corpus: string, prepare: (sources: string) => void): Promise<Row> {
@@ -149,6 +156,7 @@ async function benchCorpus(corpus: string, prepare: (sources: string) => void): 
     siteBytes: sizeOf(files),
     indexBytes: sizeOf(files.filter((f) => f.includes('/pagefind/'))),
     reportPageGzip: median(reportPages.map((f) => gzipSync(readFileSync(f)).length)),
+    search: await firstSearch(out, corpus),
   };
   console.error(`[${corpus}] ${row.documents} documents, ${row.pages} pages, ${(ingest.seconds + build.seconds).toFixed(1)} s`);
   return row;
@@ -159,12 +167,14 @@ const kb = (bytes: number) => `${(bytes / 1e3).toFixed(1)} KB`;
 const s = (seconds: number) => seconds.toFixed(1);
 
 function table(rows: Row[]): string {
-  const header = '| corpus | documents | skipped | ingest s | Astro build s (incl. Pagefind) | of which Pagefind s | total s | peak memory (largest process) | pages | pages/s | site size | search index | report page gzip (median) |';
+  const header = '| corpus | documents | skipped | ingest s | Astro build s (incl. Pagefind) | of which Pagefind s | total s | peak memory (largest process) | pages | pages/s | site size | search index | report page gzip (median) | first search, KB | first search, ms |';
   const lines = rows.map((r) => {
     const total = r.ingest.seconds + r.build.seconds;
-    return `| ${r.corpus} | ${r.documents} | ${r.skipped} | ${s(r.ingest.seconds)} | ${s(r.build.seconds)} | ${r.pagefindSeconds ?? 'n/a'} | ${s(total)} | ${mb(Math.max(r.ingest.peakBytes, r.build.peakBytes))} | ${r.pages} | ${Math.round(r.pages / total)} | ${mb(r.siteBytes)} | ${mb(r.indexBytes)} | ${kb(r.reportPageGzip)} |`;
+    const range = (values: number[]) => (values.length ? `${Math.min(...values)}–${Math.max(...values)}` : 'n/a');
+    return `| ${r.corpus} | ${r.documents} | ${r.skipped} | ${s(r.ingest.seconds)} | ${s(r.build.seconds)} | ${r.pagefindSeconds ?? 'n/a'} | ${s(total)} | ${mb(Math.max(r.ingest.peakBytes, r.build.peakBytes))} | ${r.pages} | ${Math.round(r.pages / total)} | ${mb(r.siteBytes)} | ${mb(r.indexBytes)} | ${kb(r.reportPageGzip)} | ${range(r.search.map((q) => q.kb))} | ${range(r.search.map((q) => q.ms))} |`;
   });
-  return [header, `|${'---|'.repeat(13)}`, ...lines].join('\n');
+  const perQuery = rows.map((r) => `- ${r.corpus}: ${r.search.map((q) => `"${q.query}" ${q.kb} KB, ${q.ms} ms`).join('; ')}`);
+  return [header, `|${'---|'.repeat(15)}`, ...lines, '', 'First search per query (cold cache, one run each):', '', ...perQuery].join('\n');
 }
 
 async function main(): Promise<void> {
