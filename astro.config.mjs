@@ -10,6 +10,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Benchmarks build other corpora side by side without touching the archive's own dist/.
   outDir: process.env.ARCHIVE_OUT_DIR ?? './dist',
+  // …each with its own content cache, so two corpora never share a data store.
+  ...(process.env.ARCHIVE_OUT_DIR && { cacheDir: `${process.env.ARCHIVE_OUT_DIR}.astro-cache` }),
   // permalinks last: it checks every file the others have written against content/permalinks.json.
   integrations: [mdx(), sitemap(), searchIndex(), permalinks()],
   build: { inlineStylesheets: 'never' },

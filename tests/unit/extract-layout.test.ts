@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  symbolFontAsciiToAscii,
   dropPageNumbers,
   dropRepeatedPageFurniture,
   findGradeColumns,
@@ -215,4 +216,9 @@ describe('tidyBlankLines', () => {
   test('no blank lines at the edges of a page nor two in a row', () => {
     assert.deepEqual(tidyBlankLines(['', 'a', '', '', 'b', '']), ['a', '', 'b']);
   });
+});
+
+test('characters Symbol fonts keep in the private-use area come back as ASCII (Shropshire 2017: "2016–17")', () => {
+  assert.equal(symbolFontAsciiToAscii('2016\uF02D17'), '2016-17');
+  assert.equal(symbolFontAsciiToAscii('\uF0B7 bullet'), '\uF0B7 bullet');
 });

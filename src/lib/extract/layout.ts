@@ -149,6 +149,14 @@ export function findCellStarts(lines: readonly Fragment[][]): Set<Fragment> {
 }
 
 /**
+ * Symbol and Wingdings fonts map their ASCII characters to U+F020–U+F07E; pdf.js passes those through, so a dash
+ * drawn in such a font ("2016\uF02D17") would publish as a private-use character. Map them back to ASCII.
+ */
+export function symbolFontAsciiToAscii(text: string): string {
+  return text.replace(/[\uF020-\uF07E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xf000));
+}
+
+/**
  * Lays out one line's runs: no space inside a word, a space between words and after list markers, and a cell
  * break before each run in `cellStarts`. Footnote marks after text are dropped; a mark opening the line (the
  * footnote itself) is kept.
@@ -158,7 +166,8 @@ export function buildCells(runs: readonly Fragment[], cellStarts: ReadonlySet<Fr
   let previous: Fragment | undefined;
   for (const run of runs) {
     // Bullets drawn from symbol fonts come out as private-use characters; the reader gets a real bullet.
-    const text = !previous && /^[\uE000-\uF8FF]$/u.test(run.text.trim()) ? '•' : run.text.replace(/\s+/gu, ' ');
+    const plain = symbolFontAsciiToAscii(run.text);
+    const text = !previous && /^[\uE000-\uF8FF]$/u.test(plain.trim()) ? '•' : plain.replace(/\s+/gu, ' ');
     if (!text.trim()) continue;
     if (previous && isFootnoteMark(run)) continue;
     const cell = cells.at(-1);

@@ -34,11 +34,11 @@ export type SortOrder = 'relevance' | 'date';
  */
 export function orderFacetValues(key: FacetKey, values: readonly string[]): string[] {
   const sorted = [...values];
-  if (key === 'year') return sorted.sort((a, b) => b.localeCompare(a));
+  if (key === 'year') return sorted.sort((a, b) => b.localeCompare(a, 'en-GB'));
   if (key === 'judgement') {
     // Best first; grades of one band (SIF's and ILACS's "Requires improvement") side by side; "Not graded" last.
     const rank = (value: string) => gradeRank(value as Grade) ?? 0;
-    return sorted.sort((a, b) => rank(b) - rank(a) || a.localeCompare(b));
+    return sorted.sort((a, b) => rank(b) - rank(a) || a.localeCompare(b, 'en-GB'));
   }
   return sorted.sort((a, b) => a.localeCompare(b, 'en-GB'));
 }

@@ -8,7 +8,7 @@ import { directionOfTravel, type Direction } from './format.ts';
 
 /** Oldest first; same-day documents by slug so the order never depends on file-system order. */
 export function chronological(records: readonly ReportRecord[]): ReportRecord[] {
-  return [...records].sort((a, b) => a.published.localeCompare(b.published) || a.slug.localeCompare(b.slug));
+  return [...records].sort((a, b) => a.published.localeCompare(b.published, 'en-GB') || a.slug.localeCompare(b.slug, 'en-GB'));
 }
 
 export interface AuthoritySummary {
@@ -48,7 +48,7 @@ export function summariseAuthorities(records: readonly ReportRecord[]): Authorit
             : null,
       };
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
 /** The documents either side of one, within its authority. */
