@@ -8,18 +8,8 @@
  * ("Benchmark Borough 017"), each inspected once a year or so, so follow-up linking has histories to work on.
  */
 import type { Grade } from '../../src/schemas/report.ts';
+import { seededRandom } from './seeded-random.ts';
 
-/** A small, fast, seedable PRNG (mulberry32): the same seed always gives the same corpus. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GRADES: Grade[] = ['Outstanding', 'Good', 'Good', 'Requires improvement to be good', 'Requires improvement to be good', 'Inadequate'];
 const AREAS = [

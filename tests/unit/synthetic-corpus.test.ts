@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateCorpus, seededRandom } from '../../scripts/lib/synthetic-corpus.ts';
+import { generateCorpus } from '../../scripts/lib/synthetic-corpus.ts';
+import { seededRandom } from '../../scripts/lib/seeded-random.ts';
 
 const pool = Array.from({ length: 80 }, (_, i) => `Paragraph ${i} says something about children. It goes on for a while.`);
 const options = { count: 20, paragraphsPerDocument: 12, recommendationsPerDocument: 3, authorities: 7, seed: 42 };
