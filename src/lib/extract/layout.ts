@@ -149,8 +149,8 @@ export function findCellStarts(lines: readonly Fragment[][]): Set<Fragment> {
 }
 
 /**
- * Symbol and Wingdings fonts map their ASCII characters to U+F020–U+F07E; pdf.js passes those through, so a dash
- * drawn in such a font ("2016\uF02D17") would publish as a private-use character. Map them back to ASCII.
+ * Symbol fonts map their ASCII characters to U+F020–U+F07E; pdf.js passes those through, so a dash drawn in such a
+ * font inside text ("2016\uF02D17") would publish as a private-use character. Map them back to ASCII.
  */
 export function symbolFontAsciiToAscii(text: string): string {
   return text.replace(/[\uF020-\uF07E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xf000));
@@ -165,9 +165,9 @@ export function buildCells(runs: readonly Fragment[], cellStarts: ReadonlySet<Fr
   const cells: Cell[] = [];
   let previous: Fragment | undefined;
   for (const run of runs) {
-    // Bullets drawn from symbol fonts come out as private-use characters; the reader gets a real bullet.
-    const plain = symbolFontAsciiToAscii(run.text);
-    const text = !previous && /^[\uE000-\uF8FF]$/u.test(plain.trim()) ? '•' : plain.replace(/\s+/gu, ' ');
+    // Bullets drawn from symbol fonts come out as private-use characters (Wingdings' ■ sits where ASCII "n" would):
+    // a lone one opening a line is a bullet, and the reader gets a real one; anywhere else it is the ASCII it stands for.
+    const text = !previous && /^[\uE000-\uF8FF]$/u.test(run.text.trim()) ? '•' : symbolFontAsciiToAscii(run.text).replace(/\s+/gu, ' ');
     if (!text.trim()) continue;
     if (previous && isFootnoteMark(run)) continue;
     const cell = cells.at(-1);
