@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateCorpus } from './lib/synthetic-corpus.ts';
+import { readFrontmatter } from '../src/lib/ingest/mdx.ts';
 
 const WORK = resolve('bench/tmp');
 const CORPUS = resolve('../shared/corpus/ofsted-pdf');
@@ -93,8 +94,7 @@ function copyRealPdfs(into: string): number {
 function paragraphPool(reportsDir: string): string[] {
   const pool: string[] = [];
   for (const file of readdirSync(reportsDir).sort()) {
-    const mdx = readFileSync(join(reportsDir, file), 'utf8');
-    const record = JSON.parse(mdx.slice(4, mdx.indexOf('\n---\n', 4)));
+    const record = readFrontmatter(readFileSync(join(reportsDir, file), 'utf8'), file) as { paragraphs: Array<{ text: string }> };
     for (const paragraph of record.paragraphs) if (paragraph.text.length > 200) pool.push(paragraph.text.replace(/\s+/g, ' '));
   }
   return pool;

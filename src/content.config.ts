@@ -1,15 +1,14 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { reportSchema } from './schemas/report.ts';
 import { reportsDir } from './lib/archive-paths.ts';
+import { reportLoader } from './lib/ingest/report-loader.ts';
 
 /**
- * One entry per report, read from the MDX files `npm run ingest` writes. The frontmatter is the whole record, so
- * the body is never rendered (retainBody: false keeps it out of the data store) and report text never meets the
- * MDX compiler.
+ * One entry per report: the frontmatter of the MDX files `npm run ingest` writes, which is the whole record,
+ * validated by the same schema the ingest used. Report text is only ever data here, never MDX syntax.
  */
 const reports = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: reportsDir(), retainBody: false, generateId: ({ data }) => String(data.slug) }),
+  loader: reportLoader(reportsDir()),
   schema: reportSchema,
 });
 

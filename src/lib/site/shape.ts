@@ -99,9 +99,17 @@ export function judgementHistory(inspections: readonly ReportRecord[]): HistoryR
   });
 }
 
-/** Every pair of inspections, older first within the pair, for the comparison pages. */
+/**
+ * How many of an authority's latest inspections get side-by-side pages. Pairs grow with the square of the number
+ * of inspections; six (about fifteen years of inspections) keeps every pair a reader is likely to want while an
+ * authority with decades of reports does not publish hundreds of pages. The full history table shows them all.
+ */
+export const COMPARED_INSPECTIONS = 6;
+
+/** Every pair of the latest COMPARED_INSPECTIONS inspections, older first within the pair, for the comparison pages. */
 export function inspectionPairs(inspections: readonly ReportRecord[]): Array<[ReportRecord, ReportRecord]> {
-  return inspections.flatMap((a, i) => inspections.slice(i + 1).map((b) => [a, b] as [ReportRecord, ReportRecord]));
+  const latest = inspections.slice(-COMPARED_INSPECTIONS);
+  return latest.flatMap((a, i) => latest.slice(i + 1).map((b) => [a, b] as [ReportRecord, ReportRecord]));
 }
 
 /** How many recommendations and paragraphs carry each theme, across the archive. */
