@@ -12,6 +12,7 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateCorpus } from './lib/synthetic-corpus.ts';
@@ -185,6 +186,22 @@ function table(rows: Row[]): string {
   return [header, `|${'---|'.repeat(15)}`, ...lines, '', 'First search per query (cold cache, one run each):', '', ...perQuery].join('\n');
 }
 
+/** Writes the table so far: after every corpus, so a long run that is stopped still leaves what it measured. */
+function writeResults(rows: Row[], corpora: string, file: string): string {
+  const text = [
+    '# Scale benchmark',
+    '',
+    `Command: \`npm run bench -- scale\` (node scripts/bench-scale.ts --corpora ${corpora}). Machine: ${process.platform}, ${availableParallelism()} cores.`,
+    'Each stage is its own process; peak memory is the largest process\'s resident high-water mark.',
+    '',
+    table(rows),
+    '',
+  ].join('\n');
+  mkdirSync(resolve(file, '..'), { recursive: true });
+  writeFileSync(file, text);
+  return text;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -197,29 +214,19 @@ async function main(): Promise<void> {
   const hasCorpus = existsSync(CORPUS);
   if (!hasCorpus) console.error('five+58: skipped: ../shared/corpus not present (real Ofsted PDFs live outside the repository)');
 
-  if (wanted.includes('five')) rows.push(await benchCorpus('five', copyBundled));
+  const record = (row: Row) => (rows.push(row), writeResults(rows, values.corpora, values.results));
+  if (wanted.includes('five')) record(await benchCorpus('five', copyBundled));
   if (wanted.includes('five+58') && hasCorpus) {
-    rows.push(await benchCorpus('five+58', (dir) => (copyBundled(dir), copyRealPdfs(dir))));
+    record(await benchCorpus('five+58', (dir) => (copyBundled(dir), copyRealPdfs(dir))));
   }
   const poolSource = ['five+58', 'five'].map((c) => join(WORK, c, 'reports')).find(existsSync);
   for (const size of ['1000', '5000'].filter((n) => wanted.includes(n))) {
     if (!poolSource) throw new Error('the synthetic corpora need the paragraphs of a built corpus: include "five" in --corpora');
     const pool = paragraphPool(poolSource);
-    rows.push(await benchCorpus(size, (dir) => writeSynthetic(dir, Number(size), pool)));
+    record(await benchCorpus(size, (dir) => writeSynthetic(dir, Number(size), pool)));
   }
 
-  const text = [
-    '# Scale benchmark',
-    '',
-    `Command: \`npm run bench -- scale\` (node scripts/bench-scale.ts --corpora ${values.corpora}). Machine: ${process.platform}, 2 cores.`,
-    'Each stage is its own process; peak memory is the largest process\'s resident high-water mark.',
-    '',
-    table(rows),
-    '',
-  ].join('\n');
-  mkdirSync(resolve(values.results, '..'), { recursive: true });
-  writeFileSync(values.results, text);
-  console.log(text);
+  console.log(writeResults(rows, values.corpora, values.results));
 }
 
 await main();
