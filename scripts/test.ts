@@ -27,6 +27,11 @@ if (existsSync(tap)) {
   totals.skipped += count('skipped') + count('todo');
 }
 
+// A fresh Debian machine, as root, gets Debian's Chromium here, so `npm install && npm test` needs nothing else.
+if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+  console.log('\nInstalling Debian\'s Chromium for the browser tests…');
+  run('/usr/bin/apt-get', ['update', '-qq']) && run('/usr/bin/apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+}
 if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) {
   console.error('\nChromium is missing: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH). Browser tests not run.');
   ok = false;
