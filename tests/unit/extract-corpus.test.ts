@@ -4,47 +4,15 @@
  * A spread of layouts is extracted by default; OFSTED_CORPUS_ALL=1 extracts all 58.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { readdir } from 'node:fs/promises';
 import { before, describe, test } from 'node:test';
 import { extractPdfs } from '../../src/lib/extract/pool.ts';
 import type { PdfExtraction } from '../../src/lib/extract/pool.ts';
+import { CORPUS_DIR, groundTruth, SKIP_WITHOUT_CORPUS } from '../fixtures/corpus/truth.ts';
 
-interface Judgement {
-  number?: string;
-  area: string;
-  grade: string;
-  gradeAsPrinted?: string;
-}
-interface Statement {
-  asPrinted: string | null;
-  grade: string;
-}
-interface Report {
-  path: string;
-  isPdf: boolean;
-  kind: 'SIF' | 'ILACS' | 'other';
-  title: string;
-  combinedWithLscbReview?: boolean;
-  overallEffectiveness: Statement;
-  judgements: Judgement[];
-  lscb?: Statement;
-  paragraphs?: { first: number; last: number };
-  recommendations?: number;
-}
-interface GroundTruth {
-  grades: string[];
-  reports: Report[];
-}
-
-const truth = JSON.parse(
-  await readFile(new URL('../fixtures/corpus/judgements.json', import.meta.url), 'utf8'),
-) as GroundTruth;
-const corpus = fileURLToPath(new URL('../../../shared/corpus/ofsted-pdf/', import.meta.url));
-const SKIP = existsSync(corpus)
-  ? false
-  : 'skipped: ../shared/corpus not present (real Ofsted PDFs live outside the repository)';
+const truth = groundTruth;
+const corpus = CORPUS_DIR;
+const SKIP = SKIP_WITHOUT_CORPUS;
 
 /** Both frameworks, every table layout: 2014 grades split around the area, LSCB-combined SIF, late SIF, ILACS 2018–2025. */
 const SPREAD = [

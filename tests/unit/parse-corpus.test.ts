@@ -16,32 +16,16 @@ import { extractPdfs } from '../../src/lib/extract/pool.ts';
 import { parseSource } from '../../src/lib/parse/index.ts';
 import { SourceError } from '../../src/lib/source-error.ts';
 import { reportSchema, sidecarSchema, type JudgementAreaKey, type ReportRecord } from '../../src/schemas/report.ts';
+import { CORPUS_DIR, groundTruth, SKIP_WITHOUT_CORPUS, type TruthReport } from '../fixtures/corpus/truth.ts';
 
-interface Statement {
-  asPrinted: string | null;
-  grade: string;
-}
-interface Report {
-  path: string;
-  isPdf: boolean;
-  kind: 'SIF' | 'ILACS' | 'other';
-  overallEffectiveness: Statement;
-  judgements: { number?: string; area: string; grade: string }[];
-  lscb?: Statement & { recommendations: number };
-  paragraphs?: { first: number; last: number };
-  recommendations?: number;
-}
+type Report = TruthReport;
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CORPUS = join(ROOT, '../shared/corpus/ofsted-pdf');
+const CORPUS = CORPUS_DIR;
 const SOURCES = join(ROOT, 'content/sources');
-const SKIP = existsSync(CORPUS)
-  ? false
-  : 'skipped: ../shared/corpus not present (real Ofsted PDFs live outside the repository)';
+const SKIP = SKIP_WITHOUT_CORPUS;
 
-const truth = (
-  JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/corpus/judgements.json'), 'utf8')) as { reports: Report[] }
-).reports;
+const truth = groundTruth.reports;
 
 /**
  * The judgement areas of the ground truth, keyed here by hand rather than by the parser's own classifier, so a
