@@ -1,6 +1,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { highlight, shortenLongJsonStrings } from '../../src/lib/data/highlight.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { highlight, highlightWithShiki } from '../../src/lib/data/highlight.ts';
+import { DEFAULT_REPORTS_DIR } from '../../src/lib/archive-paths.ts';
+import { readFrontmatter } from '../../src/lib/ingest/mdx.ts';
+import { recordParts, reportJson } from '../../src/lib/data/serialise.ts';
+import type { ReportRecord } from '../../src/schemas/report.ts';
+
+/** Everything JSON text can hold that a tokenizer might get wrong: escapes, markup, non-ASCII, numbers, nesting. */
+const HOSTILE = {
+  'a "quoted" key\\with\nescapes é': 'a "quoted" value, a back\\slash, a line\nbreak, a\ttab, a \u0001 control, a \ud800 lone surrogate',
+  markup: '<script>alert("x")</script> & &amp; <b>bold</b> > done',
+  unicode: 'é, ü, ß, “curly” quotes, a line\u2028separator, emoji 😀👩‍👧',
+  '<key> & "more"': ['<', '&', '>', '"', '\\', '/', ''],
+  numbers: [-1.5e-7, 0, -0, 1, -1, 12.5, 1e21, 1.7976931348623157e308, 5e-324, 123456789012],
+  constants: [null, true, false],
+  empty: { array: [], object: {}, nested: [[], {}, [[]], [{}], { a: [] }] },
+  '': '',
+  deep: [{ text: 'x'.repeat(200), themes: ['a', 'b'], number: 41, url: null }],
+};
 
 test('highlighted code carries classes, never style attributes (the CSP allows no inline styles)', async () => {
   for (const [code, lang] of [
@@ -34,14 +53,51 @@ test('lines, punctuation and plain text get no spans of their own, so big record
   assert.equal(html, '<pre class="code" tabindex="0" aria-label="Example"><code>[\n  <span class="code-token-constant">1</span>,\n  <span class="code-token-string-expression">"two"</span>\n]</code></pre>');
 });
 
-test('long JSON strings are stood in for while tokenising and come back whole, escapes and all', async () => {
-  const text = `A paragraph with "quotes", a back\\slash and a line\nbreak, long enough to be stood in for: ${'x'.repeat(80)}`;
-  const code = JSON.stringify({ text, short: 'kept' }, null, 2);
-  const { code: shortened, restore } = shortenLongJsonStrings(code);
-  assert.ok(shortened.length < code.length / 2);
-  assert.ok(shortened.includes('"kept"'));
-  assert.equal(restore(shortened), code);
-  const html = await highlight(code, 'json', 'record');
-  const plain = html.replace(/<[^>]+>/g, '').replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
-  assert.ok(plain.includes(JSON.stringify(text)));
+test('keys, string values and constants each take their colour; markup in keys and values is escaped', async () => {
+  const code = JSON.stringify({ '<k> & "q"': ['<script>&amp;</script>', -1.5e-7, true, null] }, null, 2);
+  assert.equal(
+    await highlight(code, 'json', 'Example'),
+    '<pre class="code" tabindex="0" aria-label="Example"><code>{\n' +
+      '  <span class="code-token-keyword">"&lt;k&gt; &amp; \\"q\\""</span>: [\n' +
+      '    <span class="code-token-string-expression">"&lt;script&gt;&amp;amp;&lt;/script&gt;"</span>,\n' +
+      '    <span class="code-token-constant">-1.5e-7</span>,\n' +
+      '    <span class="code-token-constant">true</span>,\n' +
+      '    <span class="code-token-constant">null</span>\n' +
+      '  ]\n}</code></pre>',
+  );
+});
+
+test('JSON gets the same HTML as Shiki gives it, byte for byte: a hostile sample, and edge cases', async () => {
+  const samples = [
+    JSON.stringify(HOSTILE, null, 2),
+    JSON.stringify(HOSTILE, null, 1),
+    JSON.stringify(HOSTILE),
+    `${JSON.stringify(HOSTILE, null, 2)}\n`,
+    ...HOSTILE.numbers.map((n) => JSON.stringify(n)),
+    '"a top-level string"',
+    'null',
+    '[]',
+    '{}',
+    '',
+  ];
+  for (const code of samples) assert.equal(await highlight(code, 'json', 'Sample'), await highlightWithShiki(code, 'json', 'Sample'), code);
+});
+
+test('every record in the archive gets the same HTML as Shiki gives it, part by part and whole', async () => {
+  const files = readdirSync(DEFAULT_REPORTS_DIR).filter((file) => file.endsWith('.mdx'));
+  assert.ok(files.length > 0, `no records in ${DEFAULT_REPORTS_DIR}`);
+  for (const file of files) {
+    const path = join(DEFAULT_REPORTS_DIR, file);
+    const record = readFrontmatter(readFileSync(path, 'utf8'), path) as unknown as ReportRecord;
+    const { head, lists } = recordParts(record);
+    for (const code of [head, ...lists.map((list) => list.json), reportJson(record)]) {
+      assert.equal(await highlight(code, 'json', 'Record'), await highlightWithShiki(code, 'json', 'Record'), `${file}: ${code.slice(0, 60)}`);
+    }
+  }
+});
+
+test('text that JSON.stringify would not write is refused, not shown differently from Shiki', async () => {
+  for (const code of ['{\r\n  "a": 1\r\n}', "{'a': 1}", '{"a": undefined}', '"an unterminated string', '"a raw\nline break"']) {
+    await assert.rejects(highlight(code, 'json', 'Bad'), /Not JSON\.stringify output/, code);
+  }
 });
