@@ -1,6 +1,6 @@
 /**
  * The one schema of a report record. The ingest script validates every record with it before writing
- * `content/reports/<slug>.mdx`, and the Astro content collection validates the same frontmatter with it again,
+ * `content/reports/<slug>.mdx`, and the site validates the same frontmatter with it again when it reads the records,
  * so the page code can trust every field. Change a field here and both sides change together.
  *
  * Dates are ISO `YYYY-MM-DD` strings, not Date objects, so a record prints as JSON exactly as it is stored.

@@ -43,8 +43,8 @@ export function toJson<Name extends string>(rows: ReadonlyArray<Row<Name>>, colu
 }
 
 /**
- * A report record as published at /reports/<slug>.json and shown on its data view: the record exactly as the content
- * collection validated it, so its keys are in the order src/schemas/report.ts declares them.
+ * A report record as published at /reports/<slug>.json and shown on its data view: the record exactly as the site read
+ * and validated it, so its keys are in the order src/schemas/report.ts declares them.
  */
 export function reportJson(record: ReportRecord): string {
   return `${JSON.stringify(record, null, 2)}\n`;

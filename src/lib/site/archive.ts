@@ -1,9 +1,10 @@
 /**
- * The archive as the routes see it: every record, validated by the content collection, loaded once per build and
- * shaped into the indexes pages need.
+ * The archive as the routes see it: every record, validated, loaded once per build and shaped into the indexes
+ * pages need.
  */
-import { getCollection } from 'astro:content';
 import type { ReportRecord } from '../../schemas/report.ts';
+import { reportsDir } from '../archive-paths.ts';
+import { loadReports } from '../ingest/report-loader.ts';
 import { chronological, summariseAuthorities, type AuthoritySummary } from './shape.ts';
 
 export interface Archive {
@@ -17,8 +18,8 @@ export interface Archive {
 let loaded: Promise<Archive> | undefined;
 
 export function getArchive(): Promise<Archive> {
-  loaded ??= getCollection('reports').then((entries) => {
-    const reports = chronological(entries.map((entry) => entry.data));
+  loaded ??= Promise.resolve().then(() => {
+    const reports = chronological(loadReports(reportsDir()));
     const authorities = summariseAuthorities(reports);
     return {
       reports,
