@@ -1,59 +1,62 @@
 /**
- * Builds the search index after the site is built: one Pagefind record per paragraph and per recommendation, read
- * from the report records (the MDX frontmatter), written to dist/pagefind/.
+ * The search index, built from the report records (not from the built HTML), so headers, navigation, footers,
+ * citation boxes and other boilerplate cannot turn up in results: a hit is always a passage of a report, at its
+ * own anchor.
  *
- * No HTML is indexed at all, so headers, navigation, footers, citation boxes and other boilerplate cannot turn up
- * in results; a hit is always a passage of a report, at its own anchor.
+ * It needs only the records, not the pages, so it is built by its own process (scripts/search-index.ts) while Astro
+ * generates the pages: Astro renders on one core, the index is built on the other. It is written beside the output
+ * folder and moved into the built site once both are done.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
-import { reportsDir } from '../lib/archive-paths.ts';
-import { parseTaxonomy } from '../lib/link/themes.ts';
-import { recordFromMdx } from '../lib/search/frontmatter.ts';
-import { searchRecords } from '../lib/search/records.ts';
 
-const THEMES_FILE = 'content/themes.json';
-/**
- * Records in flight to Pagefind's indexing process at once. One at a time, the round trips dominate (about 3.5 times
- * slower); the index written is byte-identical whatever order the records arrive in.
- */
-const BATCH = 500;
+interface IndexRun {
+  child: ChildProcess;
+  done: Promise<string>;
+}
 
-function failIfErrors(step: string, errors: readonly string[]): void {
-  if (errors.length > 0) throw new Error(`Search index: ${step} failed: ${errors.join('; ')}`);
+function startIndexing(root: URL, folder: string): IndexRun {
+  const child = spawn(process.execPath, ['scripts/search-index.ts', '--out', folder], {
+    cwd: fileURLToPath(root),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const done = new Promise<string>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(output.trim()) : reject(new Error(`Search index: failed (exit ${code}):\n${output.trim()}`))));
+  });
+  // Never left running after a build that stopped.
+  process.once('exit', () => child.kill());
+  return { child, done };
 }
 
 export default function searchIndex(): AstroIntegration {
+  let root: URL;
+  let staging = '';
+  let run: IndexRun | undefined;
   return {
     name: 'search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        root = config.root;
+        staging = `${fileURLToPath(config.outDir).replace(/\/$/, '')}.search-index`;
+      },
+      'astro:build:start': () => {
+        run = startIndexing(root, staging);
+        // A failure is reported when the build is done; until then nothing awaits it.
+        run.done.catch(() => {});
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const folder = reportsDir();
-        const reports = readdirSync(folder)
-          .filter((name) => name.endsWith('.mdx'))
-          .sort()
-          .map((name) => recordFromMdx(readFileSync(join(folder, name), 'utf8'), name));
-        const taxonomy = parseTaxonomy(JSON.parse(readFileSync(THEMES_FILE, 'utf8')));
-        const records = searchRecords(reports, new Map(taxonomy.map((theme) => [theme.slug, theme.title])));
-
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-        failIfErrors('creating the index', errors);
-        try {
-          for (let from = 0; from < records.length; from += BATCH) {
-            const batch = records.slice(from, from + BATCH);
-            const responses = await Promise.all(batch.map((record) => index!.addCustomRecord(record)));
-            responses.forEach((response, at) => failIfErrors(`indexing ${batch[at]!.url}`, response.errors));
-          }
-          failIfErrors('writing the index', (await index!.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) })).errors);
-        } finally {
-          await pagefind.close();
-        }
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        logger.info(`${records.length} passages of ${reports.length} reports indexed for search in ${seconds} s`);
+        logger.info(await run!.done);
+        const target = join(fileURLToPath(dir), 'pagefind');
+        rmSync(target, { recursive: true, force: true });
+        renameSync(join(staging, 'pagefind'), target);
+        rmSync(staging, { recursive: true, force: true });
       },
     },
   };

@@ -1,15 +1,24 @@
 /**
- * The search page in the browser: the URL holds the search, Pagefind answers it, and the page shows paragraph hits
- * grouped by report, with facet counts and a sort.
+ * The search page in the browser: the URL holds the search, Pagefind finds the reports, each report's passage index
+ * picks the paragraphs to show, and the page shows them grouped by report, with facet counts and a sort.
  *
  * Bytes are spent only when needed: pagefind.js (and through it the wasm and the index metadata) loads when the
- * reader focuses a search box or arrives with a query; a search fetches only the index chunks of its words;
- * `result.data()` is called only for the hits shown; and the filter index loads only when the reader opens
- * "Filter results" or arrives with filters in the URL.
+ * reader focuses a search box or arrives with a query; a search fetches only the index chunks of its words; a
+ * report's passage index and the text of the passages shown are fetched only for the reports on screen; and the
+ * filter index loads only when the reader opens "Filter results" or arrives with filters in the URL.
  */
 import { FACETS, HIGHLIGHT_PARAM, orderFacetValues, type FacetKey } from '../lib/search/facets.ts';
-import type { SearchRecordMeta } from '../lib/search/records.ts';
-import { excerptRuns, groupHits, resultSummary, spokenLabel, type Hit } from '../lib/search/results.ts';
+import { searchTerms } from '../lib/search/highlight.ts';
+import {
+  decodeWordPassages,
+  exactWords,
+  passageIndexUrl,
+  passageTextUrl,
+  PASSAGES_PER_TEXT_FILE,
+  wordsAtLocations,
+  type PassageIndex,
+} from '../lib/search/passage-index.ts';
+import { excerptRuns, rankPassages, resultSummary, spokenLabel } from '../lib/search/results.ts';
 import {
   activeFacets,
   pagefindFilters,
@@ -23,7 +32,10 @@ import {
 /** The parts of Pagefind's browser API used here (https://pagefind.app/docs/api/). */
 type FilterCounts = Record<string, Record<string, number>>;
 interface PagefindResult {
-  data(): Promise<{ url: string; excerpt: string; meta: SearchRecordMeta }>;
+  /** The record's id, which names its passage files. */
+  id: string;
+  /** The vocabulary positions of the matched words: position i is word i of the report's passage index. */
+  words: number[];
 }
 interface PagefindSearch {
   results: PagefindResult[];
@@ -34,14 +46,14 @@ interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string, options: { filters?: object; sort?: object }): Promise<PagefindSearch>;
-  preload(term: string): Promise<void>;
   filters(): Promise<FilterCounts>;
 }
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
-const PAGE_SIZE = 10;
-/** The hits a phone screen shows first are painted as soon as their data is in; the rest of the page follows. */
-const FIRST_PAINT = 4;
+/** Reports per page of results: about what a phone shows in three screens, each costing a few kilobytes. */
+const REPORTS_PER_PAGE = 4;
+/** Passages shown under each report at first; the rest come on request. */
+const HITS_PER_REPORT = 3;
 /** Words per excerpt: about two lines on a phone, enough to judge whether the paragraph is the one wanted. */
 const EXCERPT_WORDS = 32;
 /** While the reader is still typing, the count is announced only once the typing pauses. */
@@ -49,9 +61,12 @@ const ANNOUNCE_PAUSE_MS = 600;
 /** Below this a search feels instant and says nothing; above it (a slow connection) the reader is told it is working. */
 const SLOW_SEARCH_MS = 400;
 /**
- * While typing, a last word shorter than this ("b", "be") matches almost everything and would fetch result data for
- * nothing; it is searched only once the typing pauses, so short words ("IT", "LA") still work.
+ * While the reader types, a search runs once the typing pauses this long, not on every keystroke. A search for a
+ * word still being typed fetches the index chunks of every word it begins ("int": intake … intrusive), and with
+ * thousands of reports those alone would outweigh the whole search for the finished words.
  */
+const TYPING_PAUSE_MS = 120;
+/** A last word shorter than this ("b", "be") begins almost every word; it waits for a longer pause ("IT", "LA"). */
 const SHORT_WORD = 3;
 const SHORT_WORD_PAUSE_MS = 300;
 
@@ -75,12 +90,9 @@ function loadPagefind(): Promise<Pagefind> {
   pagefindLoading ??= (async () => {
     const pagefind: Pagefind = await import(/* @vite-ignore */ PAGEFIND_URL);
     await pagefind.options({
-      excerptLength: EXCERPT_WORDS,
-      excerptEllipsis: '…',
-      highlightParam: HIGHLIGHT_PARAM,
       // Pagefind would otherwise fetch pagefind-worker.js (12 KB gzip, a second copy of its code) to search off the
-      // main thread. On this archive's index a search takes a few milliseconds, so the worker buys nothing the
-      // reader would feel; revisit if the index grows enough for typing to stutter (bench/results/search.md).
+      // main thread. With one record per report a search takes a few milliseconds, so the worker buys nothing the
+      // reader would feel (bench/results/search.md).
       noWorker: true,
     });
     void pagefind.init();
@@ -96,14 +108,108 @@ function loadFilterIndex(): Promise<FilterCounts> {
   return filterIndexLoading;
 }
 
+/** Fetched files are kept for the page's life: the next search, or "show more", often needs the same ones. */
+const fetched = new Map<string, Promise<unknown>>();
+function fetchJson<T>(url: string): Promise<T> {
+  let loading = fetched.get(url);
+  if (!loading) {
+    loading = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return response.json();
+    });
+    loading.catch(() => fetched.delete(url));
+    fetched.set(url, loading);
+  }
+  return loading as Promise<T>;
+}
+
+const decoded = new Map<string, { wordPassages: number[][]; wordAt: Int32Array }>();
+async function passageIndex(id: string): Promise<{ index: PassageIndex; wordPassages: number[][]; wordAt: Int32Array }> {
+  const index = await fetchJson<PassageIndex>(passageIndexUrl(id));
+  let words = decoded.get(id);
+  if (!words) {
+    const wordPassages = decodeWordPassages(index.words);
+    decoded.set(id, (words = { wordPassages, wordAt: wordsAtLocations(wordPassages) }));
+  }
+  return { index, ...words };
+}
+
+async function passageText(id: string, passage: number): Promise<string> {
+  const texts = await fetchJson<string[]>(passageTextUrl(id, Math.floor(passage / PASSAGES_PER_TEXT_FILE)));
+  return texts[passage % PASSAGES_PER_TEXT_FILE] ?? '';
+}
+
 // ---- the current search ----------------------------------------------------------------------------------------
+
+/** A matching report as the list shows it: its passages that answer the search, best first, and how many are shown. */
+interface ReportHits {
+  id: string;
+  index: PassageIndex;
+  ranked: number[];
+  texts: Map<number, string>;
+  shown: number;
+}
 
 let state: SearchState = readSearchState(new URLSearchParams(location.search));
 /** Incremented by every new search, so an answer that arrives after a newer search started is thrown away. */
 let generation = 0;
-let current: { search: PagefindSearch; hits: Hit[] } | null = null;
+let current: {
+  search: PagefindSearch;
+  /** The query's words as Pagefind took them, and as the hits mark them (lower case, each once). */
+  queryWords: string[];
+  terms: string[];
+  locationsByTerm: Array<Map<string, number[]>>;
+  reports: ReportHits[];
+} | null = null;
 
 let deferredSearch: ReturnType<typeof setTimeout> | undefined;
+
+/** Quotation marks would ask Pagefind for an exact phrase, which a vocabulary (no word order) cannot answer. */
+const pagefindQuery = (query: string) => query.replace(/["“”]/g, ' ').trim();
+
+/**
+ * For a query of several words, which matched positions belong to which word: one Pagefind search per word (its
+ * index chunks are loaded already), limited to the positions the whole query matched.
+ */
+async function locationsByTerm(pagefind: Pagefind, search: PagefindSearch, terms: string[]): Promise<Array<Map<string, number[]>>> {
+  const whole = new Map(search.results.map((result) => [result.id, result.words]));
+  if (terms.length < 2) return [whole];
+  return Promise.all(
+    terms.map(async (term) => {
+      const alone = await pagefind.search(term, { filters: pagefindFilters(state) });
+      return new Map(
+        alone.results
+          .filter((result) => whole.has(result.id))
+          .map((result) => {
+            const matched = new Set(whole.get(result.id));
+            return [result.id, result.words.filter((word) => matched.has(word))];
+          }),
+      );
+    }),
+  );
+}
+
+async function loadReport(result: PagefindResult, queryWords: readonly string[], byTerm: ReadonlyArray<Map<string, number[]>>): Promise<ReportHits> {
+  const { index, wordPassages, wordAt } = await passageIndex(result.id);
+  const termWords = byTerm.map((byId) => [...new Set((byId.get(result.id) ?? []).map((location) => wordAt[location]!))]);
+  const exactTermWords = termWords.map((words, term) => exactWords(queryWords[term] ?? '', words, index.lengths));
+  const chosenThemes = new Set(state.filters.theme);
+  const themed = chosenThemes.size
+    ? new Set(index.passages.flatMap(([, , themes], passage) => (themes.some((t) => chosenThemes.has(index.themes[t]!)) ? [passage] : [])))
+    : undefined;
+  const ranked = rankPassages(wordPassages, termWords, { documentOrder: state.sort === 'date', themed, exactTermWords });
+  const report: ReportHits = { id: result.id, index, ranked, texts: new Map(), shown: 0 };
+  await showPassages(report, HITS_PER_REPORT);
+  return report;
+}
+
+/** Fetches the text of the report's next `count` passages and counts them as shown. */
+async function showPassages(report: ReportHits, count: number): Promise<void> {
+  const next = report.ranked.slice(report.shown, report.shown + count);
+  const texts = await Promise.all(next.map((passage) => passageText(report.id, passage)));
+  next.forEach((passage, at) => report.texts.set(passage, texts[at]!));
+  report.shown += next.length;
+}
 
 async function runSearch({ announceNow }: { announceNow: boolean }): Promise<void> {
   clearTimeout(deferredSearch);
@@ -123,19 +229,18 @@ async function runSearch({ announceNow }: { announceNow: boolean }): Promise<voi
     // With the facets open, their counts come with the search itself once the filter index is in.
     const withFacets = facetsPanel.open;
     if (withFacets) await loadFilterIndex();
-    const search = await pagefind.search(state.query, { filters: pagefindFilters(state), sort: pagefindSort(state) });
+    const query = pagefindQuery(state.query);
+    const search = await pagefind.search(query, { filters: pagefindFilters(state), sort: pagefindSort(state) });
+    const queryWords = query.split(/\s+/).filter(Boolean);
+    const byTerm = await locationsByTerm(pagefind, search, queryWords);
     if (mine !== generation) return;
-    const hits = await loadHits(search, 0, FIRST_PAINT);
+    const reports = await Promise.all(search.results.slice(0, REPORTS_PER_PAGE).map((result) => loadReport(result, queryWords, byTerm)));
     if (mine !== generation) return;
-    current = { search, hits };
+    current = { search, terms: searchTerms(query), queryWords, locationsByTerm: byTerm, reports };
     renderResults(null);
     controls.hidden = search.unfilteredResultCount === 0;
     clearTimeout(slow);
     setStatus(resultSummary(state.query, search.results.length, search.unfilteredResultCount), announceNow);
-    const rest = await loadHits(search, FIRST_PAINT, PAGE_SIZE - FIRST_PAINT);
-    if (mine !== generation) return;
-    hits.push(...rest);
-    if (rest.length > 0) renderResults(null);
     if (withFacets) await renderFacets(mine, search);
   } catch (error) {
     if (mine !== generation) return;
@@ -146,19 +251,23 @@ async function runSearch({ announceNow }: { announceNow: boolean }): Promise<voi
   }
 }
 
-async function loadHits(search: PagefindSearch, from: number, count: number): Promise<Hit[]> {
-  const data = await Promise.all(search.results.slice(from, from + count).map((result) => result.data()));
-  return data.map(({ url, excerpt, meta }) => ({ url, excerpt, meta }));
-}
-
-async function showMore(): Promise<void> {
+async function showMoreReports(): Promise<void> {
   if (!current) return;
   const mine = generation;
-  const from = current.hits.length;
-  const more = await loadHits(current.search, from, PAGE_SIZE);
+  const from = current.reports.length;
+  const { search, queryWords, locationsByTerm: byTerm } = current;
+  const more = await Promise.all(search.results.slice(from, from + REPORTS_PER_PAGE).map((result) => loadReport(result, queryWords, byTerm)));
   if (mine !== generation || !current) return;
-  current.hits.push(...more);
-  renderResults(more[0] ?? null);
+  current.reports.push(...more);
+  renderResults(more[0] ? { report: more[0], passage: more[0].ranked[0] } : null);
+}
+
+async function showAllPassages(report: ReportHits): Promise<void> {
+  const mine = generation;
+  const first = report.ranked[report.shown];
+  await showPassages(report, report.ranked.length - report.shown);
+  if (mine !== generation) return;
+  renderResults(first === undefined ? null : { report, passage: first });
 }
 
 // ---- rendering -------------------------------------------------------------------------------------------------
@@ -170,41 +279,61 @@ function make<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string,
   return node;
 }
 
-/** Renders the hits loaded so far; `focusHit` (the first of a "show more" batch) then receives focus. */
-function renderResults(focusHit: Hit | null): void {
+/** The passage link, with the query's words for the report page to mark: /reports/<slug>/?highlight=…#para-41 */
+function hitUrl(report: ReportHits, anchor: string): string {
+  const params = new URLSearchParams(current!.terms.map((term) => [HIGHLIGHT_PARAM, term]));
+  return `${report.index.report.url}?${params}#${anchor}`;
+}
+
+/** Renders the reports loaded so far; `focusOn` (the first passage of a "show more") then receives focus. */
+function renderResults(focusOn: { report: ReportHits; passage: number | undefined } | null): void {
   if (!current) return;
   let focusTarget: HTMLAnchorElement | null = null;
-  const groups = groupHits(current.hits, { documentOrder: state.sort === 'date' }).map((group) => {
+  const items = current.reports.map((report) => {
+    const { authority, type, date, title, url } = report.index.report;
     const item = make('li', 'search-group');
     // Who, what and when lead, as a reader scans for them; the document's own (often long) title follows.
     const heading = make('h2', 'search-group__title');
-    const link = make('a', undefined, `${group.authority}: ${group.type}, ${group.date}`);
-    link.href = group.report;
+    const link = make('a', undefined, `${authority}: ${type}, ${date}`);
+    link.href = url;
     heading.append(link);
-    item.append(heading, make('p', 'search-group__meta', group.title));
+    item.append(heading, make('p', 'search-group__meta', title));
     const hits = make('ol', 'search-hits');
-    for (const hit of group.hits) {
+    for (const passage of report.ranked.slice(0, report.shown)) {
+      const [anchor, label] = report.index.passages[passage]!;
       const hitItem = make('li', 'search-hit');
       const hitLink = make('a', 'search-hit__label');
-      hitLink.href = hit.url;
-      const visible = make('span', undefined, hit.meta.label);
+      hitLink.href = hitUrl(report, anchor);
+      const visible = make('span', undefined, label);
       visible.setAttribute('aria-hidden', 'true');
-      const spoken = `${spokenLabel(hit.meta.label)}, ${hit.meta.authority} ${hit.meta.type.toLowerCase()}, ${hit.meta.date}`;
-      hitLink.append(visible, make('span', 'visually-hidden', spoken));
+      hitLink.append(visible, make('span', 'visually-hidden', `${spokenLabel(label)}, ${authority} ${type.toLowerCase()}, ${date}`));
       const excerpt = make('p', 'search-hit__excerpt');
-      for (const run of excerptRuns(hit.excerpt)) excerpt.append(run.marked ? make('mark', undefined, run.text) : run.text);
+      for (const run of excerptRuns(report.texts.get(passage) ?? '', current.terms, EXCERPT_WORDS)) {
+        excerpt.append(run.marked ? make('mark', undefined, run.text) : run.text);
+      }
       hitItem.append(hitLink, excerpt);
       hits.append(hitItem);
-      if (hit === focusHit) focusTarget = hitLink;
+      if (focusOn?.report === report && focusOn.passage === passage) focusTarget = hitLink;
     }
     item.append(hits);
+    const hidden = report.ranked.length - report.shown;
+    if (hidden > 0) {
+      // Said in full, as "from this report" would not tell one of these buttons from another in a list of buttons.
+      const more = make('button', 'button button--secondary', `Show ${hidden} more ${hidden === 1 ? 'passage' : 'passages'} `);
+      more.append(make('span', 'visually-hidden', `from ${authority} ${type.toLowerCase()}, ${date}`));
+      more.type = 'button';
+      more.addEventListener('click', () => void showAllPassages(report));
+      const holder = make('p');
+      holder.append(more);
+      item.append(holder);
+    }
     return item;
   });
-  resultsList.replaceChildren(...groups);
-  const remaining = current.search.results.length - current.hits.length;
+  resultsList.replaceChildren(...items);
+  const remaining = current.search.results.length - current.reports.length;
   moreButton.hidden = remaining <= 0;
-  const next = Math.min(PAGE_SIZE, remaining);
-  moreButton.textContent = `Show ${next} more ${next === 1 ? 'passage' : 'passages'} (${remaining} not shown yet)`;
+  const next = Math.min(REPORTS_PER_PAGE, remaining);
+  moreButton.textContent = `Show ${next} more ${next === 1 ? 'report' : 'reports'} (${remaining.toLocaleString('en-GB')} not shown yet)`;
   (focusTarget as HTMLAnchorElement | null)?.focus();
 }
 
@@ -310,15 +439,9 @@ function typed(): void {
   typingEntry = true;
   if (headerInput) headerInput.value = input.value;
   const lastWord = state.query.split(/\s+/).at(-1)!;
-  if (state.query && lastWord.length < SHORT_WORD) {
-    clearTimeout(deferredSearch);
-    deferredSearch = setTimeout(() => void runSearch({ announceNow: false }), SHORT_WORD_PAUSE_MS);
-    // The index chunk of "b" is the one "bed" will need: fetch it now, while the reader types on.
-    const query = state.query;
-    void loadPagefind().then((pagefind) => pagefind.preload(query));
-  } else {
-    void runSearch({ announceNow: false });
-  }
+  clearTimeout(deferredSearch);
+  if (state.query) deferredSearch = setTimeout(() => void runSearch({ announceNow: false }), lastWord.length < SHORT_WORD ? SHORT_WORD_PAUSE_MS : TYPING_PAUSE_MS);
+  else void runSearch({ announceNow: false });
 }
 
 function submitted(query: string): void {
@@ -369,7 +492,7 @@ facetsPanel.addEventListener('toggle', () => {
   if (facetsPanel.open && current) void renderFacets(generation);
 });
 
-moreButton.addEventListener('click', () => void showMore());
+moreButton.addEventListener('click', () => void showMoreReports());
 
 window.addEventListener('popstate', () => {
   typingEntry = false;

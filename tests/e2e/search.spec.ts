@@ -19,9 +19,10 @@ const hitLinks = (page: Page) => page.locator('.search-hit__label');
 const groupHeadings = (page: Page) => page.locator('.search-group__title');
 const searchBox = (page: Page) => page.getByLabel('Find words in every paragraph and recommendation');
 
+/** The number of reports the status sentence gives ("Passages of 3 reports match …"). */
 async function countIn(page: Page): Promise<number> {
   const text = (await status(page).textContent()) ?? '';
-  return Number(/^([\d,]+) passage/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
+  return Number(/^Passages of ([\d,]+) report/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
 }
 
 for (const { query, words, firstAuthority } of QUERIES) {
@@ -57,7 +58,7 @@ test('each hit names its authority, document, date and paragraph, under its repo
 
 test('facets show counts, and ticking one narrows the results and changes the counts', async ({ page }) => {
   await page.goto('/search/?q=return+home+interviews');
-  await expect(status(page)).toContainText('passages match');
+  await expect(status(page)).toContainText('match “return home interviews”');
   const total = await countIn(page);
   await page.getByText('Filter results').click();
   const authority = page.locator('[data-facet="authority"]');
@@ -71,7 +72,7 @@ test('facets show counts, and ticking one narrows the results and changes the co
 
   await gloucestershire.check();
   await expect(page).toHaveURL(/[?&]authority=Gloucestershire(&|$)/);
-  await expect(status(page)).toContainText(`${expected} passage${expected === 1 ? '' : 's'} of ${total} matching`);
+  await expect(status(page)).toContainText(`${expected} report${expected === 1 ? '' : 's'} of ${total} with passages matching`);
   for (const heading of await groupHeadings(page).allTextContents()) expect(heading).toMatch(/^Gloucestershire:/);
   // The authority facet still offers South Gloucestershire with its own count; other facets now count within the choice.
   await expect(authority.getByLabel(/^South Gloucestershire \(\d+\)$/)).toBeVisible();
@@ -79,7 +80,7 @@ test('facets show counts, and ticking one narrows the results and changes the co
   await expect(gloucestershire).toBeFocused();
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(status(page)).toHaveText(`${total} passages match “return home interviews”.`);
+  await expect(status(page)).toHaveText(`Passages of ${total} reports match “return home interviews”.`);
 });
 
 test('a shared URL restores the query, filters and sort', async ({ page }) => {
@@ -93,12 +94,16 @@ test('a shared URL restores the query, filters and sort', async ({ page }) => {
 
 test('sorting by date puts the newest report first, and each report’s hits in its own order', async ({ page }) => {
   await page.goto('/search/?q=care+leavers');
-  await expect(status(page)).toContainText('passages match');
+  await expect(status(page)).toContainText('match “care leavers”');
   await page.getByLabel('Sort by').selectOption('date');
   await expect(page).toHaveURL(/sort=date/);
   await expect(groupHeadings(page).first()).toContainText('Gloucestershire: Council report, 22 June 2022');
-  await page.getByRole('button', { name: /^Show 10 more passages/ }).click();
-  await expect(hitLinks(page)).toHaveCount(20);
+  // The first report with more passages than it shows: opened, its passages must keep the report's order too.
+  const groups = page.locator('.search-group');
+  const hasMore = await groups.evaluateAll((items) => items.map((item) => item.querySelector('button') !== null));
+  const group = groups.nth(hasMore.indexOf(true));
+  await group.getByRole('button', { name: /^Show \d+ more passages from / }).click();
+  await expect.poll(() => group.locator('.search-hit').count()).toBeGreaterThan(3);
   for (const group of await page.locator('.search-group').all()) {
     const labels = await group.locator('.search-hit__label span[aria-hidden]').allTextContents();
     for (const kind of ['¶ ', 'A']) {
@@ -176,7 +181,7 @@ test('the header box searches from any page, and on the search page works with t
 });
 
 test('on a slow connection the page says it is searching, then gives the count', async ({ page }) => {
-  await page.route('**/pagefind/fragment/**', async (route) => {
+  await page.route('**/pagefind/passages/**', async (route) => {
     await new Promise((wait) => setTimeout(wait, 800));
     await route.continue();
   });
@@ -185,22 +190,17 @@ test('on a slow connection the page says it is searching, then gives the count',
   await expect(status(page)).toContainText('match “private fostering”');
 });
 
-test('hits arriving after the count is shown do not bring "Searching…" back', async ({ page }) => {
-  await page.goto('/search/?q=private+fostering');
-  await expect(status(page)).toContainText('match “private fostering”');
-  // Pagefind is ready; now the first hits of the next search come at once and the rest of its page slowly.
-  let fragments = 0;
-  await page.route('**/pagefind/fragment/**', async (route) => {
-    if (++fragments > 4) await new Promise((wait) => setTimeout(wait, 800));
+test('more passages of a report arriving slowly do not bring "Searching…" back', async ({ page }) => {
+  await page.goto('/search/?q=children');
+  await expect(status(page)).toContainText('match “children”');
+  await page.route('**/pagefind/passages/**', async (route) => {
+    await new Promise((wait) => setTimeout(wait, 800));
     await route.continue();
   });
-  // Set without an input event, so that only the submitted search runs.
-  await searchBox(page).evaluate((box: HTMLInputElement) => (box.value = 'return home interviews'));
-  await searchBox(page).press('Enter');
-  await expect(status(page)).toContainText('match “return home interviews”');
-  await expect(hitLinks(page)).toHaveCount(10);
-  await page.waitForTimeout(500);
-  await expect(status(page)).toContainText('match “return home interviews”');
+  const group = page.locator('.search-group').first();
+  await group.getByRole('button', { name: /^Show \d+ more passages from / }).click();
+  await expect.poll(() => group.locator('.search-hit').count(), { timeout: 10_000 }).toBeGreaterThan(3);
+  await expect(status(page)).toContainText('match “children”');
 });
 
 test('a search nothing matches says so', async ({ page }) => {
@@ -209,13 +209,23 @@ test('a search nothing matches says so', async ({ page }) => {
   await expect(page.locator('.search-hit')).toHaveCount(0);
 });
 
-test('more hits load on request, and focus moves to the first new one', async ({ page }) => {
+test('more passages of a report, and more reports, load on request, and focus moves to the first new one', async ({ page }) => {
   await page.goto('/search/?q=children');
-  await expect(status(page)).toContainText('passages match');
-  await expect(hitLinks(page)).toHaveCount(10);
-  await page.getByRole('button', { name: /^Show 10 more passages/ }).click();
-  await expect(hitLinks(page)).toHaveCount(20);
-  await expect(page.locator('.search-hit__label:focus')).toHaveCount(1);
+  await expect(status(page)).toContainText('Passages of 5 reports match “children”');
+  await expect(page.locator('.search-group')).toHaveCount(4);
+  const first = page.locator('.search-group').first();
+  await expect(first.locator('.search-hit')).toHaveCount(3);
+  const more = first.getByRole('button', { name: /^Show (\d+) more passages from / });
+  const hidden = Number(/Show (\d+)/.exec((await more.textContent()) ?? '')![1]);
+  await more.click();
+  await expect(first.locator('.search-hit')).toHaveCount(3 + hidden);
+  await expect(first.locator('.search-hit').nth(3).locator('.search-hit__label')).toBeFocused();
+  await expect(first.getByRole('button', { name: /more passages/ })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Show 1 more report (1 not shown yet)' }).click();
+  await expect(page.locator('.search-group')).toHaveCount(5);
+  await expect(page.locator('.search-group').nth(4).locator('.search-hit__label').first()).toBeFocused();
+  await expect(page.locator('#search-more')).toBeHidden();
 });
 
 test('without JavaScript the page says search needs it and offers browsing instead', async ({ browser, page: jsPage }) => {

@@ -1,8 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { searchRecords, paragraphLabel } from '../../src/lib/search/records.ts';
-import { recordFromMdx } from '../../src/lib/search/frontmatter.ts';
-import { renderReportMdx } from '../../src/lib/ingest/mdx.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { searchDocument, paragraphLabel } from '../../src/lib/search/records.ts';
+import {
+  decodeWordPassages,
+  encodeWordPassages,
+  indexContent,
+  indexWords,
+  vocabulary,
+  wordsAtLocations,
+  wordWeight,
+} from '../../src/lib/search/passage-index.ts';
+import { readFrontmatter } from '../../src/lib/ingest/mdx.ts';
+import type { ReportRecord } from '../../src/schemas/report.ts';
 import { syntheticRecord } from '../fixtures/links/records.ts';
 
 const themeTitles = new Map([['private-fostering', 'Private fostering']]);
@@ -23,66 +33,93 @@ function graded() {
   return record;
 }
 
-test('one record per recommendation and per paragraph, each at its own anchor', () => {
-  const records = searchRecords([graded()], themeTitles);
-  assert.deepEqual(
-    records.map((r) => r.url),
-    [
-      '/reports/south-gloucestershire-2019-05-08-inspection/#rec-1',
-      '/reports/south-gloucestershire-2019-05-08-inspection/#para-1',
-      '/reports/south-gloucestershire-2019-05-08-inspection/#ap-1',
-    ],
-  );
-  assert.equal(records[1]!.content, 'Return home interviews are offered to all children who go missing.');
-  assert.ok(records.every((r) => r.language === 'en'));
+const seeds = readdirSync('content/reports')
+  .filter((name) => name.endsWith('.mdx'))
+  .map((name) => readFrontmatter(readFileSync(`content/reports/${name}`, 'utf8'), name) as unknown as ReportRecord);
+
+test('one Pagefind record per report, at the report’s URL, with no meta for Pagefind to index as a title', () => {
+  const { record } = searchDocument(graded(), themeTitles);
+  assert.equal(record.url, '/reports/south-gloucestershire-2019-05-08-inspection/');
+  assert.equal(record.language, 'en');
+  assert.equal('meta' in record, false);
+  assert.deepEqual(record.sort, { date: '2019-05-08' });
 });
 
-test('meta names the authority, document, date in words and the passage as the report numbers it', () => {
-  const [rec, para, archive] = searchRecords([graded()], themeTitles);
-  assert.deepEqual(para!.meta, {
-    title: 'South Gloucestershire inspection',
-    authority: 'South Gloucestershire',
-    type: 'Inspection',
-    date: '8 May 2019',
-    label: '¶ 1',
-    report: '/reports/south-gloucestershire-2019-05-08-inspection/',
-    position: '1',
-  });
-  assert.equal(rec!.meta.label, 'Recommendation 1');
-  assert.equal(archive!.meta.label, 'A1');
-  assert.deepEqual([rec, para, archive].map((r) => r!.meta.position), ['0', '1', '2']);
-});
-
-test('filters carry the document facets on every passage and theme titles per passage', () => {
-  const [, para, archive] = searchRecords([graded()], themeTitles);
-  assert.deepEqual(para!.filters, {
+test('the facets are the document’s, and its themes are every theme any passage carries, by title', () => {
+  const { record } = searchDocument(graded(), themeTitles);
+  assert.deepEqual(record.filters, {
     authority: ['South Gloucestershire'],
     type: ['Inspection'],
     year: ['2019'],
     judgement: ['Requires improvement to be good'],
-    theme: [],
+    theme: ['Private fostering', 'an-unknown-theme'],
   });
-  assert.deepEqual(archive!.filters.theme, ['Private fostering', 'an-unknown-theme']);
+  const letter = syntheticRecord({ authority: 'Gloucestershire', published: '2019-09-30', documentType: 'monitoring-visit', paragraphs: ['A letter.'] });
+  assert.deepEqual(searchDocument(letter, themeTitles).record.filters.judgement, ['Not graded']);
 });
 
-test('an ungraded document is "Not graded", and every record has the date sort key', () => {
-  const letter = syntheticRecord({ authority: 'Gloucestershire', published: '2019-09-30', documentType: 'monitoring-visit', paragraphs: ['A letter.'] });
-  const records = searchRecords([letter, graded()], themeTitles);
-  assert.deepEqual(records[0]!.filters.judgement, ['Not graded']);
-  assert.deepEqual(records[0]!.filters.type, ['Monitoring visit']);
-  assert.deepEqual(records.map((r) => r.sort.date), ['2019-09-30', '2019-05-08', '2019-05-08', '2019-05-08']);
+test('the passage index names the report and each passage’s anchor, label and themes, recommendations first', () => {
+  const { index, texts } = searchDocument(graded(), themeTitles);
+  assert.deepEqual(index.report, {
+    url: '/reports/south-gloucestershire-2019-05-08-inspection/',
+    title: 'South Gloucestershire inspection',
+    authority: 'South Gloucestershire',
+    type: 'Inspection',
+    date: '8 May 2019',
+  });
+  assert.deepEqual(index.passages, [
+    ['rec-1', 'Recommendation 1', []],
+    ['para-1', '¶ 1', []],
+    ['ap-1', 'A1', [0, 1]],
+  ]);
+  assert.deepEqual(index.themes, ['Private fostering', 'an-unknown-theme']);
+  assert.equal(texts[1], 'Return home interviews are offered to all children who go missing.');
+});
+
+test('words: lower case, split at punctuation, hyphenated words also joined', () => {
+  assert.deepEqual(indexWords('Children’s well-being (LADO) & 2019/20: café'), ['children', 's', 'well', 'being', 'wellbeing', 'lado', '2019', '20', 'café']);
+  assert.deepEqual(indexWords('{x} <3 a<b'), ['x', '3', 'a', 'b']);
+});
+
+test('every location of a report’s Pagefind content leads back to its word, and each word to the passages that use it', () => {
+  for (const report of [graded(), ...seeds]) {
+    const { record, index, texts } = searchDocument(report, themeTitles);
+    const { words } = vocabulary(texts);
+    const wordPassages = decodeWordPassages(index.words);
+    const wordAt = wordsAtLocations(wordPassages);
+    const content = record.content.split(' ');
+    assert.equal(content.length, wordAt.length, report.slug);
+    content.forEach((word, location) => assert.equal(words[wordAt[location]!], word, `${report.slug} location ${location}`));
+    words.forEach((word, at) => assert.equal(parseInt(index.lengths[at]!, 36), Math.min(word.length, 35)));
+    texts.forEach((text, passage) => {
+      for (const word of indexWords(text)) assert.ok(wordPassages[words.indexOf(word)]!.includes(passage), `${report.slug}: "${word}" in passage ${passage}`);
+    });
+  }
+});
+
+test('South Gloucestershire 2017: "interviews" leads to recommendation 6 and ¶ 39, and to no passage without it', () => {
+  const report = seeds.find((r) => r.slug === 'south-gloucestershire-2017-02-13-inspection')!;
+  const { index, texts } = searchDocument(report, themeTitles);
+  const { words } = vocabulary(texts);
+  const holders = decodeWordPassages(index.words)[words.indexOf('interviews')]!.map((passage) => index.passages[passage]![0]);
+  assert.ok(holders.includes('rec-6') && holders.includes('para-39'), holders.join(' '));
+  for (const anchor of holders) assert.match(texts[index.passages.findIndex(([a]) => a === anchor)]!, /interviews/i);
+});
+
+test('a word stands once, twice from two passages, three times from four, never more', () => {
+  assert.deepEqual([1, 2, 3, 4, 7, 8, 500].map(wordWeight), [1, 2, 2, 3, 3, 3, 3]);
+  assert.equal(indexContent(['a', 'b', 'c'], [[0], [0, 1], [0, 1, 2, 3]]), 'a b b c c c');
+});
+
+test('passage lists survive their compact form', () => {
+  const lists = [[0], [3, 4, 40, 41], [1, 1000], [7]];
+  assert.deepEqual(decodeWordPassages(encodeWordPassages(lists)), lists);
+  assert.equal(encodeWordPassages(lists), '0 3,1,10,1 1,rr 7');
+  assert.deepEqual(decodeWordPassages(''), []);
 });
 
 test('paragraph labels: the pilcrow for the report’s own numbers, the archive label otherwise', () => {
   assert.equal(paragraphLabel({ number: 41, label: '41' }), '¶ 41');
   assert.equal(paragraphLabel({ number: 6, label: '6.0' }), '¶ 6.0');
   assert.equal(paragraphLabel({ number: null, label: 'A3' }), 'A3');
-});
-
-test('a record is read back from the MDX the ingest writes, and a broken file is named', () => {
-  const record = graded();
-  record.paragraphs[0]!.text = 'Line and paragraph separators \u2028 \u2029 survive.';
-  assert.deepEqual(recordFromMdx(renderReportMdx(record), 'x.mdx'), record);
-  assert.throws(() => recordFromMdx('no frontmatter', 'broken.mdx'), /broken\.mdx: no frontmatter/);
-  assert.throws(() => recordFromMdx('---\n{"slug": "x"}\n---\n', 'partial.mdx'), /partial\.mdx: the frontmatter is not a valid report record/);
 });

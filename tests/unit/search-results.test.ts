@@ -1,31 +1,66 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { groupHits, excerptRuns, spokenLabel, resultSummary, type Hit } from '../../src/lib/search/results.ts';
-import { highlightTerms, matchRanges } from '../../src/lib/search/highlight.ts';
+import { excerptRuns, rankPassages, spokenLabel, resultSummary } from '../../src/lib/search/results.ts';
+import { highlightTerms, matchRanges, searchTerms } from '../../src/lib/search/highlight.ts';
+import { exactWords } from '../../src/lib/search/passage-index.ts';
 
-const hit = (report: string, label: string, position: number): Hit => ({
-  url: `${report}#x`,
-  excerpt: '',
-  meta: { title: `Title of ${report}`, authority: 'A', type: 'Inspection', date: '1 April 2022', label, report, position: String(position) },
+// A report's passage index, word by word: word 0 "return" is in passages 0 and 2, word 1 "home" in 0, 1 and 2, ...
+const wordPassages = [[0, 2], [0, 1, 2], [2, 3], [4], [1, 4]];
+
+test('passages holding every word of the query come first, the one with most matching words leading', () => {
+  // "return home interviews": return → word 0, home → word 1, interviews → words 2 and 3 (two forms of it).
+  assert.deepEqual(rankPassages(wordPassages, [[0], [1], [2, 3]], { documentOrder: false }), [2]);
+  // "home": passages 0, 1, 2 all hold it once; the report's order breaks the tie.
+  assert.deepEqual(rankPassages(wordPassages, [[1]], { documentOrder: false }), [0, 1, 2]);
+  // "home interviews" (interviews → words 3 and 4): only passage 1 holds both words of the query.
+  assert.deepEqual(rankPassages(wordPassages, [[1], [3, 4]], { documentOrder: false }), [1]);
 });
 
-test('hits are grouped under their report, reports in the order of their first hit', () => {
-  const hits = [hit('/r/b/', '¶ 9', 12), hit('/r/a/', '¶ 1', 3), hit('/r/b/', '¶ 3', 6), hit('/r/b/', 'Recommendation 2', 1)];
-  const labels = (documentOrder: boolean) => groupHits(hits, { documentOrder }).map((g) => [g.report, g.hits.map((h) => h.meta.label)]);
-  assert.deepEqual(labels(false), [['/r/b/', ['¶ 9', '¶ 3', 'Recommendation 2']], ['/r/a/', ['¶ 1']]]);
-  assert.deepEqual(labels(true), [['/r/b/', ['Recommendation 2', '¶ 3', '¶ 9']], ['/r/a/', ['¶ 1']]]);
-  assert.equal(groupHits(hits, { documentOrder: false })[0]!.title, 'Title of /r/b/');
+test('when no passage holds every word, the passages with the most of them are shown', () => {
+  // "return interviews" where word 3 (an "interviews" form) is only in passage 4, which lacks "return".
+  assert.deepEqual(rankPassages(wordPassages, [[0], [3]], { documentOrder: false }), [0, 2, 4]);
 });
 
-test('an excerpt becomes text runs, marked where Pagefind marked it, with no HTML left in it', () => {
-  assert.deepEqual(excerptRuns('the <mark>return</mark> <mark>home</mark> visit &lt;b&gt; &amp;'), [
-    { text: 'the ', marked: false },
-    { text: 'return', marked: true },
-    { text: ' ', marked: false },
-    { text: 'home', marked: true },
-    { text: ' visit <b> &amp;', marked: false },
-  ]);
-  assert.deepEqual(excerptRuns(''), []);
+test('more matching words rank higher; with documentOrder the report’s own order wins', () => {
+  // "home" matches words 1 and 4 (two forms): passage 1 holds both, so it leads.
+  assert.deepEqual(rankPassages(wordPassages, [[1, 4]], { documentOrder: false }), [1, 0, 2, 4]);
+  assert.deepEqual(rankPassages(wordPassages, [[1, 4]], { documentOrder: true }), [0, 1, 2, 4]);
+});
+
+test('the query’s own words rank above other forms of them, as Pagefind ranks', () => {
+  // "home": word 1 is "home" itself, word 4 another form ("homes"); passage 4 holds only that form.
+  assert.deepEqual(rankPassages(wordPassages, [[1, 4]], { documentOrder: false, exactTermWords: [[4]] }), [1, 4, 0, 2]);
+});
+
+test('a matched word as long as the query word is that word; the lengths are read in base 36', () => {
+  assert.deepEqual(exactWords('Meetings', [0, 1, 2], '478'), [2]);
+  assert.deepEqual(exactWords('well-being', [0, 1], '9a'), [0]);
+  assert.deepEqual(exactWords('x'.repeat(40), [0], 'z'), [0]);
+});
+
+test('with a theme chosen, only the passages carrying it are shown, unless none of those match', () => {
+  assert.deepEqual(rankPassages(wordPassages, [[1]], { documentOrder: false, themed: new Set([1, 3]) }), [1]);
+  assert.deepEqual(rankPassages(wordPassages, [[1]], { documentOrder: false, themed: new Set([3]) }), [0, 1, 2]);
+});
+
+test('no matching words, no passages', () => {
+  assert.deepEqual(rankPassages(wordPassages, [[]], { documentOrder: false }), []);
+  assert.deepEqual(rankPassages(wordPassages, [], { documentOrder: false }), []);
+});
+
+const join = (runs: ReturnType<typeof excerptRuns>) => runs.map((r) => (r.marked ? `[${r.text}]` : r.text)).join('');
+
+test('an excerpt marks the query’s words and keeps the text as text, never HTML', () => {
+  assert.equal(join(excerptRuns('Return home interviews <b>&amp;</b> are late.', ['return', 'home'], 32)), '[Return] [home] interviews <b>&amp;</b> are late.');
+  assert.deepEqual(excerptRuns('', ['x'], 32), []);
+});
+
+test('a long passage is cut to the stretch with the most different query words, with ellipses where it goes on', () => {
+  const filler = (n: number, word: string) => Array.from({ length: n }, () => word).join(' ');
+  const text = `${filler(20, 'aa')} missing once ${filler(30, 'bb')} missing children return home ${filler(30, 'cc')}`;
+  assert.equal(join(excerptRuns(text, ['missing', 'return'], 10)), '…bb bb bb [missing] children [return] home cc cc cc…');
+  assert.equal(join(excerptRuns(`${filler(5, 'aa')} return ${filler(20, 'bb')}`, ['return'], 10)), '…aa aa aa [return] bb bb bb bb bb bb…');
+  assert.equal(join(excerptRuns(`${filler(20, 'aa')}`, ['zz'], 5)), 'aa aa aa aa aa…');
 });
 
 test('labels are spoken in words', () => {
@@ -34,12 +69,17 @@ test('labels are spoken in words', () => {
   assert.equal(spokenLabel('Recommendation 3'), 'Recommendation 3');
 });
 
-test('the result sentence says how many passages match, with and without filters', () => {
-  assert.equal(resultSummary('private fostering', 12, 12), '12 passages match “private fostering”.');
-  assert.equal(resultSummary('x', 1, 1), '1 passage matches “x”.');
+test('the result sentence says how many reports have matching passages, with and without filters', () => {
+  assert.equal(resultSummary('private fostering', 12, 12), 'Passages of 12 reports match “private fostering”.');
+  assert.equal(resultSummary('x', 1, 1), 'Passages of 1 report match “x”.');
   assert.match(resultSummary('zzz', 0, 0), /^No passages match “zzz”\./);
-  assert.equal(resultSummary('x', 4, 1200), '4 passages of 1,200 matching “x” fit the filters chosen.');
-  assert.equal(resultSummary('x', 0, 3), 'No passages match “x” with the filters chosen (3 passages without them).');
+  assert.equal(resultSummary('x', 4, 1200), '4 reports of 1,200 with passages matching “x” fit the filters chosen.');
+  assert.equal(resultSummary('x', 0, 3), 'No report with passages matching “x” fits the filters chosen (3 reports without them).');
+});
+
+test('search terms: lower case words, each once', () => {
+  assert.deepEqual(searchTerms('Bed and  breakfast, bed'), ['bed', 'and', 'breakfast']);
+  assert.deepEqual(searchTerms('  '), []);
 });
 
 test('highlight terms come from the link, one word each', () => {

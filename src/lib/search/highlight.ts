@@ -7,9 +7,13 @@
 import { stem } from '../link/text.ts';
 import { HIGHLIGHT_PARAM } from './facets.ts';
 
+/** The words of a search, lower case, each once: what hits mark, and what their links pass on for marking. */
+export function searchTerms(query: string): string[] {
+  return [...new Set(query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+}
+
 export function highlightTerms(params: URLSearchParams): string[] {
-  const words = params.getAll(HIGHLIGHT_PARAM).flatMap((value) => value.toLowerCase().split(/[^\p{L}\p{N}]+/u));
-  return [...new Set(words.filter(Boolean))];
+  return searchTerms(params.getAll(HIGHLIGHT_PARAM).join(' '));
 }
 
 const PREFIX_MATCH_MIN = 4;

@@ -1,41 +1,34 @@
 /**
- * The search index's records: one per paragraph and one per recommendation, never one per page, so a hit names
- * and links the exact passage (`/reports/<slug>/#para-41`). Pure: report records in, Pagefind custom records out.
+ * What the search index is built from: for each report, one Pagefind record (its vocabulary, facets and date) and
+ * its passage files (see passage-index.ts for why two levels). Pure: a report record in, index entries out.
  *
  * The index is built from the report records, not from the built HTML, so navigation, footers, citation boxes and
  * any other page furniture can never be indexed: only the text the report itself contains is.
  */
 import type { ReportRecord } from '../../schemas/report.ts';
 import { documentTypeName, formatDate } from '../site/format.ts';
-import { anchorUrl, reportUrl } from '../site/urls.ts';
+import { reportUrl } from '../site/urls.ts';
 import { NOT_GRADED, type FacetKey, type SortKey } from './facets.ts';
+import { encodeWordLengths, encodeWordPassages, indexContent, vocabulary, type PassageEntry, type PassageIndex } from './passage-index.ts';
 
-/** The shape Pagefind's `index.addCustomRecord` takes (its own type lives in the pagefind package's Node types). */
+/**
+ * The shape Pagefind's `index.addCustomRecord` takes (its own type lives in the pagefind package's Node types). No
+ * `meta`: Pagefind would index a title, and a hit on a word no passage holds would have no passage to show.
+ */
 export interface SearchRecord {
   url: string;
+  /** The report's vocabulary, each word repeated by its weight (`indexContent`). */
   content: string;
   language: 'en';
-  meta: SearchRecordMeta;
   filters: Record<FacetKey, string[]>;
   sort: Record<SortKey, string>;
 }
 
-/** What a hit shows without opening the page; read back in the browser from `result.data().meta`. */
-export interface SearchRecordMeta {
-  /** The document title (Pagefind expects a `title`). */
-  title: string;
-  authority: string;
-  /** The document type, in words. */
-  type: string;
-  /** Publication date, in words: "8 May 2019". */
-  date: string;
-  /** "¶ 41", "Recommendation 3", or "A2" for a paragraph the report does not number. */
-  label: string;
-  /** The report's URL, so hits can be grouped under their report. */
-  report: string;
-  /** Where the passage comes in its report (its recommendations first, then its paragraphs), from 0. */
-  position: string;
-  [key: string]: string;
+export interface SearchDocument {
+  record: SearchRecord;
+  index: PassageIndex;
+  /** The passages' text, in the index's order. */
+  texts: string[];
 }
 
 /** "¶ 41" for the report's own numbers, the bare archive label ("A2") for paragraphs it leaves unnumbered. */
@@ -44,37 +37,45 @@ export function paragraphLabel(paragraph: { number: number | null; label: string
 }
 
 /**
- * Every searchable passage of the archive. Theme slugs become theme titles (the words the facet shows); a slug the
- * taxonomy does not know is kept as it is rather than dropped, so a stale tag is visible, not silent.
+ * A report's index entries. Theme slugs become theme titles (the words the facet shows); a slug the taxonomy does
+ * not know is kept as it is rather than dropped, so a stale tag is visible, not silent.
  */
-export function searchRecords(reports: readonly ReportRecord[], themeTitles: ReadonlyMap<string, string>): SearchRecord[] {
-  return reports.flatMap((report) => {
-    const documentFilters = {
-      authority: [report.authority],
-      type: [documentTypeName(report.documentType)],
-      year: [report.published.slice(0, 4)],
-      judgement: [report.overallEffectiveness ?? NOT_GRADED],
-    };
-    const documentMeta = {
-      title: report.title,
-      authority: report.authority,
-      type: documentTypeName(report.documentType),
-      date: formatDate(report.published),
-      report: reportUrl(report.slug),
-    };
-    // Every record carries every sort key: Pagefind leaves a record without the key out of a sorted list.
-    const sort = { date: report.published };
-    const passages = [
-      ...report.recommendations.map((r) => ({ anchor: r.id, label: `Recommendation ${r.number}`, text: r.text, themes: r.themes })),
-      ...report.paragraphs.map((p) => ({ anchor: p.id, label: paragraphLabel(p), text: p.text, themes: p.themes })),
-    ];
-    return passages.map(({ anchor, label, text, themes }, position) => ({
-      url: anchorUrl(report.slug, anchor),
-      content: text,
+export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<string, string>): SearchDocument {
+  const passages = [
+    ...report.recommendations.map((r) => ({ anchor: r.id, label: `Recommendation ${r.number}`, text: r.text, themes: r.themes })),
+    ...report.paragraphs.map((p) => ({ anchor: p.id, label: paragraphLabel(p), text: p.text, themes: p.themes })),
+  ];
+  const themes: string[] = [];
+  const themePosition = (slug: string) => {
+    const title = themeTitles.get(slug) ?? slug;
+    const at = themes.indexOf(title);
+    return at >= 0 ? at : themes.push(title) - 1;
+  };
+  const entries = passages.map(({ anchor, label, themes: slugs }): PassageEntry => [anchor, label, slugs.map(themePosition)]);
+  const texts = passages.map((passage) => passage.text);
+  const { words, passagesOf } = vocabulary(texts);
+  const url = reportUrl(report.slug);
+  return {
+    record: {
+      url,
+      content: indexContent(words, passagesOf),
       language: 'en',
-      meta: { ...documentMeta, label, position: String(position) },
-      filters: { ...documentFilters, theme: themes.map((slug) => themeTitles.get(slug) ?? slug) },
-      sort,
-    }));
-  });
+      filters: {
+        authority: [report.authority],
+        type: [documentTypeName(report.documentType)],
+        year: [report.published.slice(0, 4)],
+        judgement: [report.overallEffectiveness ?? NOT_GRADED],
+        theme: [...themes],
+      },
+      sort: { date: report.published },
+    },
+    index: {
+      report: { url, title: report.title, authority: report.authority, type: documentTypeName(report.documentType), date: formatDate(report.published) },
+      themes,
+      passages: entries,
+      words: encodeWordPassages(passagesOf),
+      lengths: encodeWordLengths(words),
+    },
+    texts,
+  };
 }

@@ -1,0 +1,137 @@
+/**
+ * The search index in two levels, so that a first search costs the same few kilobytes whether the archive holds five
+ * reports or five thousand:
+ *
+ * 1. Pagefind holds one record per report whose content is the report's vocabulary: each word of its passages in
+ *    sorted order, standing once, or up to `MAX_WORD_WEIGHT` times when many passages use it (`wordWeight`). A
+ *    report's postings are then a few locations per word, however often the report uses it, so the index chunk of a
+ *    common word ("social", "the") grows with the number of reports, not of passages, while a report that keeps
+ *    coming back to a subject still ranks above one that mentions it once.
+ * 2. For each report, a passage index (`PassageIndex`, a few kilobytes) says which passages hold each word of that
+ *    vocabulary, and the passages' text comes in small files of `PASSAGES_PER_TEXT_FILE`. Pagefind's result gives the
+ *    matched word locations; `wordsAtLocations` turns them back into vocabulary words, the passage index turns those
+ *    into the exact paragraphs to show, and only the text of those is fetched.
+ *
+ * Pure and free of heavy imports: the browser uses this module as well as the build.
+ */
+
+/** Passages per text file: small enough that showing a report's best three hits fetches little more than them. */
+export const PASSAGES_PER_TEXT_FILE = 8;
+
+/** Where a report's passage files are published, by the id Pagefind gave its record. */
+export const PASSAGE_FILES_PATH = '/pagefind/passages/';
+export const passageIndexUrl = (id: string) => `${PASSAGE_FILES_PATH}${id}.json`;
+export const passageTextUrl = (id: string, file: number) => `${PASSAGE_FILES_PATH}${id}.${file}.json`;
+
+/** A report as its search hits name it. */
+export interface SearchReport {
+  url: string;
+  title: string;
+  authority: string;
+  /** The document type in words: "Inspection". */
+  type: string;
+  /** Publication date in words: "8 May 2019". */
+  date: string;
+}
+
+/** One passage: [anchor, label, positions in `themes` of the themes it carries]. */
+export type PassageEntry = [anchor: string, label: string, themes: number[]];
+
+/** What the browser fetches for a report in the results: everything but the passages' text. */
+export interface PassageIndex {
+  report: SearchReport;
+  /** Theme titles the report's passages carry, each once. */
+  themes: string[];
+  /** Its passages in the report's order: recommendations first, then paragraphs. */
+  passages: PassageEntry[];
+  /** For word i of the vocabulary, the passages holding it (`encodeWordPassages`). */
+  words: string;
+  /** Character i is the length of word i, in base 36 ("z" for 35 or more): `exactWords` reads it. */
+  lengths: string;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu;
+
+/**
+ * The words of a text as the index holds them: lower case, split at anything that is not a letter or a digit. A
+ * hyphenated word also counts joined up, so "wellbeing" finds "well-being" (and "well" and "being" find it too).
+ */
+export function indexWords(text: string): string[] {
+  const words: string[] = [];
+  for (const [compound] of text.toLowerCase().matchAll(WORD)) {
+    const parts = compound.split(/[-‐‑]/);
+    words.push(...parts);
+    if (parts.length > 1) words.push(parts.join(''));
+  }
+  return words;
+}
+
+/**
+ * The vocabulary of some passages, each word once, in code-unit order (the same in every engine and locale), and
+ * for each word the passages that hold it, in ascending order.
+ */
+export function vocabulary(passages: readonly string[]): { words: string[]; passagesOf: number[][] } {
+  const holders = new Map<string, number[]>();
+  passages.forEach((text, passage) => {
+    for (const word of new Set(indexWords(text))) {
+      const list = holders.get(word);
+      if (list) list.push(passage);
+      else holders.set(word, [passage]);
+    }
+  });
+  const words = [...holders.keys()].sort();
+  return { words, passagesOf: words.map((word) => holders.get(word)!) };
+}
+
+/** The most times one word stands in a report's Pagefind content. */
+export const MAX_WORD_WEIGHT = 3;
+
+/** How many times a word held by `passages` passages stands in the content: 1, then 2 from two passages, 3 from four. */
+export function wordWeight(passages: number): number {
+  return Math.min(MAX_WORD_WEIGHT, 1 + Math.floor(Math.log2(passages)));
+}
+
+/** A report's Pagefind content: its vocabulary in order, each word `wordWeight` times. */
+export function indexContent(words: readonly string[], passagesOf: readonly (readonly number[])[]): string {
+  return words.flatMap((word, at) => Array<string>(wordWeight(passagesOf[at]!.length)).fill(word)).join(' ');
+}
+
+/** For each location of the content `indexContent` wrote, the vocabulary word standing there. */
+export function wordsAtLocations(passagesOf: readonly (readonly number[])[]): Int32Array {
+  const at = new Int32Array(passagesOf.reduce((n, list) => n + wordWeight(list.length), 0));
+  let location = 0;
+  passagesOf.forEach((list, word) => {
+    for (let repeat = wordWeight(list.length); repeat > 0; repeat--) at[location++] = word;
+  });
+  return at;
+}
+
+export function encodeWordLengths(words: readonly string[]): string {
+  return words.map((word) => Math.min(word.length, 35).toString(36)).join('');
+}
+
+/**
+ * Of the words matched for a query word, those that are that very word, not another form of it: Pagefind matched
+ * them by stem ("meetings" finds "meet") or by prefix, so a matched word as long as the query word is the same word.
+ * The reader typed "strategy meetings", so a passage saying that ranks above one that says "strategies … meet".
+ */
+export function exactWords(queryWord: string, matched: readonly number[], lengths: string): number[] {
+  const length = Math.min(queryWord.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').length, 35).toString(36);
+  return matched.filter((word) => lengths[word] === length);
+}
+
+/**
+ * Passage lists, compactly: one entry per word, separated by spaces; within an entry the first passage number and
+ * then the gaps between them, in base 36, separated by commas. Mostly one or two characters a number.
+ */
+export function encodeWordPassages(passagesOf: readonly (readonly number[])[]): string {
+  return passagesOf.map((list) => list.map((passage, at) => (at === 0 ? passage : passage - list[at - 1]!).toString(36)).join(',')).join(' ');
+}
+
+export function decodeWordPassages(encoded: string): number[][] {
+  if (encoded === '') return [];
+  return encoded.split(' ').map((entry) => {
+    let passage = 0;
+    return entry.split(',').map((step, at) => (passage = at === 0 ? parseInt(step, 36) : passage + parseInt(step, 36)));
+  });
+}
