@@ -90,7 +90,7 @@ test('every record in the archive gets the same HTML as Shiki gives it, part by 
     const path = join(DEFAULT_REPORTS_DIR, file);
     const record = readFrontmatter(readFileSync(path, 'utf8'), path) as unknown as ReportRecord;
     const { head, lists } = recordParts(record);
-    for (const code of [head, ...lists.map((list) => list.json), reportJson(record)]) {
+    for (const code of [head, ...lists.map((list) => list.first), reportJson(record)]) {
       assert.equal(await highlight(code, 'json', 'Record'), await highlightWithShiki(code, 'json', 'Record'), `${file}: ${code.slice(0, 60)}`);
     }
   }
