@@ -14,7 +14,7 @@ export default defineConfig({
   ...(process.env.ARCHIVE_OUT_DIR && { cacheDir: `${process.env.ARCHIVE_OUT_DIR}.astro-cache` }),
   // permalinks last: it checks every file the others have written against content/permalinks.json.
   integrations: [mdx(), sitemap(), searchIndex(), permalinks()],
-  build: { inlineStylesheets: 'never' },
+  build: { inlineStylesheets: 'never', concurrency: 4 },
   // Never inline scripts into pages (Vite would inline those under 4 kB): the Content-Security-Policy allows
   // scripts from this site's files only, never inline ones.
   vite: { build: { assetsInlineLimit: 0 } },

@@ -9,6 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { renameSync, rmSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -23,6 +24,9 @@ function startIndexing(root: URL, folder: string): IndexRun {
     cwd: fileURLToPath(root),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Astro's rendering comes first: its garbage collector works on threads of its own, which an index build at equal
+  // priority would slow down. At the lowest priority the index is built in the time Astro leaves free.
+  setPriority(child.pid!, 19);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

@@ -50,7 +50,9 @@ export interface PassageIndex {
   lengths: string;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu;
+/** Anything that is not a letter, a digit or a hyphen separates words. */
+const SEPARATORS = /[^\p{L}\p{N}\-‐‑]+/u;
+const HYPHENS = /[-‐‑]+/;
 
 /**
  * The words of a text as the index holds them: lower case, split at anything that is not a letter or a digit. A
@@ -58,8 +60,12 @@ const WORD = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu;
  */
 export function indexWords(text: string): string[] {
   const words: string[] = [];
-  for (const [compound] of text.toLowerCase().matchAll(WORD)) {
-    const parts = compound.split(/[-‐‑]/);
+  for (const piece of text.toLowerCase().split(SEPARATORS)) {
+    if (!HYPHENS.test(piece)) {
+      if (piece) words.push(piece);
+      continue;
+    }
+    const parts = piece.split(HYPHENS).filter(Boolean);
     words.push(...parts);
     if (parts.length > 1) words.push(parts.join(''));
   }
@@ -73,10 +79,11 @@ export function indexWords(text: string): string[] {
 export function vocabulary(passages: readonly string[]): { words: string[]; passagesOf: number[][] } {
   const holders = new Map<string, number[]>();
   passages.forEach((text, passage) => {
-    for (const word of new Set(indexWords(text))) {
+    for (const word of indexWords(text)) {
       const list = holders.get(word);
-      if (list) list.push(passage);
-      else holders.set(word, [passage]);
+      if (!list) holders.set(word, [passage]);
+      // Passages are visited in order, so a word already seen in this one ends its list.
+      else if (list[list.length - 1] !== passage) list.push(passage);
     }
   });
   const words = [...holders.keys()].sort();
