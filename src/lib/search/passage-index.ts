@@ -16,7 +16,7 @@
  */
 
 /** Passages per text file: small enough that showing a report's best three hits fetches little more than them. */
-export const PASSAGES_PER_TEXT_FILE = 8;
+export const PASSAGES_PER_TEXT_FILE = 4;
 
 /** Where a report's passage files are published, by the id Pagefind gave its record. */
 export const PASSAGE_FILES_PATH = '/pagefind/passages/';
