@@ -67,9 +67,10 @@ test.describe('search relevance: a passage that answers the query is in the firs
     });
   }
 
-  // The rate over every query, and where each query's first answer stands, for comparing rankings. It reports; the
-  // per-query tests above are the assertions.
-  test(`hit@${TOP} over all ${QUERIES.length} queries (reported, not asserted)`, async ({ page }, testInfo) => {
+  // Over every query: where its first answer stands, and how many of the first five links answer it. Floors a little
+  // below what the ranking measured when it was last tuned (all 25 first links, 88 of 108 links), so a ranking change
+  // that makes the first hit worse fails here even while every query still has an answer somewhere in its five.
+  test(`over all ${QUERIES.length} queries, the first link answers the query and most of the first ${TOP} do`, async ({ page }, testInfo) => {
     test.setTimeout(QUERIES.length * 20_000);
     const rows: { query: string; rank: number | null; answersInTop: number; firstFive: string[] }[] = [];
     for (const { query, answers } of QUERIES) {
@@ -91,5 +92,7 @@ test.describe('search relevance: a passage that answers the query is in the firs
       `${answersInTop} of the ${linksInTop} links in the first ${TOP}s answer their query`;
     console.log([summary, ...lines].join('\n'));
     await testInfo.attach('relevance.json', { body: JSON.stringify({ hits, answersInTop, queries: rows.length, rows }, null, 1), contentType: 'application/json' });
+    expect(rows.filter((row) => row.rank === 1).length, 'queries whose first link answers them').toBeGreaterThanOrEqual(QUERIES.length - 2);
+    expect(answersInTop / linksInTop, `share of the first ${TOP} links that answer their query`).toBeGreaterThanOrEqual(0.75);
   });
 });
