@@ -10,13 +10,16 @@
 import { FACETS, HIGHLIGHT_PARAM, orderFacetValues, type FacetKey } from '../lib/search/facets.ts';
 import { searchTerms } from '../lib/search/highlight.ts';
 import {
-  decodeWordPassages,
   exactWords,
   passageIndexUrl,
   passageTextUrl,
+  passageWordsUrl,
   PASSAGES_PER_TEXT_FILE,
-  wordsAtLocations,
+  wordFileOf,
+  wordsAt,
+  type MatchedWord,
   type PassageIndex,
+  type WordFile,
 } from '../lib/search/passage-index.ts';
 import { excerptRuns, rankPassages, resultSummary, spokenLabel } from '../lib/search/results.ts';
 import {
@@ -50,8 +53,11 @@ interface Pagefind {
 }
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
-/** Reports per page of results: about what a phone shows in three screens, each costing a few kilobytes. */
-const REPORTS_PER_PAGE = 4;
+/**
+ * Reports per page of results: about what a phone shows in two or three screens. Each costs its passage index and
+ * passage text (5–15 KB), the largest part of a first search after Pagefind's own files.
+ */
+const REPORTS_PER_PAGE = 3;
 /** Passages shown under each report at first; the rest come on request. */
 const HITS_PER_REPORT = 3;
 /** Words per excerpt: about two lines on a phone, enough to judge whether the paragraph is the one wanted. */
@@ -128,15 +134,21 @@ function fetchJson<T>(url: string): Promise<T> {
   return loading as Promise<T>;
 }
 
-const decoded = new Map<string, { wordPassages: number[][]; wordAt: Int32Array }>();
-async function passageIndex(id: string): Promise<{ index: PassageIndex; wordPassages: number[][]; wordAt: Int32Array }> {
-  const index = await fetchJson<PassageIndex>(passageIndexUrl(id));
-  let words = decoded.get(id);
-  if (!words) {
-    const wordPassages = decodeWordPassages(index.words);
-    decoded.set(id, (words = { wordPassages, wordAt: wordsAtLocations(wordPassages) }));
+/** The words a search matched in one report, by content location, read from the word files that hold them. */
+async function matchedWords(id: string, starts: readonly number[], locations: readonly number[]): Promise<Map<number, MatchedWord>> {
+  const byFile = new Map<number, number[]>();
+  for (const location of locations) {
+    const file = wordFileOf(location, starts);
+    (byFile.get(file) ?? byFile.set(file, []).get(file)!).push(location);
   }
-  return { index, ...words };
+  const found = new Map<number, MatchedWord>();
+  await Promise.all(
+    [...byFile].map(async ([file, inFile]) => {
+      const content = await fetchJson<WordFile>(passageWordsUrl(id, file));
+      for (const [location, word] of wordsAt(inFile, file, starts, content)) found.set(location, word);
+    }),
+  );
+  return found;
 }
 
 async function passageText(id: string, passage: number): Promise<string> {
@@ -195,14 +207,26 @@ async function locationsByTerm(pagefind: Pagefind, search: PagefindSearch, terms
 }
 
 async function loadReport(result: PagefindResult, queryWords: readonly string[], byTerm: ReadonlyArray<Map<string, number[]>>): Promise<ReportHits> {
-  const { index, wordPassages, wordAt } = await passageIndex(result.id);
-  const termWords = byTerm.map((byId) => [...new Set((byId.get(result.id) ?? []).map((location) => wordAt[location]!))]);
-  const exactTermWords = termWords.map((words, term) => exactWords(queryWords[term] ?? '', words, index.lengths));
+  const index = await fetchJson<PassageIndex>(passageIndexUrl(result.id));
+  const locations = byTerm.map((byId) => byId.get(result.id) ?? []);
+  const words = await matchedWords(result.id, index.wordFiles, [...new Set(locations.flat())]);
+  // A word standing two or three times in the content is matched at each of its locations: count it once.
+  const termWords = locations.map((list) => [...new Set(list.flatMap((location) => words.get(location) ?? []))]);
+  const wordPassages: number[][] = [];
+  for (const { word, passages } of words.values()) wordPassages[word] = passages;
   const chosenThemes = new Set(state.filters.theme);
   const themed = chosenThemes.size
     ? new Set(index.passages.flatMap(([, , themes], passage) => (themes.some((t) => chosenThemes.has(index.themes[t]!)) ? [passage] : [])))
     : undefined;
-  const ranked = rankPassages(wordPassages, termWords, { documentOrder: state.sort === 'date', themed, exactTermWords });
+  const ranked = rankPassages(
+    wordPassages,
+    termWords.map((matched) => matched.map(({ word }) => word)),
+    {
+      documentOrder: state.sort === 'date',
+      themed,
+      exactTermWords: termWords.map((matched, term) => exactWords(queryWords[term] ?? '', matched).map(({ word }) => word)),
+    },
+  );
   const report: ReportHits = { id: result.id, index, ranked, texts: new Map(), shown: 0 };
   await showPassages(report, HITS_PER_REPORT);
   return report;

@@ -8,8 +8,10 @@ import {
   indexContent,
   indexWords,
   vocabulary,
-  wordsAtLocations,
+  wordFileOf,
+  wordsAt,
   wordWeight,
+  WORDS_PER_FILE,
 } from '../../src/lib/search/passage-index.ts';
 import { readFrontmatter } from '../../src/lib/ingest/mdx.ts';
 import type { ReportRecord } from '../../src/schemas/report.ts';
@@ -81,27 +83,42 @@ test('words: lower case, split at punctuation, hyphenated words also joined', ()
   assert.deepEqual(indexWords('{x} <3 a<b'), ['x', '3', 'a', 'b']);
 });
 
-test('every location of a report’s Pagefind content leads back to its word, and each word to the passages that use it', () => {
+test('every location of a report’s Pagefind content leads, through its word file, to its word, length and passages', () => {
   for (const report of [graded(), ...seeds]) {
-    const { record, index, texts } = searchDocument(report, themeTitles);
-    const { words } = vocabulary(texts);
-    const wordPassages = decodeWordPassages(index.words);
-    const wordAt = wordsAtLocations(wordPassages);
+    const { record, index, words: files, texts } = searchDocument(report, themeTitles);
+    const { words, passagesOf } = vocabulary(texts);
+    assert.equal(files.length, Math.ceil(words.length / WORDS_PER_FILE), report.slug);
     const content = record.content.split(' ');
-    assert.equal(content.length, wordAt.length, report.slug);
-    content.forEach((word, location) => assert.equal(words[wordAt[location]!], word, `${report.slug} location ${location}`));
-    words.forEach((word, at) => assert.equal(parseInt(index.lengths[at]!, 36), Math.min(word.length, 35)));
+    content.forEach((word, location) => {
+      const file = wordFileOf(location, index.wordFiles);
+      const matched = wordsAt([location], file, index.wordFiles, files[file]!).get(location);
+      assert.ok(matched, `${report.slug}: nothing at location ${location}`);
+      assert.equal(words[matched.word], word, `${report.slug} location ${location}`);
+      assert.equal(matched.length, Math.min(word.length, 35));
+      assert.deepEqual(matched.passages, passagesOf[matched.word]);
+    });
     texts.forEach((text, passage) => {
-      for (const word of indexWords(text)) assert.ok(wordPassages[words.indexOf(word)]!.includes(passage), `${report.slug}: "${word}" in passage ${passage}`);
+      for (const word of indexWords(text)) assert.ok(passagesOf[words.indexOf(word)]!.includes(passage), `${report.slug}: "${word}" in passage ${passage}`);
     });
   }
+});
+
+test('a report’s files: the passage index names passages, word files hold the vocabulary’s lists, text comes in fours', () => {
+  const report = seeds.find((r) => r.slug === 'south-gloucestershire-2017-02-13-inspection')!;
+  const { index, words, texts } = searchDocument(report, themeTitles);
+  assert.equal(index.passages.length, texts.length);
+  assert.ok(words.length >= 8, `${words.length} word files`);
+  assert.equal(index.wordFiles[0], 0);
+  assert.ok(index.wordFiles.every((start, at) => at === 0 || start > index.wordFiles[at - 1]!));
+  // The passage index is what every report in the results costs: it must stay small, its lists in the word files.
+  assert.ok(JSON.stringify(index).length < 12_000, `${JSON.stringify(index).length} characters`);
 });
 
 test('South Gloucestershire 2017: "interviews" leads to recommendation 6 and ¶ 39, and to no passage without it', () => {
   const report = seeds.find((r) => r.slug === 'south-gloucestershire-2017-02-13-inspection')!;
   const { index, texts } = searchDocument(report, themeTitles);
-  const { words } = vocabulary(texts);
-  const holders = decodeWordPassages(index.words)[words.indexOf('interviews')]!.map((passage) => index.passages[passage]![0]);
+  const { words, passagesOf } = vocabulary(texts);
+  const holders = passagesOf[words.indexOf('interviews')]!.map((passage) => index.passages[passage]![0]);
   assert.ok(holders.includes('rec-6') && holders.includes('para-39'), holders.join(' '));
   for (const anchor of holders) assert.match(texts[index.passages.findIndex(([a]) => a === anchor)]!, /interviews/i);
 });

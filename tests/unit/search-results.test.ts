@@ -32,10 +32,11 @@ test('the query’s own words rank above other forms of them, as Pagefind ranks'
   assert.deepEqual(rankPassages(wordPassages, [[1, 4]], { documentOrder: false, exactTermWords: [[4]] }), [1, 4, 0, 2]);
 });
 
-test('a matched word as long as the query word is that word; the lengths are read in base 36', () => {
-  assert.deepEqual(exactWords('Meetings', [0, 1, 2], '478'), [2]);
-  assert.deepEqual(exactWords('well-being', [0, 1], '9a'), [0]);
-  assert.deepEqual(exactWords('x'.repeat(40), [0], 'z'), [0]);
+test('a matched word as long as the query word is that word', () => {
+  const matched = (length: number, word: number) => ({ word, length, passages: [] });
+  assert.deepEqual(exactWords('Meetings', [matched(4, 0), matched(7, 1), matched(8, 2)]).map((m) => m.word), [2]);
+  assert.deepEqual(exactWords('well-being', [matched(9, 0), matched(10, 1)]).map((m) => m.word), [0]);
+  assert.deepEqual(exactWords('x'.repeat(40), [matched(35, 0)]).map((m) => m.word), [0]);
 });
 
 test('with a theme chosen, only the passages carrying it are shown, unless none of those match', () => {

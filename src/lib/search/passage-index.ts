@@ -7,10 +7,12 @@
  *    report's postings are then a few locations per word, however often the report uses it, so the index chunk of a
  *    common word ("social", "the") grows with the number of reports, not of passages, while a report that keeps
  *    coming back to a subject still ranks above one that mentions it once.
- * 2. For each report, a passage index (`PassageIndex`, a few kilobytes) says which passages hold each word of that
- *    vocabulary, and the passages' text comes in small files of `PASSAGES_PER_TEXT_FILE`. Pagefind's result gives the
- *    matched word locations; `wordsAtLocations` turns them back into vocabulary words, the passage index turns those
- *    into the exact paragraphs to show, and only the text of those is fetched.
+ * 2. For each report, a passage index (`PassageIndex`, about a kilobyte) names its passages; word files of
+ *    `WORDS_PER_FILE` vocabulary words say which passages hold each word; and the passages' text comes in files of
+ *    `PASSAGES_PER_TEXT_FILE`. Pagefind's result gives the matched word locations; the browser fetches only the word
+ *    files holding them (`wordFileOf`), reads which words those are and which passages hold them (`wordsAt`), and
+ *    fetches the text of the passages it shows. A search of three words fetches a few small files per report, not
+ *    its whole vocabulary (15 KB for the longest inspections).
  *
  * Pure and free of heavy imports: the browser uses this module as well as the build.
  */
@@ -22,6 +24,10 @@ export const PASSAGES_PER_TEXT_FILE = 4;
 export const PASSAGE_FILES_PATH = '/pagefind/passages/';
 export const passageIndexUrl = (id: string) => `${PASSAGE_FILES_PATH}${id}.json`;
 export const passageTextUrl = (id: string, file: number) => `${PASSAGE_FILES_PATH}${id}.${file}.json`;
+export const passageWordsUrl = (id: string, file: number) => `${PASSAGE_FILES_PATH}${id}.w${file}.json`;
+
+/** Vocabulary words per word file: a report's vocabulary is 500–2,000 words, a search needs a few of them. */
+export const WORDS_PER_FILE = 256;
 
 /** A report as its search hits name it. */
 export interface SearchReport {
@@ -44,8 +50,14 @@ export interface PassageIndex {
   themes: string[];
   /** Its passages in the report's order: recommendations first, then paragraphs. */
   passages: PassageEntry[];
-  /** For word i of the vocabulary, the passages holding it (`encodeWordPassages`). */
-  words: string;
+  /** For each word file, the location in the Pagefind content where its first word stands. */
+  wordFiles: number[];
+}
+
+/** `WORDS_PER_FILE` words of the vocabulary, in order: which passages hold each, and how long it is. */
+export interface WordFile {
+  /** The passages holding each word (`encodeWordPassages`). */
+  passages: string;
   /** Character i is the length of word i, in base 36 ("z" for 35 or more): `exactWords` reads it. */
   lengths: string;
 }
@@ -103,17 +115,48 @@ export function indexContent(words: readonly string[], passagesOf: readonly (rea
   return words.flatMap((word, at) => Array<string>(wordWeight(passagesOf[at]!.length)).fill(word)).join(' ');
 }
 
-/** For each location of the content `indexContent` wrote, the vocabulary word standing there. */
-export function wordsAtLocations(passagesOf: readonly (readonly number[])[]): Int32Array {
-  const at = new Int32Array(passagesOf.reduce((n, list) => n + wordWeight(list.length), 0));
+/** The vocabulary cut into word files, and the content location where each file's first word stands. */
+export function wordFiles(words: readonly string[], passagesOf: readonly (readonly number[])[]): { starts: number[]; files: WordFile[] } {
+  const starts: number[] = [];
+  const files: WordFile[] = [];
   let location = 0;
-  passagesOf.forEach((list, word) => {
-    for (let repeat = wordWeight(list.length); repeat > 0; repeat--) at[location++] = word;
-  });
-  return at;
+  for (let first = 0; first < words.length; first += WORDS_PER_FILE) {
+    const lists = passagesOf.slice(first, first + WORDS_PER_FILE);
+    starts.push(location);
+    files.push({ passages: encodeWordPassages(lists), lengths: encodeWordLengths(words.slice(first, first + WORDS_PER_FILE)) });
+    location += lists.reduce((n, list) => n + wordWeight(list.length), 0);
+  }
+  return { starts, files };
 }
 
-export function encodeWordLengths(words: readonly string[]): string {
+/** The word file holding a content location: the last whose first word stands at or before it. */
+export function wordFileOf(location: number, starts: readonly number[]): number {
+  let file = 0;
+  while (file + 1 < starts.length && starts[file + 1]! <= location) file++;
+  return file;
+}
+
+/** A vocabulary word a search matched: its place in the vocabulary, its length, and the passages holding it. */
+export interface MatchedWord {
+  word: number;
+  length: number;
+  passages: number[];
+}
+
+/** The words standing at `locations` (all in word file `file`), by location. */
+export function wordsAt(locations: readonly number[], file: number, starts: readonly number[], content: WordFile): Map<number, MatchedWord> {
+  const lists = decodeWordPassages(content.passages);
+  const wanted = new Set(locations);
+  const found = new Map<number, MatchedWord>();
+  let location = starts[file]!;
+  lists.forEach((passages, at) => {
+    const matched = { word: file * WORDS_PER_FILE + at, length: parseInt(content.lengths[at]!, 36), passages };
+    for (let repeat = wordWeight(passages.length); repeat > 0; repeat--, location++) if (wanted.has(location)) found.set(location, matched);
+  });
+  return found;
+}
+
+function encodeWordLengths(words: readonly string[]): string {
   return words.map((word) => Math.min(word.length, 35).toString(36)).join('');
 }
 
@@ -122,9 +165,9 @@ export function encodeWordLengths(words: readonly string[]): string {
  * them by stem ("meetings" finds "meet") or by prefix, so a matched word as long as the query word is the same word.
  * The reader typed "strategy meetings", so a passage saying that ranks above one that says "strategies … meet".
  */
-export function exactWords(queryWord: string, matched: readonly number[], lengths: string): number[] {
-  const length = Math.min(queryWord.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').length, 35).toString(36);
-  return matched.filter((word) => lengths[word] === length);
+export function exactWords(queryWord: string, matched: readonly MatchedWord[]): MatchedWord[] {
+  const length = Math.min(queryWord.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').length, 35);
+  return matched.filter((word) => word.length === length);
 }
 
 /**

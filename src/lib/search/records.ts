@@ -9,7 +9,7 @@ import type { ReportRecord } from '../../schemas/report.ts';
 import { documentTypeName, formatDate } from '../site/format.ts';
 import { reportUrl } from '../site/urls.ts';
 import { NOT_GRADED, type FacetKey, type SortKey } from './facets.ts';
-import { encodeWordLengths, encodeWordPassages, indexContent, vocabulary, type PassageEntry, type PassageIndex } from './passage-index.ts';
+import { indexContent, vocabulary, wordFiles, type PassageEntry, type PassageIndex, type WordFile } from './passage-index.ts';
 
 /**
  * The shape Pagefind's `index.addCustomRecord` takes (its own type lives in the pagefind package's Node types). No
@@ -27,6 +27,7 @@ export interface SearchRecord {
 export interface SearchDocument {
   record: SearchRecord;
   index: PassageIndex;
+  words: WordFile[];
   /** The passages' text, in the index's order. */
   texts: string[];
 }
@@ -54,6 +55,7 @@ export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<st
   const entries = passages.map(({ anchor, label, themes: slugs }): PassageEntry => [anchor, label, slugs.map(themePosition)]);
   const texts = passages.map((passage) => passage.text);
   const { words, passagesOf } = vocabulary(texts);
+  const { starts, files } = wordFiles(words, passagesOf);
   const url = reportUrl(report.slug);
   return {
     record: {
@@ -73,9 +75,9 @@ export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<st
       report: { url, title: report.title, authority: report.authority, type: documentTypeName(report.documentType), date: formatDate(report.published) },
       themes,
       passages: entries,
-      words: encodeWordPassages(passagesOf),
-      lengths: encodeWordLengths(words),
+      wordFiles: starts,
     },
+    words: files,
     texts,
   };
 }

@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { ReportRecord } from '../../schemas/report.ts';
 import { searchDocument, type SearchDocument } from './records.ts';
-import { PASSAGE_FILES_PATH, PASSAGES_PER_TEXT_FILE, passageIndexUrl, passageTextUrl } from './passage-index.ts';
+import { PASSAGE_FILES_PATH, PASSAGES_PER_TEXT_FILE, passageIndexUrl, passageTextUrl, passageWordsUrl } from './passage-index.ts';
 
 /**
  * Records in flight to Pagefind's indexing process at once. One at a time, the round trips dominate (about 3.5 times
@@ -38,8 +38,9 @@ function idsByUrl(fragmentDir: string): Map<string, string> {
   return ids;
 }
 
-function writePassageFiles(folder: string, id: string, { index, texts }: SearchDocument): void {
+function writePassageFiles(folder: string, id: string, { index, words, texts }: SearchDocument): void {
   writeFileSync(join(folder, passageIndexUrl(id)), JSON.stringify(index));
+  words.forEach((file, at) => writeFileSync(join(folder, passageWordsUrl(id, at)), JSON.stringify(file)));
   for (let from = 0; from < texts.length; from += PASSAGES_PER_TEXT_FILE) {
     const file = passageTextUrl(id, from / PASSAGES_PER_TEXT_FILE);
     writeFileSync(join(folder, file), JSON.stringify(texts.slice(from, from + PASSAGES_PER_TEXT_FILE)));
