@@ -37,7 +37,7 @@ type FilterCounts = Record<string, Record<string, number>>;
 interface PagefindResult {
   /** The record's id, which names its passage files. */
   id: string;
-  /** The vocabulary positions of the matched words: position i is word i of the report's passage index. */
+  /** The locations of the matched words in the record's content, which the report's word files turn into words. */
   words: number[];
 }
 interface PagefindSearch {
@@ -172,8 +172,9 @@ let state: SearchState = readSearchState(new URLSearchParams(location.search));
 let generation = 0;
 let current: {
   search: PagefindSearch;
-  /** The query's words as Pagefind took them, and as the hits mark them (lower case, each once). */
+  /** The query's words as Pagefind took them, one per per-word search. */
   queryWords: string[];
+  /** The words the hits mark and their links pass on (lower case, each once). */
   terms: string[];
   locationsByTerm: Array<Map<string, number[]>>;
   reports: ReportHits[];
