@@ -1,6 +1,6 @@
 /**
  * Hostile and broken sources, through the real command line. Each folder of tests/fixtures/hostile/ is one case:
- * the source (with its sidecar, if any) or an `input.ts` that writes it at test time (for files too big to commit),
+ * the source (with its sidecar, if any) or an `input.ts` that gives it at test time (files too big, or PDFs, never committed),
  * and `expected.json`, which is either
  *   { "error": ["…", "…"] }   `ingest --json` exits 1, prints nothing on stdout, and its message on stderr contains
  *                             every substring (file, line or page, what is wrong) and a hint of what to do; and a
@@ -13,7 +13,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -38,8 +38,12 @@ function ingest(args: string[]) {
 async function placeSource(caseDir: string, dir: string): Promise<string> {
   mkdirSync(dir, { recursive: true });
   if (existsSync(join(caseDir, 'input.ts'))) {
-    const { writeInput } = (await import(resolve(caseDir, 'input.ts'))) as { writeInput: (dir: string) => string };
-    return writeInput(dir);
+    // A generated source exports its bytes (`FILE` and `CONTENT`), or for one too big to hold, `writeInput`.
+    const input = (await import(resolve(caseDir, 'input.ts'))) as { FILE: string; CONTENT?: string; writeInput?: (dir: string) => string };
+    if (input.writeInput) return input.writeInput(dir);
+    const path = join(dir, input.FILE);
+    writeFileSync(path, input.CONTENT!, 'latin1');
+    return path;
   }
   const names = readdirSync(caseDir).filter((name) => name !== 'expected.json');
   for (const name of names) copyFileSync(join(caseDir, name), join(dir, name));
