@@ -178,6 +178,11 @@ export function findLocalAuthority(
   return authorities.find((authority) => matchKey(authority.name) === key) ?? null;
 }
 
+/** The name as a reader would write it: "Bristol, City of" → "Bristol". */
+export function displayName(authority: LocalAuthority): string {
+  return authority.name.replace(/, (City|County) of$/i, '');
+}
+
 let loaded: LocalAuthority[] | undefined;
 
 /** The project's reference file, read and checked once per process. */
