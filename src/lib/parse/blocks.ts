@@ -1,6 +1,7 @@
 /**
- * Stage 3: body lines → headings and blocks of text. This is where hard wraps and page breaks are undone. The rules,
- * in the order they are asked:
+ * Stage 3: body lines → headings and blocks of text. This is where hard wraps and page breaks are undone. Each line
+ * is offered to an ordered list of small rules (`RULES`) over one builder state; the first that takes it wins. The
+ * rules, in the order they are asked:
  * - A markdown heading, a graded heading ("… requires improvement to be good", on up to three lines in PDF text, or
  *   as an area<TAB>grade row), a 2014 SIF part heading ("Section 2: …") or a short stand-alone line that reads as a
  *   heading starts a section. A line that is only a grade, right after a heading, is that heading's grade.
@@ -127,183 +128,305 @@ function isBackPage(lines: readonly Line[], i: number): boolean {
   return /regulates and inspects/.test(next);
 }
 
+/**
+ * What the rules share while the body is built: the input, what has been built so far, and the position. One
+ * builder per document; the rules below are the only code that changes it.
+ */
+interface Builder {
+  readonly lines: readonly Line[];
+  readonly consumed: ReadonlySet<number>;
+  readonly format: Format;
+  readonly sections: SectionDraft[];
+  readonly blocks: Block[];
+  readonly footnotes: Footnote[];
+  /** The block being built, which the next line may go on. */
+  open: OpenBlock | null;
+  /** The last paragraph number taken, which the next must follow. */
+  lastNumber: number;
+  /** Inside a table of contents: its rows are dropped. */
+  skipping: boolean;
+  /** A gap that lines taken out of the flow (by the header, as footnotes) stood in, carried to the next line. */
+  carriedGap: Gap;
+  /** The index of the line being read; a rule that takes more lines moves it to the last line it took. */
+  i: number;
+  /** Set by a rule that ends the body (Ofsted's back page, a letter's closing). */
+  done: boolean;
+}
+
+/** The line a rule is asked about, with the gap before it (widened by any gap carried over). */
+interface Step {
+  line: Line;
+  text: string;
+  gap: Gap;
+}
+
+/** A rule takes the line (returning true) or leaves it to the next rule. */
+type Rule = (b: Builder, step: Step) => boolean;
+
 export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>, format: Format): Body {
-  const sections: SectionDraft[] = [];
-  const blocks: Block[] = [];
-  const footnotes: Footnote[] = [];
-  // Written as a cast so TypeScript does not narrow it to null: the helper closures below assign it.
-  let open = null as OpenBlock | null;
-  let lastNumber = 0;
-  let skipping = false;
-  let carriedGap: Gap = 'none';
-
-  const section = () => sections.length - 1;
-  const inRecommendations = () => sections.length > 0 && sections[section()].isRecommendations;
-  const close = () => {
-    if (open) {
-      const { pieces, last: _, ...block } = open;
-      const text = pieces.join('');
-      if (text.trim() !== '') blocks.push({ ...block, text });
+  const b: Builder = {
+    lines,
+    consumed,
+    format,
+    sections: [],
+    blocks: [],
+    footnotes: [],
+    open: null,
+    lastNumber: 0,
+    skipping: false,
+    carriedGap: 'none',
+    i: 0,
+    done: false,
+  };
+  if (format.letter) takeAddressBlock(b);
+  for (; b.i < lines.length && !b.done; b.i++) {
+    const line = lines[b.i];
+    if (consumed.has(b.i)) {
+      skipConsumed(b, line);
+      continue;
     }
-    open = null;
-  };
-  const begin = (line: Line, text: string, fields: Partial<OpenBlock> = {}): void => {
-    close();
-    open = {
-      section: section(),
-      numbered: null,
-      item: false,
-      table: false,
-      line: line.no,
-      list: null,
-      pieces: [text],
-      last: text,
-      ...fields,
-    };
-  };
-  const openSection = (title: string, rawLevel: number | null, line: Line): void => {
-    close();
-    skipping = CONTENTS.test(title);
-    if (skipping) return;
-    const graded = format.grades ? parseGradedStatement(title) : null;
-    const previous = sections[sections.length - 1];
-    sections.push({
-      title,
-      rawLevel,
-      grade: graded?.grade ?? null,
-      area: graded ? { name: graded.area, key: graded.areaKey } : null,
-      // Topic sub-headings inside a recommendations list ("Looked after children", "Thresholds") carry it on.
-      isRecommendations:
-        RECOMMENDATIONS.test(title) || (previous?.isRecommendations === true && !graded && !ENDS_RECOMMENDATIONS.test(title)),
-      line: line.no,
-    });
-  };
-  /** Lines kept verbatim as one block, one per line (a letter's address, its signature). */
-  const verbatim = (from: number, to: number): void => {
-    const kept = lines.slice(from, to).filter((_, k) => !consumed.has(from + k));
-    if (kept.length > 0) begin(kept[0], kept.map((line) => line.text).join('\n'));
-    close();
-  };
-
-  let i = 0;
-  if (format.letter) {
-    const salutation = lines.findIndex((line) => SALUTATION.test(line.text));
-    if (salutation > 0) {
-      verbatim(0, salutation);
-      i = salutation;
-    }
+    const step = { line, text: line.text, gap: widest(b.carriedGap, line.gap) };
+    b.carriedGap = 'none';
+    for (const rule of RULES) if (rule(b, step)) break;
   }
+  close(b);
+  return { sections: b.sections, blocks: b.blocks, footnotes: b.footnotes };
+}
 
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    if (consumed.has(i)) {
-      // A sentence that introduced what the header took (the judgement table after "…contribute to overall
-      // effectiveness are:") ends there: the text after the table is not its list.
-      if (open && endsWithColon(open.last)) close();
-      carriedGap = widest(carriedGap, line.gap);
-      continue;
-    }
-    const gap = widest(carriedGap, line.gap);
-    carriedGap = 'none';
-    const text = line.text;
+/** The rules, in the order they are asked (see the top of the file); the last always takes the line. */
+const RULES: readonly Rule[] = [
+  backPage,
+  letterClosing,
+  markdownHeading,
+  contentsRow,
+  footnote,
+  horizontalRule,
+  tableRow,
+  numberedParagraph,
+  listItemLine,
+  gradedHeading,
+  partHeading,
+  plainHeading,
+  continuedParagraph,
+  newParagraph,
+];
 
-    if (format.ofstedBackPage && isBackPage(lines, i)) break;
-    if (format.letter && CLOSING.test(text)) {
-      verbatim(i, lines.length);
-      break;
-    }
+// ---- The builder's moves ----
 
-    const markdown = MARKDOWN_HEADING.exec(text);
-    if (markdown) {
-      openSection(stripFootnoteMarks(markdown[2]).trim(), markdown[1].length, line);
-      if (!skipping) i = takeGradeLine(lines, i, sections[section()], format);
-      continue;
-    }
-    if (skipping && (isContentsRow(text) || (lines[i + 1]?.gap === 'none' && isContentsRow(lines[i + 1].text)))) continue;
-    skipping = false;
+const section = (b: Builder) => b.sections.length - 1;
+const inRecommendations = (b: Builder) => b.sections.length > 0 && b.sections[section(b)].isRecommendations;
 
-    const footnote = markedFootnote(text) ?? pageFootnote(lines, i, gap, footnotes.length + 1, format);
-    if (footnote) {
-      while (i + 1 < lines.length && lines[i + 1].gap === 'none' && !isStructural(lines[i + 1].text, format)) {
-        footnote.text = joinWrapped(footnote.text, lines[++i].text);
-      }
-      footnotes.push(footnote);
-      carriedGap = 'page';
-      continue;
-    }
-    if (RULE.test(text)) {
-      carriedGap = widest(carriedGap, gap);
-      continue;
-    }
-
-    if (text.includes('\t')) {
-      if (format.grades && isJudgementHeaderRow(text)) continue;
-      const gradedRow = format.grades ? gradedRowHeading(text) : null;
-      if (gradedRow) {
-        openSection(gradedRow, null, line);
-        continue;
-      }
-      const row = tableCells(text).join('\t');
-      if (open && (open.table || endsWithColon(open.last))) {
-        add(open, '\n', row);
-        open.table = true;
-      } else {
-        begin(line, row, { table: true });
-      }
-      continue;
-    }
-
-    const numbered = format.paragraphNumber(text);
-    if (numbered && format.follows(lastNumber, numbered.major)) {
-      lastNumber = numbered.major;
-      // A numbered paragraph, even where a conversion wrote it as a list item ("- 23. At the time…").
-      begin(line, numbered.text, { numbered });
-      continue;
-    }
-
-    const item = listItem(text, line.indent);
-    if (item !== null) {
-      if (open && !open.list && !open.table && !endsSentence(open.last) && !endsWithColon(open.last) && /^[a-z]/.test(item.text)) {
-        wrap(open, item.text);
-      } else if (open && joinsList(open, item.depth, inRecommendations())) {
-        add(open, '\n', item.text);
-        open.list ??= { itemFirst: open.item, depth: 0 };
-      } else {
-        begin(line, item.text, { item: true, list: { itemFirst: true, depth: item.depth } });
-      }
-      continue;
-    }
-
-    if (format.grades && gap !== 'none') {
-      const end = gradedHeadingEnd(lines, i, format);
-      if (end > i) {
-        openSection(joinLines(lines, i, end), null, line);
-        i = takeGradeLine(lines, end - 1, sections[section()], format);
-        continue;
-      }
-    }
-    if (PART_HEADING.test(text) && gap !== 'none') {
-      let end = i + 1;
-      while (end < lines.length && lines[end].gap === 'none' && isHeadingWrap(lines[end].text, format)) end++;
-      openSection(joinLines(lines, i, end), null, line);
-      i = end - 1;
-      continue;
-    }
-    if (isPlainHeading(lines, i, open, format)) {
-      openSection(text, null, line);
-      if (!skipping) i = takeGradeLine(lines, i, sections[section()], format);
-      continue;
-    }
-
-    if (open && !open.table && continues(open, text, gap, format)) {
-      if (gap !== 'none' && endsWithColon(open.last)) add(open, '\n', text);
-      else wrap(open, text);
-      continue;
-    }
-    begin(line, text);
+/** Closes the open block, keeping it if it holds any text. */
+function close(b: Builder): void {
+  if (b.open) {
+    const { pieces, last: _, ...block } = b.open;
+    const text = pieces.join('');
+    if (text.trim() !== '') b.blocks.push({ ...block, text });
   }
-  close();
-  return { sections, blocks, footnotes };
+  b.open = null;
+}
+
+/** Starts a block with a line. */
+function begin(b: Builder, line: Line, text: string, fields: Partial<OpenBlock> = {}): void {
+  close(b);
+  b.open = {
+    section: section(b),
+    numbered: null,
+    item: false,
+    table: false,
+    line: line.no,
+    list: null,
+    pieces: [text],
+    last: text,
+    ...fields,
+  };
+}
+
+/** Starts a section (a table of contents is dropped instead). */
+function openSection(b: Builder, title: string, rawLevel: number | null, line: Line): void {
+  close(b);
+  b.skipping = CONTENTS.test(title);
+  if (b.skipping) return;
+  const graded = b.format.grades ? parseGradedStatement(title) : null;
+  const previous = b.sections.at(-1);
+  b.sections.push({
+    title,
+    rawLevel,
+    grade: graded?.grade ?? null,
+    area: graded ? { name: graded.area, key: graded.areaKey } : null,
+    // Topic sub-headings inside a recommendations list ("Looked after children", "Thresholds") carry it on.
+    isRecommendations:
+      RECOMMENDATIONS.test(title) || (previous?.isRecommendations === true && !graded && !ENDS_RECOMMENDATIONS.test(title)),
+    line: line.no,
+  });
+}
+
+/** Lines kept verbatim as one block, one per line (a letter's address, its signature). */
+function verbatim(b: Builder, from: number, to: number): void {
+  const kept = b.lines.slice(from, to).filter((_, k) => !b.consumed.has(from + k));
+  if (kept.length > 0) begin(b, kept[0], kept.map((line) => line.text).join('\n'));
+  close(b);
+}
+
+/** A letter's date and address, up to "Dear …", are one block. */
+function takeAddressBlock(b: Builder): void {
+  const salutation = b.lines.findIndex((line) => SALUTATION.test(line.text));
+  if (salutation > 0) {
+    verbatim(b, 0, salutation);
+    b.i = salutation;
+  }
+}
+
+/**
+ * A line the header took. A sentence that introduced it (the judgement table after "…contribute to overall
+ * effectiveness are:") ends there: the text after the table is not its list.
+ */
+function skipConsumed(b: Builder, line: Line): void {
+  if (b.open && endsWithColon(b.open.last)) close(b);
+  b.carriedGap = widest(b.carriedGap, line.gap);
+}
+
+// ---- The rules ----
+
+function backPage(b: Builder): boolean {
+  if (!b.format.ofstedBackPage || !isBackPage(b.lines, b.i)) return false;
+  b.done = true;
+  return true;
+}
+
+/** A letter's "Yours sincerely" and the signature under it are one block, and end the letter. */
+function letterClosing(b: Builder, { text }: Step): boolean {
+  if (!b.format.letter || !CLOSING.test(text)) return false;
+  verbatim(b, b.i, b.lines.length);
+  b.done = true;
+  return true;
+}
+
+function markdownHeading(b: Builder, { line, text }: Step): boolean {
+  const markdown = MARKDOWN_HEADING.exec(text);
+  if (!markdown) return false;
+  openSection(b, stripFootnoteMarks(markdown[2]).trim(), markdown[1].length, line);
+  if (!b.skipping) b.i = takeGradeLine(b.lines, b.i, b.sections[section(b)], b.format);
+  return true;
+}
+
+/** Inside a table of contents, its rows are dropped; the first line that is no row ends it. */
+function contentsRow(b: Builder, { text }: Step): boolean {
+  if (!b.skipping) return false;
+  const next = b.lines[b.i + 1];
+  if (isContentsRow(text) || (next?.gap === 'none' && isContentsRow(next.text))) return true;
+  b.skipping = false;
+  return false;
+}
+
+/** A footnote, with the lines it wraps onto, is taken out of the flow; the flow goes on as after a page break. */
+function footnote(b: Builder, { text, gap }: Step): boolean {
+  const note = markedFootnote(text) ?? pageFootnote(b.lines, b.i, gap, b.footnotes.length + 1, b.format);
+  if (!note) return false;
+  while (b.i + 1 < b.lines.length && b.lines[b.i + 1].gap === 'none' && !isStructural(b.lines[b.i + 1].text, b.format)) {
+    note.text = joinWrapped(note.text, b.lines[++b.i].text);
+  }
+  b.footnotes.push(note);
+  b.carriedGap = 'page';
+  return true;
+}
+
+/** A `---` rule (above footnotes, in a conversion) separates, and carries its gap on. */
+function horizontalRule(b: Builder, { text, gap }: Step): boolean {
+  if (!RULE.test(text)) return false;
+  b.carriedGap = widest(b.carriedGap, gap);
+  return true;
+}
+
+/**
+ * A TAB-separated line: a judgement table's header row (dropped), a graded heading set out as a row, or a table
+ * row, which joins the table before it or the paragraph that introduces it.
+ */
+function tableRow(b: Builder, { line, text }: Step): boolean {
+  if (!text.includes('\t')) return false;
+  if (b.format.grades && isJudgementHeaderRow(text)) return true;
+  const gradedRow = b.format.grades ? gradedRowHeading(text) : null;
+  if (gradedRow) {
+    openSection(b, gradedRow, null, line);
+    return true;
+  }
+  const row = tableCells(text).join('\t');
+  if (b.open && (b.open.table || endsWithColon(b.open.last))) {
+    add(b.open, '\n', row);
+    b.open.table = true;
+  } else {
+    begin(b, line, row, { table: true });
+  }
+  return true;
+}
+
+/** A paragraph number in sequence, even where a conversion wrote it as a list item ("- 23. At the time…"). */
+function numberedParagraph(b: Builder, { line, text }: Step): boolean {
+  const numbered = b.format.paragraphNumber(text);
+  if (!numbered || !b.format.follows(b.lastNumber, numbered.major)) return false;
+  b.lastNumber = numbered.major;
+  begin(b, line, numbered.text, { numbered });
+  return true;
+}
+
+/**
+ * A list item: the rest of an unfinished sentence (a lowercase item, a conversion artefact), an item of the list
+ * the open block holds or introduces, or a block of its own.
+ */
+function listItemLine(b: Builder, { line, text }: Step): boolean {
+  const item = listItem(text, line.indent);
+  if (item === null) return false;
+  const open = b.open;
+  if (open && !open.list && !open.table && !endsSentence(open.last) && !endsWithColon(open.last) && /^[a-z]/.test(item.text)) {
+    wrap(open, item.text);
+  } else if (open && joinsList(open, item.depth, inRecommendations(b))) {
+    add(open, '\n', item.text);
+    open.list ??= { itemFirst: open.item, depth: 0 };
+  } else {
+    begin(b, line, item.text, { item: true, list: { itemFirst: true, depth: item.depth } });
+  }
+  return true;
+}
+
+/** A graded heading in PDF text, on up to three lines, with a grade line under it if it has none. */
+function gradedHeading(b: Builder, { line, gap }: Step): boolean {
+  if (!b.format.grades || gap === 'none') return false;
+  const end = gradedHeadingEnd(b.lines, b.i, b.format);
+  if (end === b.i) return false;
+  openSection(b, joinLines(b.lines, b.i, end), null, line);
+  b.i = takeGradeLine(b.lines, end - 1, b.sections[section(b)], b.format);
+  return true;
+}
+
+/** A 2014 SIF part heading ("Section 2: …"), with the short lines it wraps onto. */
+function partHeading(b: Builder, { line, text, gap }: Step): boolean {
+  if (!PART_HEADING.test(text) || gap === 'none') return false;
+  let end = b.i + 1;
+  while (end < b.lines.length && b.lines[end].gap === 'none' && isHeadingWrap(b.lines[end].text, b.format)) end++;
+  openSection(b, joinLines(b.lines, b.i, end), null, line);
+  b.i = end - 1;
+  return true;
+}
+
+function plainHeading(b: Builder, { line, text }: Step): boolean {
+  if (!isPlainHeading(b.lines, b.i, b.open, b.format)) return false;
+  openSection(b, text, null, line);
+  if (!b.skipping) b.i = takeGradeLine(b.lines, b.i, b.sections[section(b)], b.format);
+  return true;
+}
+
+/** A line that goes on the open paragraph: a hard wrap, or the rest of it after a gap. */
+function continuedParagraph(b: Builder, { text, gap }: Step): boolean {
+  const open = b.open;
+  if (!open || open.table || !continues(open, text, gap, b.format)) return false;
+  if (gap !== 'none' && endsWithColon(open.last)) add(open, '\n', text);
+  else wrap(open, text);
+  return true;
+}
+
+function newParagraph(b: Builder, { line, text }: Step): boolean {
+  begin(b, line, text);
+  return true;
 }
 
 /**
