@@ -20,6 +20,7 @@
  * Ofsted's back page ends the body; a table of contents is dropped (it is navigation, with page numbers).
  */
 import type { Grade, JudgementAreaKey } from '../../schemas/report.ts';
+import { SourceError } from '../source-error.ts';
 import type { Format, NumberedStart } from './detect.ts';
 import { classifyJudgementArea, isJudgementHeaderRow, parseGrade, parseGradedStatement } from './judgements.ts';
 import type { Gap, Line } from './normalise.ts';
@@ -109,12 +110,19 @@ const RULE = /^(?:-{3,}|_{3,})$/;
  */
 const RECOMMENDATIONS =
   /^(?:recommendations|what needs to improve|what does the .{1,40} need to improve|priority and immediate action|areas for improvement)\b/i;
+/** A line that is only such a heading, with "?" or ":" or neither ("What needs to improve in Luton's services?"). */
+const RECOMMENDATIONS_HEADING =
+  /^(?:recommendations|what needs to improve(?: in [^.?:]{1,60})?|what does the .{1,40} need to improve(?: [^.?:]{1,40})?|priority and immediate action|areas for improvement)\s*[?:]?$/i;
 /** Headings that begin another kind of section, so cannot be a topic within a recommendations list. */
 const ENDS_RECOMMENDATIONS =
   /strengths|summary|findings|information|inspection|progress|judge?ments?|overview|background|contents|section \d/i;
 /** A 2014 SIF part heading, which may wrap: "Section 2: The effectiveness of the local safeguarding" / "children board". */
 const PART_HEADING = /^Section \d+:\s+\S/;
 const CONTENTS = /^(?:table of )?contents$/i;
+/** The title of an Ofsted report or review, which opens its first page. */
+const REPORT_TITLE = /^(?:(?:re-?)?inspection|review) of\b|^joint targeted area inspection\b/i;
+/** A report's title stands within the first few lines of its page (under the authority's name). */
+const TITLE_LINES = 4;
 
 /** Ofsted's back page: about Ofsted, then other formats, the licence and its address. Everything after is dropped. */
 function isBackPage(lines: readonly Line[], i: number): boolean {
@@ -133,6 +141,8 @@ function isBackPage(lines: readonly Line[], i: number): boolean {
  * builder per document; the rules below are the only code that changes it.
  */
 interface Builder {
+  /** The source's name, for errors. */
+  readonly file: string;
   readonly lines: readonly Line[];
   readonly consumed: ReadonlySet<number>;
   readonly format: Format;
@@ -163,8 +173,9 @@ interface Step {
 /** A rule takes the line (returning true) or leaves it to the next rule. */
 type Rule = (b: Builder, step: Step) => boolean;
 
-export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>, format: Format): Body {
+export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>, format: Format, file: string): Body {
   const b: Builder = {
+    file,
     lines,
     consumed,
     format,
@@ -203,9 +214,11 @@ const RULES: readonly Rule[] = [
   horizontalRule,
   tableRow,
   numberedParagraph,
+  numberOutOfSequence,
   listItemLine,
   gradedHeading,
   partHeading,
+  recommendationsHeading,
   plainHeading,
   continuedParagraph,
   newParagraph,
@@ -288,9 +301,19 @@ function skipConsumed(b: Builder, line: Line): void {
 
 // ---- The rules ----
 
+/**
+ * Ofsted's back page ends the report when nothing follows it. When something does (a review of the LSCB appended
+ * after the report's own back page), the back page is skipped and the text goes on.
+ */
 function backPage(b: Builder): boolean {
   if (!b.format.ofstedBackPage || !isBackPage(b.lines, b.i)) return false;
-  b.done = true;
+  const next = nextPageStart(b.lines, b.i);
+  if (!startsReport(b.lines, next)) b.done = true;
+  else {
+    close(b);
+    b.i = next - 1;
+    b.carriedGap = 'page';
+  }
   return true;
 }
 
@@ -360,13 +383,53 @@ function tableRow(b: Builder, { line, text }: Step): boolean {
   return true;
 }
 
-/** A paragraph number in sequence, even where a conversion wrote it as a list item ("- 23. At the time…"). */
-function numberedParagraph(b: Builder, { line, text }: Step): boolean {
-  const numbered = b.format.paragraphNumber(text);
-  if (!numbered || !b.format.follows(b.lastNumber, numbered.major)) return false;
+/**
+ * A paragraph number in sequence, even where a conversion wrote it as a list item ("- 23. At the time…"), where
+ * the PDF printed it alone on its line ("89." and the text below), or without its full stop ("34 Children…", only
+ * as the very next number, after a gap). In a recommendations section a number may start again: a second list
+ * (the LSCB's, a grouped list's "1. Quality of …").
+ */
+function numberedParagraph(b: Builder, { line, text, gap }: Step): boolean {
+  const numbered = b.format.paragraphNumber(text) ?? bareNumber(b, text, gap);
+  if (!numbered) return false;
+  const restarts = inRecommendations(b) && numbered.major < b.lastNumber && gap !== 'none';
+  if (!restarts && !b.format.follows(b.lastNumber, numbered.major)) return false;
   b.lastNumber = numbered.major;
   begin(b, line, numbered.text, { numbered });
   return true;
+}
+
+/** "89." alone on its line, or "34 Children…" without its full stop: only the next number, after a gap. */
+function bareNumber(b: Builder, text: string, gap: Gap): NumberedStart | null {
+  if (!b.format.numberedContinuation || gap === 'none') return null;
+  const m = /^(\d{1,4})(?:\.|\s+(?=[A-Z‘“'"]))(.*)$/.exec(text);
+  if (!m || Number(m[1]) !== b.lastNumber + 1 || (m[2] === '' && b.i + 1 >= b.lines.length)) return null;
+  return { number: Number(m[1]), label: m[1], major: Number(m[1]), text: m[2].trim() };
+}
+
+/**
+ * A paragraph number out of sequence, standing where a paragraph starts (after a gap, before a capital): a
+ * paragraph going back, or a jump that skips paragraphs. Read as text it would be merged into the paragraph before
+ * and its anchor lost, so the source is refused, quoting it.
+ */
+function numberOutOfSequence(b: Builder, { line, text, gap }: Step): boolean {
+  const numbered = b.format.numberedContinuation && gap !== 'none' ? b.format.paragraphNumber(text) : null;
+  if (!numbered || !/^[A-Z‘“'"]/.test(numbered.text) || inRecommendations(b) || b.lastNumber === 0) return false;
+  // A year that a page break or blank line put at the start of a line ("2015. In the meantime…") is no number.
+  if (numbered.major > b.lastNumber + MAX_JUMP || numbered.major === b.lastNumber) return false;
+  const what =
+    numbered.major < b.lastNumber
+      ? `paragraph ${numbered.label} comes after paragraph ${b.lastNumber}`
+      : `paragraph ${numbered.label} follows paragraph ${b.lastNumber}: paragraphs ${b.lastNumber + 1}–${numbered.major - 1} are missing`;
+  throw new SourceError(`${what} ("${quote(text)}")`, {
+    file: b.file,
+    line: line.no,
+    hint:
+      numbered.major < b.lastNumber
+        ? 'paragraph numbers must run in order: if the file holds more than one report, split it into one file per report; ' +
+          'if this is a list inside a paragraph, check the extracted text'
+        : 'check no page is missing from the source (download it again if so)',
+  });
 }
 
 /**
@@ -388,12 +451,16 @@ function listItemLine(b: Builder, { line, text }: Step): boolean {
   return true;
 }
 
-/** A graded heading in PDF text, on up to three lines, with a grade line under it if it has none. */
-function gradedHeading(b: Builder, { line, gap }: Step): boolean {
-  if (!b.format.grades || gap === 'none') return false;
+/**
+ * A graded heading in PDF text, on up to three lines, with a grade line under it if it has none. It may follow a
+ * finished paragraph with no blank line between (it is then still no part of it).
+ */
+function gradedHeading(b: Builder, { line, text, gap }: Step): boolean {
+  if (!b.format.grades) return false;
+  if (gap === 'none' && (!b.open || b.open.table || !endsSentence(b.open.last) || !/^[A-Z]/.test(text))) return false;
   const end = gradedHeadingEnd(b.lines, b.i, b.format);
-  if (end === b.i) return false;
-  openSection(b, joinLines(b.lines, b.i, end), null, line);
+  if (end === b.i || repeatsSectionGrade(b, joinLines(b.lines, b.i, end))) return false;
+  openSection(b, joinLines(b.lines, b.i, end).replace(/\.$/, ''), null, line);
   b.i = takeGradeLine(b.lines, end - 1, b.sections[section(b)], b.format);
   return true;
 }
@@ -405,6 +472,21 @@ function partHeading(b: Builder, { line, text, gap }: Step): boolean {
   while (end < b.lines.length && b.lines[end].gap === 'none' && isHeadingWrap(b.lines[end].text, b.format)) end++;
   openSection(b, joinLines(b.lines, b.i, end), null, line);
   b.i = end - 1;
+  return true;
+}
+
+/**
+ * The heading of a recommendations list, however it is set: "What needs to improve:" with a colon, "What needs to
+ * improve in this local authority?", or "Recommendations" straight after the last item of a list with no blank
+ * line between. It stands alone and starts a list, a numbered paragraph or a new block.
+ */
+function recommendationsHeading(b: Builder, { line, text, gap }: Step): boolean {
+  if (!RECOMMENDATIONS_HEADING.test(text)) return false;
+  const open = b.open;
+  if (gap === 'none' && open && !open.list && !endsSentence(open.last)) return false;
+  const next = b.lines[b.i + 1];
+  if (next && next.gap === 'none' && !isStructural(next.text, b.format)) return false;
+  openSection(b, text.replace(/\s*:$/, ''), null, line);
   return true;
 }
 
@@ -543,9 +625,42 @@ function gradedHeadingEnd(lines: readonly Line[], i: number, format: Format): nu
     const standsAlone = last === lines.length || lines[last].gap !== 'none' || isStructural(lines[last].text, format);
     if (!standsAlone || block.some((l) => isStructural(l.text, format))) continue;
     const text = joinLines(lines, i, last);
-    if (!/[.,;:!?]$/.test(text) && parseGradedStatement(text)) return last;
+    // A heading has no sentence punctuation, except a full stop where a numbered paragraph follows at once.
+    const leadsNumbered = last < lines.length && format.paragraphNumber(lines[last].text) !== null;
+    if (/[,;:!?]$/.test(text) || /[.!?] /.test(text) || (text.endsWith('.') && !leadsNumbered)) continue;
+    if (parseGradedStatement(text)) return last;
   }
   return i;
+}
+
+/**
+ * A sentence that grades the area of the heading just opened ("The Local Safeguarding Children Board requires
+ * improvement."): body text under that heading, not a heading of its own.
+ */
+function repeatsSectionGrade(b: Builder, text: string): boolean {
+  const current = b.sections.at(-1);
+  const graded = parseGradedStatement(text);
+  return text.endsWith('.') && current !== undefined && b.open === null && graded?.areaKey === current.area?.key;
+}
+
+/** Whether a report starts at line `i`: its title stands in the first lines of the page. */
+export function startsReport(lines: readonly Line[], i: number): boolean {
+  return lines.slice(i, i + TITLE_LINES).some((line) => REPORT_TITLE.test(line.text.replace(/^#+\s*/, '')));
+}
+
+/** The index of the first line of the next page after line `i`, or the number of lines if none follows. */
+function nextPageStart(lines: readonly Line[], i: number): number {
+  let next = i + 1;
+  while (next < lines.length && lines[next].gap !== 'page') next++;
+  return next;
+}
+
+/** A jump in paragraph numbers further than this is a number in the text (a year), not a lost page or two. */
+const MAX_JUMP = 100;
+
+/** A line quoted in an error: the start of it. */
+function quote(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
 /**

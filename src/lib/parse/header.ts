@@ -25,6 +25,8 @@ export interface Header {
   /** The inspector named as lead, where the document says so; otherwise the first named. */
   leadInspector: string | null;
   judgements: Judgement[];
+  /** Whether a judgement table was found, even one whose every area is "Not judged". */
+  judgementTable: boolean;
   /** Indexes of lines that carry only header facts, not body text. */
   consumed: Set<number>;
 }
@@ -86,6 +88,7 @@ function titlePage(lines: readonly Line[], file: string): Page {
     } else if (isJudgementTableStart(text)) {
       const table = parseJudgementTable(lines, i, file);
       page.judgements.push(...table.judgements);
+      page.judgementTable = true;
       take(i, table.end);
       i = table.end - 1;
     } else if (isTitle || isAuthority) {
@@ -254,6 +257,7 @@ function emptyPage(): Page {
     dates: null,
     published: null,
     judgements: [],
+    judgementTable: false,
     consumed: new Set(),
   };
 }

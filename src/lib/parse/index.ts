@@ -71,7 +71,7 @@ function parseParts(lines: Line[], format: Format, { file, sidecar }: SourceInpu
   const consumed = new Set(header.consumed);
   if (councilRecommendations) consumed.add(councilRecommendations.index);
 
-  const body = buildBody(lines, consumed, format);
+  const body = buildBody(lines, consumed, format, file);
   const { sections, idOf } = buildSections(body.sections, body.blocks, format);
   const recommendationBlocks = body.blocks.filter((block) => isRecommendation(block, body.sections));
   const paragraphBlocks = body.blocks.filter((block) => !isRecommendation(block, body.sections));
@@ -94,7 +94,7 @@ function parseParts(lines: Line[], format: Format, { file, sidecar }: SourceInpu
 }
 
 function requireJudgementTable(format: Format, documentType: DocumentType, header: Header, file: string): void {
-  if (!format.grades || documentType !== 'inspection' || header.judgements.length > 0) return;
+  if (!format.grades || documentType !== 'inspection' || header.judgements.length > 0 || header.judgementTable) return;
   throw new SourceError('no judgement table found on the first page of the inspection report', {
     file,
     hint:
