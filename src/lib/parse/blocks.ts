@@ -30,6 +30,7 @@ import {
   endsWithColon,
   joinWrapped,
   listItem,
+  type ListItem,
   MARKDOWN_HEADING,
   SALUTATION,
   startsMidSentence,
@@ -59,8 +60,11 @@ export interface Block {
   /** The text, with "\n" between list items or table rows and TAB between table cells. */
   text: string;
   line: number;
-  /** Set once the block has list items joined to it. */
-  list: { itemFirst: boolean; depth: number } | null;
+  /**
+   * Set once the block has list items joined to it. `introduces`: an item that ends with a colon has items of its
+   * own under it, set with the same bullet.
+   */
+  list: { itemFirst: boolean; depth: number; introduces?: boolean } | null;
 }
 
 /**
@@ -442,9 +446,11 @@ function listItemLine(b: Builder, { line, text }: Step): boolean {
   const open = b.open;
   if (open && !open.list && !open.table && !endsSentence(open.last) && !endsWithColon(open.last) && /^[a-z]/.test(item.text)) {
     wrap(open, item.text);
-  } else if (open && joinsList(open, item.depth, inRecommendations(b))) {
+  } else if (open && joinsList(open, item, inRecommendations(b))) {
+    const introduced = open.item && endsWithColon(open.last);
     add(open, '\n', item.text);
     open.list ??= { itemFirst: open.item, depth: 0 };
+    if (introduced) open.list.introduces = true;
   } else {
     begin(b, line, item.text, { item: true, list: { itemFirst: true, depth: item.depth } });
   }
@@ -513,13 +519,17 @@ function newParagraph(b: Builder, { line, text }: Step): boolean {
 
 /**
  * Whether a list item joins the open block: the block introduces it (ends with ":"), or is a list the item belongs
- * to — any item after a paragraph that introduced a list, a deeper item under an item. In a recommendations section
- * a paragraph's items are recommendations of their own; only sub-items join their recommendation.
+ * to — any item after a paragraph that introduced a list, a deeper item under an item, the next of the items an item
+ * introduced while the last reads as unfinished ("…;", "…, and") or the new one starts in lowercase. In a
+ * recommendations section a paragraph's items are recommendations of their own, but a numbered recommendation's
+ * bullets are its own ("1. Quality of assessments" and the bullets under it).
  */
-function joinsList(open: OpenBlock, depth: number, inRecommendations: boolean): boolean {
-  if (inRecommendations && !open.item && open.numbered === null) return false;
+function joinsList(open: OpenBlock, item: ListItem, inRecommendations: boolean): boolean {
+  if (inRecommendations && !open.item) return open.numbered !== null;
   if (endsWithColon(open.last)) return true;
-  return open.list !== null && (!open.list.itemFirst || depth > open.list.depth);
+  if (open.list === null) return false;
+  if (!open.list.itemFirst || item.depth > open.list.depth) return true;
+  return open.list.introduces === true && (/(?:[;,]|\band|\bor)$/.test(open.last) || /^[a-z]/.test(item.text));
 }
 
 /** Whether a text line goes on the open paragraph (see the rules at the top). */
@@ -643,9 +653,24 @@ function repeatsSectionGrade(b: Builder, text: string): boolean {
   return text.endsWith('.') && current !== undefined && b.open === null && graded?.areaKey === current.area?.key;
 }
 
-/** Whether a report starts at line `i`: its title stands in the first lines of the page. */
-export function startsReport(lines: readonly Line[], i: number): boolean {
-  return lines.slice(i, i + TITLE_LINES).some((line) => REPORT_TITLE.test(line.text.replace(/^#+\s*/, '')));
+/** Where a report starts at line `i` (its title in the first lines of the page), or -1. */
+function reportTitleAt(lines: readonly Line[], i: number): number {
+  const k = lines.slice(i, i + TITLE_LINES).findIndex((line) => REPORT_TITLE.test(line.text.replace(/^#+\s*/, '')));
+  return k < 0 ? -1 : i + k;
+}
+
+/** Whether a report starts at line `i`. */
+const startsReport = (lines: readonly Line[], i: number) => reportTitleAt(lines, i) >= 0;
+
+/** The title lines of the reports that follow an Ofsted back page: each a report of its own, or an appended review. */
+export function reportStarts(lines: readonly Line[]): number[] {
+  const starts: number[] = [];
+  lines.forEach((_, i) => {
+    if (!isBackPage(lines, i)) return;
+    const title = reportTitleAt(lines, nextPageStart(lines, i));
+    if (title >= 0 && starts.at(-1) !== title) starts.push(title);
+  });
+  return starts;
 }
 
 /** The index of the first line of the next page after line `i`, or the number of lines if none follows. */

@@ -9,7 +9,7 @@
  */
 import type { DocumentType, Judgement, Paragraph, Recommendation, ReportRecord, Section, Sidecar } from '../../schemas/report.ts';
 import { SourceError } from '../source-error.ts';
-import { buildBody, type Footnote } from './blocks.ts';
+import { buildBody, reportStarts, type Footnote } from './blocks.ts';
 import { detectFormat, type Format } from './detect.ts';
 import { parseHeader, type Header } from './header.ts';
 import { mergeHeadingJudgements } from './judgements.ts';
@@ -34,11 +34,51 @@ const ILACS_FROM = '2018-01-01';
 const FRAMEWORK_VISITS = new Set<DocumentType>(['monitoring-visit', 'focused-visit']);
 
 export function parseSource(input: SourceInput): ReportRecord {
-  const lines = normalise(input.text);
-  const format = requireFormat(lines, input.file);
-  const parts = parseParts(lines, format, input);
-  return assembleRecord(parts, requireFacts(parts, input), input);
+  try {
+    const lines = normalise(input.text);
+    const format = requireFormat(lines, input.file);
+    requireOneReport(lines, input.file);
+    const parts = parseParts(lines, format, input);
+    return assembleRecord(parts, requireFacts(parts, input), input);
+  } catch (error) {
+    throw input.format === 'pdf' && error instanceof SourceError ? onPdfPage(error, input.text) : error;
+  }
 }
+
+/**
+ * An error about a line of a PDF's extracted text, which nobody sees, placed on the PDF's page instead: pages are
+ * separated by form feeds in the text, each opening its page's first line.
+ */
+function onPdfPage(error: SourceError, text: string): SourceError {
+  if (error.line === null) return error;
+  let page = 1;
+  let line = 1;
+  for (let k = 0; k < text.length && line <= error.line; k++) {
+    if (text[k] === '\n') line++;
+    else if (text[k] === '\f') page++;
+  }
+  return new SourceError(error.problem, { file: error.file, page, hint: error.hint });
+}
+
+/**
+ * One file, one report. A file holding several reports one after another (each after the last one's back page)
+ * would be cut to the first: it is refused, saying how many it seems to hold. A review of the LSCB appended after a
+ * report's back page is part of that report.
+ */
+function requireOneReport(lines: readonly Line[], file: string): void {
+  const starts = reportStarts(lines).filter((i) => !LSCB_REVIEW_TITLE.test(lines[i].text));
+  if (starts.length === 0) return;
+  throw new SourceError(
+    `this file seems to hold ${starts.length + 1} reports one after another; the second begins "${lines[starts[0]].text}"`,
+    {
+      file,
+      line: lines[starts[0]].no,
+      hint: 'split it into one file per report (each with its own sidecar) and add them one by one',
+    },
+  );
+}
+
+const LSCB_REVIEW_TITLE = /^Review of the effectiveness of the Local Safeguarding Children Board\b/i;
 
 /** What the stages read from one document, before it is checked for completeness and assembled into a record. */
 interface Parts {
@@ -167,6 +207,7 @@ function assembleRecord(parts: Parts, { published, authority, title }: Required,
     leadInspector: header.leadInspector,
     inspectors: header.inspectors,
     judgements,
+    notJudged: header.notJudged,
     overallEffectiveness: judgements.find((j) => j.areaKey === 'overall-effectiveness')?.grade ?? null,
     recommendations: parts.recommendations,
     sections: parts.sections,

@@ -138,7 +138,7 @@ export function parseJudgementTable(
   lines: readonly Line[],
   start: number,
   file: string,
-): { judgements: Judgement[]; end: number } {
+): { judgements: Judgement[]; notJudged: JudgementAreaKey[]; end: number } {
   const fragments: Fragment[] = [];
   // A table with TAB-separated columns has every row on a line of its own: the first line without a TAB ends it.
   // Without TABs, cells wrap over lines, and the table ends at a line too long or too finished to be a cell.
@@ -154,7 +154,12 @@ export function parseJudgementTable(
       break;
     }
   }
-  return { judgements: rowsFrom(fragments, file), end };
+  const rows = rowsFrom(fragments, file);
+  return {
+    judgements: rows.flatMap((row) => ('grade' in row ? [row] : [])),
+    notJudged: rows.flatMap((row) => ('grade' in row ? [] : [row.areaKey])),
+    end,
+  };
 }
 
 /**
@@ -252,7 +257,7 @@ function closesAreaFirstTable(fragments: Fragment[], next: Line | undefined): bo
  * Pairs area and grade fragments into rows. Which comes first in a row is read off the first fragment; an area
  * wrapped over several lines is several area fragments in a row, a grade wrapped over two lines two grade fragments.
  */
-function rowsFrom(fragments: Fragment[], file: string): Judgement[] {
+function rowsFrom(fragments: Fragment[], file: string): (Judgement | NotJudged)[] {
   if (fragments.length === 0) return [];
   const gradeFirst = fragments[0].kind === 'grade';
   const rows: { area: Fragment[]; grade: Fragment[] }[] = [];
@@ -269,15 +274,20 @@ function rowsFrom(fragments: Fragment[], file: string): Judgement[] {
     }
     row![fragment.kind].push(fragment);
   }
-  return rows.flatMap((r) => toJudgement(r.area, r.grade, file) ?? []);
+  return rows.map((r) => toJudgement(r.area, r.grade, file));
 }
 
-/** A row as a judgement; null for a row that says the area was not judged. */
-function toJudgement(areaParts: Fragment[], gradeParts: Fragment[], file: string): Judgement | null {
+/** A row that says its area was not judged. */
+interface NotJudged {
+  areaKey: JudgementAreaKey;
+}
+
+function toJudgement(areaParts: Fragment[], gradeParts: Fragment[], file: string): Judgement | NotJudged {
   const where = (areaParts[0] ?? gradeParts[0]).line;
   const area = areaParts.map((f) => f.text).join(' ');
   const wording = gradeParts.map((f) => f.text).join(' ');
-  if (NOT_JUDGED.test(wording)) return null;
+  const notJudgedKey = NOT_JUDGED.test(wording) ? classifyJudgementArea(area) : null;
+  if (notJudgedKey) return { areaKey: notJudgedKey };
   const grade = parseGrade(wording);
   if (!grade) {
     const problem = wording === '' ? `no grade for "${area}"` : `unknown grade wording "${wording}" for "${area}"`;
