@@ -106,6 +106,8 @@ const HEADING_MAX_LENGTH = 90;
 const GRADED_HEADING_MAX_LINES = 3;
 
 const FOOTNOTE = /^<sup>(\d+)<\/sup>\s*(.*)$/;
+/** How many footnote numbers may be missing before the next page footnote. */
+const FOOTNOTE_SKIP = 2;
 const RULE = /^(?:-{3,}|_{3,})$/;
 /**
  * Headings of recommendation lists: SIF "Recommendations", ILACS "What needs to improve?", and the 2014 SIF layout's
@@ -563,10 +565,12 @@ function markedFootnote(text: string): Footnote | null {
  */
 function pageFootnote(lines: readonly Line[], i: number, gap: Gap, next: number, format: Format): Footnote | null {
   const m = /^(\d{1,2}) (\S.*)$/.exec(lines[i].text);
-  if (!m || Number(m[1]) !== next || gap === 'none') return null;
+  // A footnote the text lost (set in a table, say) leaves a gap in the numbering: the next few numbers may follow.
+  const number = m ? Number(m[1]) : 0;
+  if (!m || number < next || number > next + FOOTNOTE_SKIP || gap === 'none') return null;
   let end = i + 1;
   while (end < lines.length && lines[end].gap === 'none' && !isStructural(lines[end].text, format)) end++;
-  return end === lines.length || lines[end].gap === 'page' ? { number: next, text: m[2] } : null;
+  return end === lines.length || lines[end].gap === 'page' ? { number, text: m[2] } : null;
 }
 
 /** The rest of a wrapped heading: short, unpunctuated, starting nothing of its own ("children board"). */
