@@ -119,6 +119,9 @@ const RECOMMENDATIONS =
 /** A line that is only such a heading, with "?" or ":" or neither ("What needs to improve in Luton's services?"). */
 const RECOMMENDATIONS_HEADING =
   /^(?:recommendations|what needs to improve(?: in [^.?:]{1,60})?|what does the .{1,40} need to improve(?: [^.?:]{1,40})?|priority and immediate action|areas for improvement)\s*[?:]?$/i;
+/** Headings of Ofsted reports, by their words. */
+const STANDARD_HEADING =
+  /^(?:executive summary|summary|summary for children and young people|inspection findings(?: – the local safeguarding children board)?|information about this (?:inspection|local authority area)|the inspection team|key strengths|areas for improvement)$/i;
 /** Headings that begin another kind of section, so cannot be a topic within a recommendations list. */
 const ENDS_RECOMMENDATIONS =
   /strengths|summary|findings|information|inspection|progress|judge?ments?|overview|background|contents|section \d/i;
@@ -225,6 +228,7 @@ const RULES: readonly Rule[] = [
   gradedHeading,
   partHeading,
   recommendationsHeading,
+  standardHeading,
   plainHeading,
   continuedParagraph,
   newParagraph,
@@ -309,17 +313,19 @@ function skipConsumed(b: Builder, line: Line): void {
 
 /**
  * Ofsted's back page ends the report when nothing follows it. When something does (a review of the LSCB appended
- * after the report's own back page), the back page is skipped and the text goes on.
+ * after the report's own back page), the back page is skipped and the appended review's title heads its section.
  */
 function backPage(b: Builder): boolean {
   if (!b.format.ofstedBackPage || !isBackPage(b.lines, b.i)) return false;
-  const next = nextPageStart(b.lines, b.i);
-  if (!startsReport(b.lines, next)) b.done = true;
-  else {
-    close(b);
-    b.i = next - 1;
-    b.carriedGap = 'page';
+  const title = reportTitleAt(b.lines, nextPageStart(b.lines, b.i));
+  if (title < 0) {
+    b.done = true;
+    return true;
   }
+  let end = title + 1;
+  while (end < b.lines.length && b.lines[end].gap === 'none' && isHeadingWrap(b.lines[end].text, b.format)) end++;
+  openSection(b, joinLines(b.lines, title, end), null, b.lines[title]);
+  b.i = end - 1;
   return true;
 }
 
@@ -498,6 +504,17 @@ function recommendationsHeading(b: Builder, { line, text, gap }: Step): boolean 
   return true;
 }
 
+/**
+ * A heading every Ofsted report of a family uses ("Executive summary", "Inspection findings"), which PDF text often
+ * runs straight into its first paragraph with no blank line: known by its words, so it needs no gap after it.
+ */
+function standardHeading(b: Builder, { line, text, gap }: Step): boolean {
+  if (!b.format.grades || !STANDARD_HEADING.test(text)) return false;
+  if (gap === 'none' && b.open && !b.open.table && !endsSentence(b.open.last)) return false;
+  openSection(b, text, null, line);
+  return true;
+}
+
 function plainHeading(b: Builder, { line, text }: Step): boolean {
   if (!isPlainHeading(b.lines, b.i, b.open, b.format)) return false;
   openSection(b, text, null, line);
@@ -662,9 +679,6 @@ function reportTitleAt(lines: readonly Line[], i: number): number {
   const k = lines.slice(i, i + TITLE_LINES).findIndex((line) => REPORT_TITLE.test(line.text.replace(/^#+\s*/, '')));
   return k < 0 ? -1 : i + k;
 }
-
-/** Whether a report starts at line `i`. */
-const startsReport = (lines: readonly Line[], i: number) => reportTitleAt(lines, i) >= 0;
 
 /** The title lines of the reports that follow an Ofsted back page: each a report of its own, or an appended review. */
 export function reportStarts(lines: readonly Line[]): number[] {

@@ -121,7 +121,7 @@ function repairArtefacts(text: string): string {
     .replace(/([A-Za-z])ł\t([a-z])/g, '$1h$2')
     .replace(/^([ \t]*\d{1,4}\.)\t+(?=[^\t\n]+$)/gm, '$1 ')
     .replace(/(\d)([–-]) (?=\d)/g, '$1$2')
-    .replace(/([A-Za-z)’'"”]) ([.,])(?=\s|$)/gm, '$1$2')
+    .replace(/([A-Za-z0-9%)’'"”]) ([.,])(?=\s|$)/gm, '$1$2')
     .replace(/\b(\d{1,2}) (st|nd|rd|th)\b(?= [A-Z][a-z]+)/g, '$1$2');
 }
 
