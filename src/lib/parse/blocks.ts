@@ -17,7 +17,8 @@
  *   (after a page break in a conversion, after a stray blank line in PDF text).
  * - Footnotes (a `<sup>n</sup>` line, after a `---` rule) are taken out of the flow, which then goes on as if they
  *   were not there: they sit at the foot of a page, often in the middle of a paragraph.
- * Ofsted's back page ends the body; a table of contents is dropped (it is navigation, with page numbers).
+ * Ofsted's back page ends the body, unless a report (an LSCB review) follows it; a table of contents is dropped (it
+ * is navigation, with page numbers), and so are a letter's address and salutation.
  */
 import type { Grade, JudgementAreaKey } from '../../schemas/report.ts';
 import { SourceError } from '../source-error.ts';
@@ -198,7 +199,7 @@ export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>,
     i: 0,
     done: false,
   };
-  if (format.letter) takeAddressBlock(b);
+  if (format.letter) skipAddressBlock(b);
   for (; b.i < lines.length && !b.done; b.i++) {
     const line = lines[b.i];
     if (consumed.has(b.i)) {
@@ -284,20 +285,20 @@ function openSection(b: Builder, title: string, rawLevel: number | null, line: L
   });
 }
 
-/** Lines kept verbatim as one block, one per line (a letter's address, its signature). */
+/** Lines kept verbatim as one block, one per line (a letter's signature). */
 function verbatim(b: Builder, from: number, to: number): void {
   const kept = b.lines.slice(from, to).filter((_, k) => !b.consumed.has(from + k));
   if (kept.length > 0) begin(b, kept[0], kept.map((line) => line.text).join('\n'));
   close(b);
 }
 
-/** A letter's date and address, up to "Dear …", are one block. */
-function takeAddressBlock(b: Builder): void {
+/**
+ * A letter's date, its addressee's address and "Dear …" are no part of what it says, and nobody cites them: the body
+ * starts after the salutation (whose subject line the header took as the title).
+ */
+function skipAddressBlock(b: Builder): void {
   const salutation = b.lines.findIndex((line) => SALUTATION.test(line.text));
-  if (salutation > 0) {
-    verbatim(b, 0, salutation);
-    b.i = salutation;
-  }
+  if (salutation >= 0) b.i = salutation + 1;
 }
 
 /**

@@ -62,6 +62,23 @@ export function parseDateRange(text: string): DateRange | null {
   return day ? { start: day, end: day } : null;
 }
 
+/**
+ * The whole span of the dates a label states: an inspection in two parts ("2 to 6 October 2017 and 16 to 20 October
+ * 2017") ends on the second part's last day.
+ */
+export function parseDateSpan(text: string): DateRange | null {
+  const first = parseDateRange(text);
+  if (!first) return null;
+  let end = first.end;
+  let rest = text;
+  for (let m = RANGE.exec(rest) ?? SINGLE.exec(rest); m; m = RANGE.exec(rest) ?? SINGLE.exec(rest)) {
+    const range = parseDateRange(m[0]);
+    if (range && range.end > end) end = range.end;
+    rest = rest.slice(m.index + m[0].length);
+  }
+  return { start: first.start, end };
+}
+
 /** The first single date in the text, or null. */
 export function parseDate(text: string): string | null {
   const m = SINGLE.exec(text);

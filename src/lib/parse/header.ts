@@ -10,7 +10,7 @@
  */
 import type { Judgement, JudgementAreaKey } from '../../schemas/report.ts';
 import { SourceError } from '../source-error.ts';
-import { isDateLine, parseDate, parseDateRange, type DateRange } from './dates.ts';
+import { isDateLine, parseDate, parseDateRange, parseDateSpan, type DateRange } from './dates.ts';
 import type { Format } from './detect.ts';
 import { isJudgementTableStart, parseGradedStatement, parseJudgementTable } from './judgements.ts';
 import type { Line } from './normalise.ts';
@@ -87,7 +87,7 @@ function titlePage(lines: readonly Line[], file: string): Page {
     const labelled = LABELLED.exec(text);
     if (labelled) {
       const [, label, value] = labelled;
-      if (/^inspection/i.test(label)) page.dates = requireDates(value, line, file);
+      if (/^inspection/i.test(label)) page.dates = parseDateSpan(value) ?? requireDates(value, line, file);
       if (/published$/i.test(label)) page.published = requireDates(value, line, file).start;
       take(i, i + 1);
     } else if (HMI.test(text)) {
@@ -298,7 +298,7 @@ const LETTER_INSPECTORS = [
  * ("Karen Wareing (HMI) Fiona Millns (OI)").
  */
 const ROLE_TAG =
-  /\(?\b(?:(?:Senior )?S?HMI(?: Designate)?|OI|AI|SCRI|(?:Associate|Ofsted|Additional|(?:Her|His) Majesty['’]s) Inspectors?)\b\)?/g;
+  /\(?\b(?:(?:Senior |Acting )?S?HMI(?: [Dd]esignate)?|OI|AI|SCRI|(?:Associate|Ofsted|Additional|(?:Her|His) Majesty['’]s) Inspectors?|[Aa]cting|[Dd]esignate)\b\)?/g;
 /** One person's name: capitalised words, hyphens and apostrophes inside them, an optional "Dr". */
 const PERSON = /^(?:Dr\.? )?[A-Z][\p{L}'’-]*(?: [A-Z][\p{L}'’-]*){0,3}$/u;
 
@@ -317,7 +317,7 @@ function findInspectors(lines: readonly Line[], letter: string): Pick<Header, 'i
     while (i + 1 < lines.length && continuesTeamList(list, lines[i + 1])) {
       list = joinWrapped(list, lines[++i].text);
     }
-    const names = splitNames(list);
+    const names = splitNames(list).filter(namesSomeone);
     if (row[1]?.toLowerCase() === 'lead' && names.length > 0) lead ??= names[0];
     named.push(...names);
   }
@@ -351,6 +351,11 @@ function splitNames(value: string): string[] {
     .split(/\s*[,;]\s*|\s+and\s+/)
     .map((name) => name.replace(/\.$/, '').trim())
     .filter((name) => name !== '');
+}
+
+/** A name that names someone: "N/A" (no one in that role) and a first name cut off from its surname do not. */
+function namesSomeone(name: string): boolean {
+  return /\s/.test(name) && !/^n\/?a$/i.test(name);
 }
 
 /**
