@@ -357,9 +357,11 @@ function contentsRow(b: Builder, { text }: Step): boolean {
 
 /** A footnote, with the lines it wraps onto, is taken out of the flow; the flow goes on as after a page break. */
 function footnote(b: Builder, { text, gap }: Step): boolean {
-  const note = markedFootnote(text) ?? pageFootnote(b.lines, b.i, gap, b.footnotes.length + 1, b.format);
+  const note = markedFootnote(text) ?? pageFootnote(b.lines, b.i, gap, nextFootnote(b), b.format);
   if (!note) return false;
+  // Its wrapped lines, up to the next footnote at the foot of the same page.
   while (b.i + 1 < b.lines.length && b.lines[b.i + 1].gap === 'none' && !isStructural(b.lines[b.i + 1].text, b.format)) {
+    if (startsFootnote(b.lines[b.i + 1].text, note.number + 1)) break;
     note.text = joinWrapped(note.text, b.lines[++b.i].text);
   }
   b.footnotes.push(note);
@@ -540,7 +542,8 @@ function newParagraph(b: Builder, { line, text }: Step): boolean {
 /**
  * Whether a list item joins the open block: the block introduces it (ends with ":"), or is a list the item belongs
  * to — any item after a paragraph that introduced a list, a deeper item under an item, the next of the items an item
- * introduced while the last reads as unfinished ("…;", "…, and") or the new one starts in lowercase. In a
+ * introduced while the last reads as unfinished ("…;", "…, and") or the new one starts in lowercase or with a
+ * figure ("97 children ceased…"). In a
  * recommendations section a paragraph's items are recommendations of their own, but a numbered recommendation's
  * bullets are its own ("1. Quality of assessments" and the bullets under it).
  */
@@ -549,7 +552,7 @@ function joinsList(open: OpenBlock, item: ListItem, inRecommendations: boolean):
   if (endsWithColon(open.last)) return true;
   if (open.list === null) return false;
   if (!open.list.itemFirst || item.depth > open.list.depth) return true;
-  return open.list.introduces === true && (/(?:[;,]|\band|\bor)$/.test(open.last) || /^[a-z]/.test(item.text));
+  return open.list.introduces === true && (/(?:[;,]|\band|\bor)$/.test(open.last) || /^[a-z0-9]/.test(item.text));
 }
 
 /** Whether a text line goes on the open paragraph (see the rules at the top). */
@@ -582,14 +585,26 @@ function markedFootnote(text: string): Footnote | null {
  * that starts with the next footnote number and a space, and ends the page.
  */
 function pageFootnote(lines: readonly Line[], i: number, gap: Gap, next: number, format: Format): Footnote | null {
-  const m = /^(\d{1,2}) (\S.*)$/.exec(lines[i].text);
-  // A footnote the text lost (set in a table, say) leaves a gap in the numbering: the next few numbers may follow.
-  const number = m ? Number(m[1]) : 0;
-  if (!m || number < next || number > next + FOOTNOTE_SKIP || gap === 'none') return null;
+  const number = startsFootnote(lines[i].text, next);
+  // The number may stand alone, its text on the line below ("10" / "School census data…").
+  if (number === null || gap === 'none' || (lines[i].text === String(number) && lines[i + 1]?.gap !== 'none')) return null;
   let end = i + 1;
   while (end < lines.length && lines[end].gap === 'none' && !isStructural(lines[end].text, format)) end++;
-  return end === lines.length || lines[end].gap === 'page' ? { number, text: m[2] } : null;
+  return end === lines.length || lines[end].gap === 'page' ? { number, text: lines[i].text.slice(String(number).length).trim() } : null;
 }
+
+/**
+ * The number of the footnote a line starts, if it is `next` or a little after it (a footnote the text lost, set
+ * in a table say, leaves a gap in the numbering).
+ */
+function startsFootnote(text: string, next: number): number | null {
+  const m = /^(\d{1,2})(?: \S.*)?$/.exec(text);
+  const number = m ? Number(m[1]) : -1;
+  return number >= next && number <= next + FOOTNOTE_SKIP ? number : null;
+}
+
+/** The number the next footnote should have: one more than the last. */
+const nextFootnote = (b: Builder) => (b.footnotes.at(-1)?.number ?? 0) + 1;
 
 /** The rest of a wrapped heading: short, unpunctuated, starting nothing of its own ("children board"). */
 function isHeadingWrap(text: string, format: Format): boolean {
