@@ -402,13 +402,14 @@ function tableRow(b: Builder, { line, text }: Step): boolean {
  * A paragraph number in sequence, even where a conversion wrote it as a list item ("- 23. At the time…"), where
  * the PDF printed it alone on its line ("89." and the text below), or without its full stop ("34 Children…", only
  * as the very next number, after a gap). In a recommendations section a number may start again: a second list
- * (the LSCB's, a grouped list's "1. Quality of …").
+ * (the LSCB's, a grouped list's "1. Quality of …"). Where a paragraph starts (after a gap, before a capital) the
+ * number may skip ahead: a report's misnumbering keeps its own number and anchor rather than being merged away.
  */
 function numberedParagraph(b: Builder, { line, text, gap }: Step): boolean {
   const numbered = b.format.paragraphNumber(text) ?? bareNumber(b, text, gap);
   if (!numbered) return false;
   const restarts = inRecommendations(b) && numbered.major < b.lastNumber && gap !== 'none';
-  if (!restarts && !b.format.follows(b.lastNumber, numbered.major)) return false;
+  if (!restarts && !b.format.follows(b.lastNumber, numbered.major) && !skipsAhead(b, numbered, gap)) return false;
   b.lastNumber = numbered.major;
   begin(b, line, numbered.text, { numbered });
   return true;
@@ -423,27 +424,31 @@ function bareNumber(b: Builder, text: string, gap: Gap): NumberedStart | null {
 }
 
 /**
- * A paragraph number out of sequence, standing where a paragraph starts (after a gap, before a capital): a
- * paragraph going back, or a jump that skips paragraphs. Read as text it would be merged into the paragraph before
- * and its anchor lost, so the source is refused, quoting it.
+ * A number further ahead than `follows` allows, standing where a paragraph starts. A year a page break or blank line
+ * put at the start of a line ("2015. In the meantime…") is too far ahead to be one.
+ */
+function skipsAhead(b: Builder, numbered: NumberedStart, gap: Gap): boolean {
+  return startsParagraph(b, numbered, gap) && numbered.major > b.lastNumber && numbered.major <= b.lastNumber + MAX_JUMP;
+}
+
+/** A paragraph number after a gap and before a capital, in a report that numbers its paragraphs. */
+function startsParagraph(b: Builder, numbered: NumberedStart, gap: Gap): boolean {
+  return b.format.numberedContinuation && gap !== 'none' && b.lastNumber > 0 && /^[A-Z‘“'"]/.test(numbered.text);
+}
+
+/**
+ * A paragraph number going back, where a paragraph starts. Read as text it would be merged into the paragraph
+ * before and its anchor lost, so the source is refused, quoting it.
  */
 function numberOutOfSequence(b: Builder, { line, text, gap }: Step): boolean {
-  const numbered = b.format.numberedContinuation && gap !== 'none' ? b.format.paragraphNumber(text) : null;
-  if (!numbered || !/^[A-Z‘“'"]/.test(numbered.text) || inRecommendations(b) || b.lastNumber === 0) return false;
-  // A year that a page break or blank line put at the start of a line ("2015. In the meantime…") is no number.
-  if (numbered.major > b.lastNumber + MAX_JUMP || numbered.major === b.lastNumber) return false;
-  const what =
-    numbered.major < b.lastNumber
-      ? `paragraph ${numbered.label} comes after paragraph ${b.lastNumber}`
-      : `paragraph ${numbered.label} follows paragraph ${b.lastNumber}: paragraphs ${b.lastNumber + 1}–${numbered.major - 1} are missing`;
-  throw new SourceError(`${what} ("${quote(text)}")`, {
+  const numbered = b.format.paragraphNumber(text);
+  if (!numbered || !startsParagraph(b, numbered, gap) || inRecommendations(b) || numbered.major >= b.lastNumber) return false;
+  throw new SourceError(`paragraph ${numbered.label} comes after paragraph ${b.lastNumber} ("${quote(text)}")`, {
     file: b.file,
     line: line.no,
     hint:
-      numbered.major < b.lastNumber
-        ? 'paragraph numbers must run in order: if the file holds more than one report, split it into one file per report; ' +
-          'if this is a list inside a paragraph, check the extracted text'
-        : 'check no page is missing from the source (download it again if so)',
+      'paragraph numbers must run in order: if the file holds more than one report, split it into one file per report; ' +
+      'if this is a list inside a paragraph, check the extracted text',
   });
 }
 
