@@ -169,6 +169,10 @@ export const reportSchema = z.object({
   leadInspector: z.string().nullable(),
   inspectors: z.array(z.string()).describe('Every inspector the document names, the lead first.'),
   judgements: z.array(judgementSchema).describe('Graded judgements; empty for documents that grade nothing.'),
+  notJudged: z
+    .array(judgementAreaKeySchema)
+    .default([])
+    .describe('Areas the judgement table marks "Not judged" (very small authorities): ungraded by the report, not lost.'),
   overallEffectiveness: gradeSchema.nullable(),
   recommendations: z.array(recommendationSchema),
   sections: z.array(sectionSchema),
