@@ -94,7 +94,7 @@ function userAgent(): string {
   const fromPackage = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
   const fromCi = process.env.GITHUB_REPOSITORY ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}` : undefined;
   const repository = values.repository ?? fromCi ?? fromPackage ?? 'an open archive of Ofsted children\'s services reports';
-  return `${pkg.name}/${pkg.version} (+${repository})`;
+  return `${pkg.name}/${pkg.version} (${URL.canParse(repository) ? '+' : ''}${repository})`;
 }
 
 const progress = progressReporter(process.stderr);
@@ -238,18 +238,19 @@ async function pipelineChecker(): Promise<Checker> {
   };
 }
 
-async function main(): Promise<number> {
-  const asked = values.authority;
-  let wanted: Map<string, string> | null = null;
-  if (asked.length) {
-    if (!existsSync(values.reference)) usage(`${values.reference}: the reference list of local authorities is missing, so --authority names cannot be looked up`);
-    const authorities = parseAuthorities(readFileSync(values.reference, 'utf8'), values.reference);
-    try {
-      wanted = new Map(resolveAuthorities(asked, authorities).map((a) => [a.urn, a.name]));
-    } catch (error) {
-      usage((error as Error).message);
-    }
+/** The --authority values → URN and name of each, through the reference list; a usage error for an unknown one. */
+function wantedAuthorities(asked: string[]): Map<string, string> {
+  if (!existsSync(values.reference)) usage(`${values.reference}: the reference list of local authorities is missing, so --authority names cannot be looked up`);
+  const authorities = parseAuthorities(readFileSync(values.reference, 'utf8'), values.reference);
+  try {
+    return new Map(resolveAuthorities(asked, authorities).map((a) => [a.urn, a.name]));
+  } catch (error) {
+    usage((error as Error).message);
   }
+}
+
+async function main(): Promise<number> {
+  const wanted = values.authority.length ? wantedAuthorities(values.authority) : null;
   sweepPartials(sourcesDir);
   const held = heldSources(sourcesDir);
 

@@ -8,7 +8,7 @@ import { parseAuthorities, resolveAuthorities } from '../../src/lib/fetch/author
 import { retryAfterMs, retryDelayMs } from '../../src/lib/fetch/http.ts';
 import { planFetch, sidecarFor } from '../../src/lib/fetch/plan.ts';
 import { classifyKind, listingUrl, parseListing, parseProviderPage, SiteStructureError } from '../../src/lib/fetch/site.ts';
-import { summaryTable } from '../../src/lib/fetch/summary.ts';
+import { progressReporter, summaryTable } from '../../src/lib/fetch/summary.ts';
 
 const BASE = 'https://reports.ofsted.gov.uk';
 
@@ -133,4 +133,19 @@ test('the closing table: a row per new, refused and failed document, the unchang
   assert.match(table, /^\| refused +\| Barnsley, focused visit, 2020-01-01 +\| x\.pdf: the PDF is truncated → download it again \(https:\/\/files\.ofsted\.gov\.uk\/v1\/file\/6\) +\|$/m);
   assert.match(table, /^\| failed +\| Barnsley, monitoring visit, 2019-01-01 +\| HTTP 404 Not Found \(https:\/\/files\.ofsted\.gov\.uk\/v1\/file\/7\) +\|$/m);
   assert.match(table, /1 new, 2 unchanged, 1 refused, 1 failed\.$/);
+});
+
+test('progress: one line rewritten in place on a terminal, plain lines in a log', () => {
+  const written: string[] = [];
+  const stream = (isTTY: boolean) => ({ isTTY, columns: 30, write: (text: string) => written.push(text) }) as unknown as NodeJS.WriteStream;
+  const terminal = progressReporter(stream(true));
+  terminal.step('[1/3] Barnsley: reading its publications');
+  terminal.step('[2/3] Bristol');
+  terminal.done();
+  assert.deepEqual(written, ['\r\x1b[2K[1/3] Barnsley: reading its …', '\r\x1b[2K[2/3] Bristol', '\r\x1b[2K']);
+  written.length = 0;
+  const log = progressReporter(stream(false));
+  log.step('[1/3] Barnsley: reading its publications');
+  log.done();
+  assert.deepEqual(written, ['[1/3] Barnsley: reading its publications\n']);
 });

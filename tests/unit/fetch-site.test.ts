@@ -33,7 +33,8 @@ function run(args: string[], { sources, root, cache }: { sources: string; root: 
     process.execPath,
     ['scripts/fetch.ts', '--sources', sources, '--cache', cache, '--reference', join(root, 'authorities.csv'),
       '--base-url', site, '--files-url', site, '--interval', '0', '--timeout', '1500', '--retries', '2', '--backoff', '20', '--no-build', ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // As in the scheduled refresh, where GitHub Actions names the repository the User-Agent points to.
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'example/ofsted-archive' } },
   );
   let stdout = '';
   let stderr = '';
@@ -91,7 +92,7 @@ test('new documents are downloaded, checked and filed with their sidecars; a hel
     assert.equal(first.code, 0, first.stderr);
     // The listing was read page by page: two providers, one, then an empty page.
     assert.deepEqual(site.requests.filter((r) => r.path === '/search').length, 3);
-    assert.match(site.requests[0]!.userAgent, /^ofsted-childrens-services-archive\/\d+\.\d+\.\d+ \(\+.+\)$/);
+    assert.match(site.requests[0]!.userAgent, /^ofsted-childrens-services-archive\/\d+\.\d+\.\d+ \(\+https:\/\/github\.com\/example\/ofsted-archive\)$/);
     assert.ok(rowOf(first.stdout, 'new', 'worcestershire-2019-07-29-inspection.pdf'), first.stdout);
     assert.ok(rowOf(first.stdout, 'new', 'swindon-2019-08-12-inspection.pdf'), 'a 500 is retried, and the retry succeeds');
     assert.ok(rowOf(first.stdout, 'unchanged', '1 document'), first.stdout);
