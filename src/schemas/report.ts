@@ -193,6 +193,7 @@ export const sidecarSchema = z
     url: z.string().url(),
     authority: z.string(),
     documentType: documentTypeSchema,
+    urn: z.string().regex(/^\d+$/, 'expected the digits of an Ofsted URN such as 80486'),
   })
   .partial()
   .strict();
