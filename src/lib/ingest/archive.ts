@@ -4,6 +4,7 @@ import { parseSource } from '../parse/index.ts';
 import { linkArchive } from '../link/match.ts';
 import type { Taxonomy } from '../link/themes.ts';
 import { SourceError } from '../source-error.ts';
+import { printedText } from './decode.ts';
 import { validateRecord } from './validate.ts';
 
 /** A source document as read from disk: its bytes' text (PDFs already extracted) and its sidecar facts. */
@@ -33,7 +34,8 @@ export function buildRecords(
   const parsed: ReportRecord[] = [];
   for (const source of sources) {
     try {
-      parsed.push(parseSource(source));
+      // PDF text is cleaned of characters its fonts carry but its pages do not print (see printedText).
+      parsed.push(parseSource(source.format === 'pdf' ? { ...source, text: printedText(source.text) } : source));
     } catch (error) {
       errors.push(asSourceError(error, source.file));
     }

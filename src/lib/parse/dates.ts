@@ -4,6 +4,8 @@
  * 2022"), often leaving month and year to the end date, and ordinals that a PDF split off ("22 nd June 2022").
  */
 
+import { isCalendarDate } from '../../schemas/report.ts';
+
 const MONTHS = [
   'january',
   'february',
@@ -64,10 +66,6 @@ export function isDateLine(text: string): boolean {
 
 /** ISO date, or null for a day that does not exist (31 February). */
 function isoDate(day: string, month: string, year: string): string | null {
-  const m = MONTHS.indexOf(month.toLowerCase());
-  const d = Number(day);
-  const y = Number(year);
-  const date = new Date(Date.UTC(y, m, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
+  const iso = `${year}-${String(MONTHS.indexOf(month.toLowerCase()) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : null;
 }
