@@ -7,3 +7,5 @@ export const compareUrl = (authoritySlug: string, a: string, b: string) =>
   `${authorityUrl(authoritySlug)}compare/${a}/${b}/`;
 export const themeUrl = (themeSlug: string) => `/themes/${themeSlug}/`;
 export const searchUrl = (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/');
+/** The glossary page; `term` is an entry's anchor there (/glossary/#lado). */
+export const glossaryUrl = (term?: string) => (term ? `/glossary/#${term.toLowerCase()}` : '/glossary/');
