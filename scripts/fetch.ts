@@ -12,6 +12,7 @@
  *              --interval <ms> --timeout <ms> --retries <n> --backoff <ms>   politeness (default 1000, 60000, 4, 2000)
  *              --reference <csv>                  the list of authorities that --authority names are looked up in
  *              --cache <dir>                      the ingest cache the checked records go to (default .cache/ingest)
+ *              --repository <url>                 named in the User-Agent (default: the GitHub repository in Actions)
  *
  * Each document is checked with the archive's own pipeline (extract, parse, validate) before it is filed as
  * <authority>-<published>-<type>.pdf with a sidecar of the listing's facts; a document the pipeline refuses is
