@@ -1,6 +1,6 @@
 /**
- * npm test: every test, in the order a failure is cheapest to find — unit and fixture tests, then a full build,
- * then the browser tests against the built site. Ends with one line counting them all.
+ * npm test: every test, in the order a failure is cheapest to find — the type check, unit and fixture tests, then a
+ * full build, then the browser tests against the built site. Ends with one line counting them all.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -14,6 +14,13 @@ let ok = true;
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status === 0;
+}
+
+// The type check (astro check: every .ts and .astro file, tests included, at 0 errors). A failure is reported but
+// the tests still run, so one stale type does not hide what else broke.
+if (!run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'check'])) {
+  console.error('\nThe type check failed: run npm run typecheck to see the errors.');
+  ok = false;
 }
 
 // Unit and fixture tests: spec output for people, TAP to a file for the counts.

@@ -290,7 +290,7 @@ test('a record cut for reading: the head holds every field but the lists of obje
   const rebuilt = { ...JSON.parse(head), ...Object.fromEntries(lists.map((l) => [l.field, [JSON.parse(l.first)]])) };
   assert.deepEqual(Object.keys(rebuilt).sort(), Object.keys(older).sort());
   for (const [field, value] of Object.entries(older)) {
-    if (field in lengths) assert.deepEqual([value.length, rebuilt[field][0]], [lengths[field], value[0]], field);
+    if (field in lengths) assert.deepEqual([(value as unknown[]).length, rebuilt[field][0]], [lengths[field], (value as unknown[])[0]], field);
     else assert.deepEqual(rebuilt[field], value, field);
   }
   assert.deepEqual(lists.map((l) => [l.field, l.count]), [['judgements', 2], ['recommendations', 2], ['paragraphs', 2]]);

@@ -22,7 +22,7 @@ function setUp() {
   const ingest = () => {
     const run = spawnSync(process.execPath, ['scripts/ingest.ts', '--sources', sources, '--out', join(root, 'reports'), '--cache', cache], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
-    const title = readFrontmatter(readFileSync(join(root, 'reports', `${SEED}.mdx`), 'utf8'), SEED).title;
+    const title = readFrontmatter(readFileSync(join(root, 'reports', `${SEED}.mdx`), 'utf8'), SEED).title as string;
     return { output: run.stdout, title };
   };
   /** Marks every cache entry, so a record that comes from the cache (and was not parsed again) shows it. */

@@ -43,7 +43,7 @@ export async function highlightWithShiki(code: string, lang: CodeLanguage, label
   // Shiki's JavaScript regex engine tokenises these grammars about four times faster than the Oniguruma WebAssembly
   // engine (measured on a 60 KB record).
   highlighter ??= createHighlighter({ themes: [THEME], langs: ['json', 'csv', 'xml'], engine: createJavaScriptRegexEngine() });
-  const lines = (await highlighter).codeToTokensBase(code, { lang, theme: 'archive' });
+  const lines = (await highlighter).codeToTokensBase(code, { lang, theme: THEME });
   const tokens = lines.flatMap((line, i) => [
     ...(i ? [{ text: '\n', colour: undefined }] : []),
     ...line.map(({ content, color }) => {

@@ -37,7 +37,6 @@ export async function extractPdfText(data: Uint8Array, file: string): Promise<Ex
     cMapUrl: CMAPS,
     cMapPacked: true,
     verbosity: 0,
-    isEvalSupported: false,
     disableFontFace: true,
   });
   try {

@@ -64,7 +64,7 @@ export function validateRecord(record: unknown, file: string): ReportRecord {
       hint: 'this is a parser bug: each paragraph, recommendation and heading needs its own anchor (see src/schemas/report.ts)',
     });
   }
-  const graded = new Set([...valid.judgements.map((j) => j.areaKey), ...valid.notJudged]);
+  const graded = new Set<string>([...valid.judgements.map((j) => j.areaKey), ...valid.notJudged]);
   const ungraded = [...GRADED_BY_EVERY_INSPECTION].filter(([key]) => !graded.has(key)).map(([, words]) => words);
   if (valid.documentType === 'inspection' && valid.framework !== null && ungraded.length) {
     throw new SourceError(`this ${valid.framework} inspection report has no grade for ${ungraded.join(', ')}: its judgement table was not found`, {

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getArchive } from '../../lib/site/archive.ts';
 import { sourcesDir } from '../../lib/archive-paths.ts';
+import type { ReportRecord } from '../../schemas/report.ts';
 
 const CONTENT_TYPES = { text: 'text/plain; charset=utf-8', pdf: 'application/pdf' } as const;
 
@@ -25,7 +26,12 @@ export async function getStaticPaths() {
   return found.map((report) => ({ params: { file: report.source.file }, props: { source: report.source, slug: report.slug } }));
 }
 
-export const GET: APIRoute = ({ props }) => {
+interface Props {
+  source: ReportRecord['source'];
+  slug: string;
+}
+
+export const GET: APIRoute<Props> = ({ props }) => {
   const { source, slug } = props;
   const bytes = readFileSync(join(sourcesDir(), source.file));
   if (createHash('sha256').update(bytes).digest('hex') !== source.sha256) {
