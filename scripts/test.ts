@@ -1,6 +1,7 @@
 /**
- * npm test: every test, in the order a failure is cheapest to find — the type check, unit and fixture tests, then a
- * full build, then the browser tests against the built site. Ends with one line counting them all.
+ * npm test: every test, in the order a failure is cheapest to find — the type check, the unit and fixture tests
+ * (tests/unit: pure functions, seconds), the integration tests (tests/integration: the PDF corpus, linking at scale,
+ * command-line subprocesses, minutes), then a full build, then the browser tests against the built site. Ends with one line counting them all.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -23,16 +24,21 @@ if (!run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'check'])) {
   ok = false;
 }
 
-// Unit and fixture tests: spec output for people, TAP to a file for the counts.
-const tap = join(work, 'unit.tap');
-ok = run(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, 'tests/unit/**/*.test.ts']) && ok;
-if (existsSync(tap)) {
-  const text = readFileSync(tap, 'utf8');
-  const count = (name: string) => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
-  totals.passed += count('pass');
-  totals.failed += count('fail') + count('cancelled');
-  totals.skipped += count('skipped') + count('todo');
+// Unit, then integration tests: spec output for people, TAP to a file for the counts.
+function runNodeTests(name: string, pattern: string): boolean {
+  const tap = join(work, `${name}.tap`);
+  const passed = run(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, pattern]);
+  if (existsSync(tap)) {
+    const text = readFileSync(tap, 'utf8');
+    const count = (key: string) => Number(text.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
+    totals.passed += count('pass');
+    totals.failed += count('fail') + count('cancelled');
+    totals.skipped += count('skipped') + count('todo');
+  }
+  return passed;
 }
+ok = runNodeTests('unit', 'tests/unit/**/*.test.ts') && ok;
+ok = runNodeTests('integration', 'tests/integration/**/*.test.ts') && ok;
 
 // A fresh Debian machine, as root, gets Debian's Chromium here, so `npm install && npm test` needs nothing else.
 if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {

@@ -4,21 +4,11 @@
  * here was read off the source text (content/sources/), not off the parser's output.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parseSource } from '../../src/lib/parse/index.ts';
-import { reportSchema, sidecarSchema, type ReportRecord } from '../../src/schemas/report.ts';
-
-const SOURCES = new URL('../../content/sources/', import.meta.url);
-
-function parseSeed(file: string): ReportRecord {
-  const bytes = readFileSync(new URL(file, SOURCES));
-  const sidecarFile = new URL(file.replace(/\.txt$/, '.json'), SOURCES);
-  const sidecar = sidecarSchema.parse(existsSync(sidecarFile) ? JSON.parse(readFileSync(sidecarFile, 'utf8')) : {});
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return parseSource({ text: bytes.toString('utf8'), file, format: 'text', sha256, sidecar });
-}
+import { reportSchema, type ReportRecord } from '../../src/schemas/report.ts';
+import { parseTextSource as parseSeed, SOURCES_DIR as SOURCES } from '../helpers/sources.ts';
 
 const ILACS_2022 = parseSeed('gloucestershire-2022-04-01-inspection.txt');
 const SIF_2017 = parseSeed('south-gloucestershire-2017-02-13-inspection.txt');

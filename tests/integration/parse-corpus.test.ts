@@ -8,21 +8,19 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { before, describe, test } from 'node:test';
 import { extractPdfs } from '../../src/lib/extract/pool.ts';
 import { parseSource } from '../../src/lib/parse/index.ts';
 import { SourceError } from '../../src/lib/source-error.ts';
-import { reportSchema, sidecarSchema, type JudgementAreaKey, type ReportRecord } from '../../src/schemas/report.ts';
+import { reportSchema, type JudgementAreaKey, type ReportRecord } from '../../src/schemas/report.ts';
+import { parseTextSource } from '../helpers/sources.ts';
 import { CORPUS_DIR, groundTruth, SKIP_WITHOUT_CORPUS, type TruthReport } from '../fixtures/corpus/truth.ts';
 
 type Report = TruthReport;
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = CORPUS_DIR;
-const SOURCES = join(ROOT, 'content/sources');
 const SKIP = SKIP_WITHOUT_CORPUS;
 
 const truth = groundTruth.reports;
@@ -177,10 +175,7 @@ describe('parsing real Ofsted PDFs', () => {
 
   for (const [seed, pdf] of PAIRS) {
     test(`${seed} and ${pdf}: the same facts by both routes`, { skip: SKIP }, () => {
-      const text = readFileSync(join(SOURCES, seed));
-      const sidecarFile = join(SOURCES, seed.replace(/\.txt$/, '.json'));
-      const sidecar = sidecarSchema.parse(existsSync(sidecarFile) ? JSON.parse(readFileSync(sidecarFile, 'utf8')) : {});
-      const fromText = parseSource({ text: text.toString('utf8'), file: seed, format: 'text', sha256: sha256Of(text), sidecar });
+      const fromText = parseTextSource(seed);
       const fromPdf = recordOf(outcomes.get(pdf), pdf);
       assert.deepEqual(citedFacts(fromPdf), citedFacts(fromText));
     });
