@@ -468,9 +468,20 @@ function listItemLine(b: Builder, { line, text }: Step): boolean {
     open.list ??= { itemFirst: open.item, depth: 0 };
     if (introduced) open.list.introduces = true;
   } else {
+    if (open && isUnmarkedFirstItem(b, open)) open.item = true;
     begin(b, line, item.text, { item: true, list: { itemFirst: true, depth: item.depth } });
   }
   return true;
+}
+
+/**
+ * An ILACS "What needs to improve" list whose first bullet the PDF lost (drawn as an image): the text straight under
+ * the heading, before the bulleted items, is the first item. These lists have no introducing sentence.
+ */
+function isUnmarkedFirstItem(b: Builder, open: OpenBlock): boolean {
+  if (b.format.family !== 'ilacs' || !inRecommendations(b) || open.item || open.numbered || open.table || open.list) return false;
+  const previous = b.blocks.at(-1);
+  return open.section === section(b) && !endsWithColon(open.last) && (previous === undefined || previous.section !== open.section);
 }
 
 /**
