@@ -1,5 +1,5 @@
 /**
- * The rules that keep published links working (src/integrations/permalinks.ts), on small made-up sites: what counts
+ * The rules that keep published links working (src/lib/permalinks/), on small made-up sites: what counts
  * as published, what would disappear, which redirects are refused, and the pages and files redirects produce.
  */
 import assert from 'node:assert/strict';
@@ -8,18 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
-import {
-  anchorMoves,
-  collectPublished,
-  disappearingUrls,
-  mergeManifests,
-  readRedirects,
-  redirectPage,
-  redirectProblems,
-  redirectsFile,
-  unlistedUrls,
-  type PermalinkManifest,
-} from '../../src/integrations/permalinks.ts';
+import { collectPublished, disappearingUrls, mergeManifests, unlistedUrls, type PermalinkManifest } from '../../src/lib/permalinks/manifest.ts';
+import { anchorMoves, readRedirects, redirectPage, redirectProblems, redirectsFile } from '../../src/lib/permalinks/redirects.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'permalinks-'));
 after(() => rmSync(work, { recursive: true, force: true }));
