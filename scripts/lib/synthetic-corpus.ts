@@ -9,6 +9,7 @@
  */
 import type { Grade } from '../../src/schemas/report.ts';
 import { seededRandom } from './seeded-random.ts';
+import { formatDate } from '../../src/lib/dates.ts';
 
 
 const GRADES: Grade[] = ['Outstanding', 'Good', 'Good', 'Requires improvement to be good', 'Requires improvement to be good', 'Inadequate'];
@@ -18,7 +19,6 @@ const AREAS = [
   'The experiences and progress of children in care and care leavers',
 ];
 const SECTION_AREAS = [1, 2, 0];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export interface SyntheticDocument {
   /** File name without extension: `<authority>-<published>-inspection`. */
@@ -43,10 +43,6 @@ function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-function inWords(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${day} ${MONTHS[month! - 1]} ${year}`;
-}
 
 /** Sentences short enough to be "What needs to improve" items: the first sentence of a real paragraph. */
 function firstSentence(paragraph: string): string {
@@ -76,7 +72,7 @@ export function generateCorpus(paragraphPool: readonly string[], options: Corpus
     const lines = [
       `# Inspection of ${authority} local authority children's services`,
       '',
-      `**Inspection dates:** ${inWords(start)} to ${inWords(end)}`,
+      `**Inspection dates:** ${formatDate(start)} to ${formatDate(end)}`,
       '',
       `**Lead inspector:** Inspector ${pad((i % 40) + 1)}, His Majesty's Inspector`,
       '',

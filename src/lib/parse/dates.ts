@@ -6,21 +6,9 @@
  */
 
 import { isCalendarDate } from '../../schemas/report.ts';
+import { MONTHS as MONTH_NAMES } from '../dates.ts';
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS = MONTH_NAMES.map((name) => name.toLowerCase());
 const DAY = String.raw`(\d{1,2})(?:\s?(?:st|nd|rd|th))?`;
 const MONTH = `(${MONTHS.join('|')})`;
 const YEAR = String.raw`(\d{4})`;

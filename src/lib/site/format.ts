@@ -1,15 +1,8 @@
 import type { DocumentType, Grade } from '../../schemas/report.ts';
+import { formatDate } from '../dates.ts';
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
-
-/** "2022-04-01" → "1 April 2022", the way GOV.UK writes dates (no locale data needed, so builds are identical). */
-export function formatDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-}
+/** Dates in words are defined once, in src/lib/dates.ts; pages take them from here with the other labels. */
+export { formatDate };
 
 export function formatDateRange(start: string | null, end: string | null): string | null {
   if (!start && !end) return null;
