@@ -1,6 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import searchIndex from './src/integrations/search-index.ts';
 import permalinks from './src/integrations/permalinks.ts';
@@ -15,7 +14,8 @@ export default defineConfig({
   // …each with its own content cache, so two corpora never share a data store.
   ...(process.env.ARCHIVE_OUT_DIR && { cacheDir: `${process.env.ARCHIVE_OUT_DIR}.astro-cache` }),
   // permalinks last: it checks every file the others have written against content/permalinks.json.
-  integrations: [mdx(), sitemap(), searchIndex(), permalinks()],
+  // No MDX integration: no page is MDX, and the records' .mdx files are read by src/lib/ingest/report-loader.ts.
+  integrations: [sitemap(), searchIndex(), permalinks()],
   build: { inlineStylesheets: 'never', concurrency: 4 },
   // Never inline scripts into pages (Vite would inline those under 4 kB): the Content-Security-Policy allows
   // scripts from this site's files only, never inline ones.
