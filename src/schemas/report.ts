@@ -255,6 +255,9 @@ export const sidecarSchema = z
       .refine((name) => name.length <= MAX_AUTHORITY_LENGTH, `an authority name has at most ${MAX_AUTHORITY_LENGTH} characters: write its usual name, e.g. "South Gloucestershire"`),
     documentType: documentTypeSchema,
     urn: z.string().regex(/^\d+$/, 'expected the digits of an Ofsted URN such as 80486'),
+    // Archive numbers (A<k>) are positional, so a parser that stops publishing a document's first blocks (a letter's
+    // address and salutation) would move every later one onto other text. Set once published, never lowered.
+    firstArchiveParagraph: z.number().int().min(1).max(999),
   })
   .partial()
   .strict();
