@@ -22,6 +22,8 @@ import {
   type WordFile,
 } from '../lib/search/passage-index.ts';
 import { excerptRuns, rankPassages, resultSummary, spokenLabel } from '../lib/search/results.ts';
+import { offlineResultSummary, storedResults } from '../lib/offline/search.ts';
+import { storedPaths } from './offline-store.ts';
 import {
   activeFacets,
   pagefindFilters,
@@ -241,6 +243,21 @@ async function showPassages(report: ReportHits, count: number): Promise<void> {
   report.shown += next.length;
 }
 
+/**
+ * The first reports of a search. With no signal (a fetch that failed, not one the server answered), only the reports
+ * whose passage files are stored on this device can be shown, so the search keeps those (src/lib/offline/search.ts).
+ */
+async function firstReports(found: PagefindSearch, queryWords: readonly string[], byTerm: ReadonlyArray<Map<string, number[]>>) {
+  const load = (search: PagefindSearch) => Promise.all(search.results.slice(0, REPORTS_PER_PAGE).map((result) => loadReport(result, queryWords, byTerm)));
+  try {
+    return { search: found, reports: await load(found), offline: false };
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    const search = { ...found, results: storedResults(found.results, await storedPaths({ search: true })) };
+    return { search, reports: await load(search), offline: true };
+  }
+}
+
 async function runSearch({ announceNow }: { announceNow: boolean }): Promise<void> {
   clearTimeout(deferredSearch);
   const mine = ++generation;
@@ -260,17 +277,20 @@ async function runSearch({ announceNow }: { announceNow: boolean }): Promise<voi
     const withFacets = facetsPanel.open;
     if (withFacets) await loadFilterIndex();
     const query = pagefindQuery(state.query);
-    const search = await pagefind.search(query, { filters: pagefindFilters(state), sort: pagefindSort(state) });
+    const found = await pagefind.search(query, { filters: pagefindFilters(state), sort: pagefindSort(state) });
     const queryWords = query.split(/\s+/).filter(Boolean);
-    const byTerm = await locationsByTerm(pagefind, search, queryWords);
+    const byTerm = await locationsByTerm(pagefind, found, queryWords);
     if (mine !== generation) return;
-    const reports = await Promise.all(search.results.slice(0, REPORTS_PER_PAGE).map((result) => loadReport(result, queryWords, byTerm)));
+    const { search, reports, offline } = await firstReports(found, queryWords, byTerm);
     if (mine !== generation) return;
     current = { search, terms: searchTerms(query), queryWords, locationsByTerm: byTerm, reports };
     renderResults(null);
     controls.hidden = search.unfilteredResultCount === 0;
     clearTimeout(slow);
-    setStatus(resultSummary(state.query, search.results.length, search.unfilteredResultCount), announceNow);
+    setStatus(
+      offline ? offlineResultSummary(state.query, search.results.length, found.results.length) : resultSummary(state.query, search.results.length, search.unfilteredResultCount),
+      announceNow,
+    );
     if (withFacets) await renderFacets(mine, search);
   } catch (error) {
     if (mine !== generation) return;
