@@ -85,6 +85,6 @@ export function parseSidecar(json: string, file: string): Sidecar {
   if (result.success) return result.data;
   throw new SourceError(`the sidecar has unexpected facts: ${describeIssues(result.error, data)}`, {
     file,
-    hint: 'allowed fields: publisher, published, licence, url, authority, documentType (content/sources/README.md)',
+    hint: 'allowed fields: publisher, published, licence, url, authority, documentType, original (content/sources/README.md)',
   });
 }
