@@ -189,6 +189,10 @@ export const reportSchema = z.object({
   leadInspector: z.string().nullable(),
   inspectors: z.array(z.string()).describe('Every inspector the document names, the lead first.'),
   judgements: z.array(judgementSchema).describe('Graded judgements; empty for documents that grade nothing.'),
+  notJudged: z
+    .array(judgementAreaKeySchema)
+    .default([])
+    .describe('Areas the judgement table marks "Not judged" (very small authorities): ungraded by the report, not lost.'),
   overallEffectiveness: gradeSchema.nullable(),
   recommendations: z.array(recommendationSchema),
   sections: z.array(sectionSchema),
@@ -209,6 +213,7 @@ export const sidecarSchema = z
     url: z.string().url(),
     authority: z.string(),
     documentType: documentTypeSchema,
+    urn: z.string().regex(/^\d+$/, 'expected the digits of an Ofsted URN such as 80486'),
     original: originalFileSchema,
   })
   .partial()
