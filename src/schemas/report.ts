@@ -147,13 +147,33 @@ export const recommendationLinksSchema = z.object({
 });
 export type RecommendationLinks = z.infer<typeof recommendationLinksSchema>;
 
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 as 64 lower-case hex digits');
+
+/**
+ * The original publication, as the archive keeps it, for a source that is a conversion of it (a seed's text made
+ * from Ofsted's PDF): the site serves the file and refuses to build if its bytes no longer match the SHA-256.
+ */
+export const originalFileSchema = z
+  .object({
+    file: z
+      .string()
+      .regex(/^originals\/[a-z0-9]+(?:-[a-z0-9]+)*\.pdf$/, 'expected a PDF in content/sources/originals/, e.g. "originals/<source name>.pdf"')
+      .describe('The file, relative to content/sources/.'),
+    sha256: sha256.describe('SHA-256 of the file (`sha256sum`), checked when the site is built.'),
+  })
+  .strict();
+
 export const sourceSchema = z.object({
   file: z.string().describe('The source file under content/sources/.'),
   format: z.enum(['text', 'pdf']),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256,
   publisher: z.string().describe('Who published the document (sidecar, or Ofsted by default).'),
   licence: z.string().describe('Licence of the text, e.g. Open Government Licence v3.0.'),
   url: z.string().url().nullable().describe('Where the original is published, where known.'),
+  original: originalFileSchema
+    .nullable()
+    .default(null)
+    .describe('The original publication kept beside a source converted from it (sidecar "original"), if any.'),
 });
 
 export const reportSchema = z.object({
@@ -169,6 +189,10 @@ export const reportSchema = z.object({
   leadInspector: z.string().nullable(),
   inspectors: z.array(z.string()).describe('Every inspector the document names, the lead first.'),
   judgements: z.array(judgementSchema).describe('Graded judgements; empty for documents that grade nothing.'),
+  notJudged: z
+    .array(judgementAreaKeySchema)
+    .default([])
+    .describe('Areas the judgement table marks "Not judged" (very small authorities): ungraded by the report, not lost.'),
   overallEffectiveness: gradeSchema.nullable(),
   recommendations: z.array(recommendationSchema),
   sections: z.array(sectionSchema),
@@ -189,6 +213,8 @@ export const sidecarSchema = z
     url: z.string().url(),
     authority: z.string(),
     documentType: documentTypeSchema,
+    urn: z.string().regex(/^\d+$/, 'expected the digits of an Ofsted URN such as 80486'),
+    original: originalFileSchema,
   })
   .partial()
   .strict();
