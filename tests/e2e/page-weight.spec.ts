@@ -6,7 +6,7 @@ import { test, expect } from '@playwright/test';
  */
 const BUDGET_BYTES = 6300;
 
-for (const path of ['/reports/gloucestershire-2022-04-01-inspection/', '/national/']) {
+for (const path of ['/reports/gloucestershire-2022-04-01-inspection/']) {
   test(`${path}: JavaScript before interaction is within ${BUDGET_BYTES / 1000} KB gzip`, async ({ page }) => {
     const scripts = new Map<string, number>();
     page.on('requestfinished', async (request) => {
