@@ -115,3 +115,15 @@ test('the national export has the table’s authorities and grades', async ({ pa
   await page.goto('/data/');
   await expect(page.getByRole('link', { name: 'national.csv' })).toHaveAttribute('href', '/data/national.csv');
 });
+
+test('an authority’s grade beside its statistical neighbours’ agrees with its own panel and the neighbours list', async ({ page }) => {
+  await page.goto('/authorities/gloucestershire/');
+  const rows = page.locator('table[data-table="neighbours"] tbody tr');
+  const grades = await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.childNodes[0]!.textContent!.trim(), tr.querySelector('.grade span:last-child')!.textContent]));
+  expect(grades.length).toBeGreaterThan(1);
+  const own = await page.locator('.panel .grade span:last-child').first().textContent();
+  expect(grades[0]).toEqual(['Gloucestershire', own]);
+  for (const [name, grade] of grades.slice(1)) {
+    await expect(page.locator('.neighbour-list li', { has: page.getByRole('link', { name: name!, exact: true }) }).locator('.grade span:last-child')).toHaveText(grade!);
+  }
+});

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Grade, JudgementAreaKey, ReportRecord } from '../../src/schemas/report.ts';
 import { judgementHistory, summariseAuthorities } from '../../src/lib/site/shape.ts';
-import { GRADE_BANDS, gradeBand, gradesByYear, latestGradeRows, movementCounts, movementRows } from '../../src/lib/site/national.ts';
+import { GRADE_BANDS, gradeBand, gradesByYear, latestGradeRows, movementCounts, movementRows, neighbourComparison } from '../../src/lib/site/national.ts';
 import { gradesByYearChart, movementChart, timelineChart } from '../../src/lib/site/charts.ts';
 import { nationalRows, NATIONAL_COLUMNS } from '../../src/lib/data/national.ts';
 import { parseLocalAuthorities } from '../../src/lib/site/local-authorities.ts';
@@ -97,4 +97,19 @@ test('the latest grade of each authority carries region and type from the refere
     ['Thirdborough', 'Outstanding', null, null],
   ]);
   assert.equal(exported[0]!.latest_report_url, `https://archive.example/reports/${latest[0]!.reportSlug}/`);
+});
+
+test('an authority beside its statistical neighbours: each graded neighbour better, the same or worse by band', () => {
+  const neighbours = [
+    { name: 'Otherton', href: '/authorities/otherton/', latest: { grade: 'Good' as const } },
+    { name: 'Farshire', href: null, latest: null },
+    { name: 'Nearby', href: '/authorities/nearby/', latest: { grade: 'Requires improvement' as const } },
+    { name: 'Ungraded', href: '/authorities/ungraded/', latest: null },
+    { name: 'Lowtown', href: '/authorities/lowtown/', latest: { grade: 'Inadequate' as const } },
+  ];
+  const comparison = neighbourComparison('Exampleshire', { grade: 'Requires improvement to be good' }, neighbours)!;
+  assert.deepEqual(comparison.neighbours.map((n) => [n.name, n.compared]), [['Otherton', 'better'], ['Nearby', 'same'], ['Lowtown', 'worse']]);
+  assert.deepEqual(comparison.counts, { better: 1, same: 1, worse: 1 });
+  assert.equal(neighbourComparison('Exampleshire', null, neighbours), null, 'no grade of its own: nothing to compare');
+  assert.equal(neighbourComparison('Exampleshire', { grade: 'Good' }, [neighbours[1]!, neighbours[3]!]), null, 'no graded neighbour');
 });

@@ -108,3 +108,32 @@ export const DIRECTIONS = [
 export function movementCounts(rows: readonly MovementRow[]): Array<(typeof DIRECTIONS)[number] & { count: number }> {
   return DIRECTIONS.map((d) => ({ ...d, count: rows.filter((row) => row.direction === d.direction).length }));
 }
+
+export interface NeighbourComparison {
+  own: { name: string; grade: Grade; band: GradeBand };
+  /** The statistical neighbours with a graded inspection in the archive, most similar first. */
+  neighbours: Array<{ name: string; href: string; grade: Grade; band: GradeBand; compared: 'better' | 'same' | 'worse' }>;
+  counts: { better: number; same: number; worse: number };
+}
+
+/**
+ * An authority's latest overall grade beside its statistical neighbours' (as the authority profile lists them):
+ * whether each neighbour's band is better, the same or worse. Null without a grade of its own or a graded neighbour.
+ */
+export function neighbourComparison(
+  name: string,
+  latest: { grade: Grade } | null,
+  neighbours: ReadonlyArray<{ name: string; href: string | null; latest: { grade: Grade } | null }>,
+): NeighbourComparison | null {
+  if (!latest) return null;
+  const own = { name, grade: latest.grade, band: gradeBand(latest.grade) };
+  const graded = neighbours.flatMap((n) => {
+    if (!n.latest || !n.href) return [];
+    const band = gradeBand(n.latest.grade);
+    const compared = band.rank > own.band.rank ? 'better' : band.rank < own.band.rank ? 'worse' : 'same';
+    return [{ name: n.name, href: n.href, grade: n.latest.grade, band, compared } as const];
+  });
+  if (graded.length === 0) return null;
+  const count = (c: string) => graded.filter((n) => n.compared === c).length;
+  return { own, neighbours: graded, counts: { better: count('better'), same: count('same'), worse: count('worse') } };
+}
