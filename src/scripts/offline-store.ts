@@ -4,6 +4,7 @@
  * what is stored and search it.
  */
 import { isPagesCache, isStoreCache, type PageToStore, type StoreReply } from '../lib/offline/policy.ts';
+import { isStoredReport } from '../lib/offline/search.ts';
 
 /** Whether this browser can keep pages for reading offline. */
 export const canStore = () => 'serviceWorker' in navigator && 'caches' in window;
@@ -28,4 +29,10 @@ export async function storedPaths({ search = false } = {}): Promise<Set<string>>
     for (const request of await (await caches.open(name)).keys()) paths.add(new URL(request.url).pathname);
   }
   return paths;
+}
+
+/** Which reports (by search id) search can show with no signal: those whose passage files are stored. */
+export async function storedReports(): Promise<(id: string) => boolean> {
+  const files = await storedPaths({ search: true });
+  return (id) => isStoredReport(id, files);
 }

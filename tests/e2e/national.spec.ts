@@ -55,10 +55,11 @@ test('an authority’s timeline shows each grade of its judgement table, area by
   await page.goto('/authorities/gloucestershire/');
   const timeline = page.locator('[data-chart="timeline"]');
   await expect(timeline).toBeVisible();
-  const areas = await page.locator('table.history tbody tr').evaluateAll((rows) =>
+  // The table shows the newest inspection first; the timeline runs oldest to newest, left to right.
+  const areas = await page.locator('table.history__table tbody tr').evaluateAll((rows) =>
     rows.map((row) => ({
       area: row.querySelector('th')!.textContent!.trim(),
-      grades: [...row.querySelectorAll('td')].map((cell) => cell.querySelector('.grade span:last-child')?.textContent ?? null).filter(Boolean),
+      grades: [...row.querySelectorAll('td')].map((cell) => cell.querySelector('.grade span:last-child')?.textContent ?? null).filter(Boolean).reverse(),
     })),
   );
   expect(areas.length).toBeGreaterThan(2);

@@ -4,10 +4,8 @@
  */
 import { passageIndexUrl } from '../search/passage-index.ts';
 
-/** The results whose report has its passage files in `storedFiles` (paths of stored search files). */
-export function storedResults<T extends { id: string }>(results: readonly T[], storedFiles: ReadonlySet<string>): T[] {
-  return results.filter((result) => storedFiles.has(passageIndexUrl(result.id)));
-}
+/** Whether a report (by its search id) has its passage files among `storedFiles` (paths of stored search files). */
+export const isStoredReport = (id: string, storedFiles: ReadonlySet<string>) => storedFiles.has(passageIndexUrl(id));
 
 const reports = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'report' : 'reports'}`;
 
