@@ -110,6 +110,8 @@ test('Gloucestershire 2022 ILACS inspection: facts of the title page', () => {
     publisher: 'Ofsted',
     licence: 'Open Government Licence v3.0',
     url: 'https://files.ofsted.gov.uk/v1/file/50180552',
+    // Ofsted's PDF of the same report, which the seed's text was converted from, offered as its original.
+    original: { file: 'originals/gloucestershire-2022-04-01-inspection.pdf', sha256: '918c8d5cd2d164e58506fa88c55bc5eb4b69902943a32c1e491f20b17c998490' },
   });
 });
 

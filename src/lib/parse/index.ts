@@ -222,6 +222,8 @@ function assembleRecord(parts: Parts, { published, authority, title }: Required,
       publisher: sidecar.publisher ?? 'Ofsted',
       licence: sidecar.licence ?? 'Open Government Licence v3.0',
       url: sidecar.url ?? null,
+      // Left out when the sidecar names none: the schema then records null.
+      ...(sidecar.original && { original: sidecar.original }),
     },
   };
 }
