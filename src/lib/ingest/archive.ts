@@ -5,6 +5,7 @@ import { linkArchive } from '../link/match.ts';
 import type { Taxonomy } from '../link/themes.ts';
 import { SourceError } from '../source-error.ts';
 import type { IngestCache } from './cache.ts';
+import { printedText } from './decode.ts';
 import { validateRecord } from './validate.ts';
 
 /** A source document as read from disk: its bytes' text (PDFs already extracted) and its sidecar facts. */
@@ -45,7 +46,8 @@ export function buildRecords(
         parsed.push(source.record);
         continue;
       }
-      const record = parseSource(source);
+      // PDF text is cleaned of characters its fonts carry but its pages do not print (see printedText).
+      const record = parseSource(source.format === 'pdf' ? { ...source, text: printedText(source.text) } : source);
       cache?.set(source.sha256, source.sidecar, record);
       parsed.push(record);
     } catch (error) {

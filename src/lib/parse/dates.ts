@@ -5,6 +5,8 @@
  * few write them in figures, day first as in England ("12/09/2016 to 06/10/2016").
  */
 
+import { isCalendarDate } from '../../schemas/report.ts';
+
 const MONTHS = [
   'january',
   'february',
@@ -97,9 +99,6 @@ export function isDateLine(text: string): boolean {
 function isoDate(day: string, month: string, year: string): string | null {
   const m = MONTHS.indexOf(month.toLowerCase());
   if (m < 0) return null;
-  const d = Number(day);
-  const y = Number(year);
-  const date = new Date(Date.UTC(y, m, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
+  const iso = `${year}-${String(m + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : null;
 }
