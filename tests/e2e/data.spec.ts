@@ -273,7 +273,9 @@ test.describe('citations', () => {
     const cite = page.locator('details.cite', { has: page.locator('summary', { hasText: 'Cite this document' }) });
     await cite.locator('summary').click();
     await expect(cite.locator('pre').first()).toHaveText(/\. https?:\/\/\S+\/reports\/gloucestershire-2022-04-01-inspection\/$/);
-    await expect(page.getByRole('link', { name: 'The original publication' })).toHaveAttribute('href', /^https:\/\//);
+    // Its text was made from Ofsted's PDF: the archive's copy of that PDF first, then Ofsted's own address for it.
+    await expect(page.getByRole('link', { name: 'The original PDF, as Ofsted published it (the archive’s copy)' })).toHaveAttribute('href', '/sources/originals/gloucestershire-2022-04-01-inspection.pdf');
+    await expect(page.getByRole('link', { name: 'The original on Ofsted’s website' })).toHaveAttribute('href', 'https://files.ofsted.gov.uk/v1/file/50180552');
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
     expect(jsonLd).toMatchObject({ '@type': 'Report', spatialCoverage: { name: 'Gloucestershire' }, temporalCoverage: '2022-02-07/2022-02-18' });
     expect(jsonLd.isBasedOn.contentUrl).toMatch(/\/sources\/gloucestershire-2022-04-01-inspection\.txt$/);
