@@ -15,6 +15,7 @@ import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 test.skip(({ isMobile }) => isMobile, 'reads dist/ only: once is enough');
 
 test('every built page is valid HTML', async () => {
+  test.setTimeout(240_000); // validates every page: about 20 s of CPU, much longer on a shared machine
   const validator = new HtmlValidate(new FileSystemConfigLoader());
   const pages = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/'));
   expect(pages.length).toBeGreaterThan(50);
