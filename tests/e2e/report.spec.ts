@@ -15,15 +15,25 @@ const MIXED_GRADES = '/reports/barnsley-2023-10-27-inspection/';
 /** The widths the reading experience is checked at: a small phone, a common phone, a laptop. */
 const WIDTHS = [320, 375, 1280];
 
-/** The sum of the gzipped sizes of the scripts a page loads before any interaction. */
-async function scriptBytes(page: Page): Promise<number> {
+/**
+ * The sum of the gzipped sizes of the scripts a page loads before any interaction: its script elements and every
+ * module they import, each counted once.
+ */
+async function scriptBytes(page: Page): Promise<{ bytes: number; files: string[] }> {
   const sources = await page.locator('script[src]').evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).src));
-  let total = 0;
-  for (const src of sources) {
-    const path = new URL(src).pathname;
-    total += gzipSync(readFileSync(`dist${path}`), { level: 9 }).length;
-  }
-  return total;
+  const seen = new Set<string>();
+  let bytes = 0;
+  const add = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const code = readFileSync(`dist${path}`);
+    bytes += gzipSync(code, { level: 9 }).length;
+    for (const [, imported] of code.toString('utf8').matchAll(/(?:from|import)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) {
+      add(new URL(imported!, `http://x${path}`).pathname);
+    }
+  };
+  for (const src of sources) add(new URL(src).pathname);
+  return { bytes, files: [...seen] };
 }
 
 test('a report page shows what the document is, its headline grade once and every numbered paragraph', async ({ page }) => {
@@ -186,9 +196,11 @@ test('the print stylesheet hides navigation and keeps the text', async ({ page }
 
 test('a report page loads at most 6.3 KB of gzipped JavaScript before any interaction', async ({ page }) => {
   await page.goto(REPORT);
-  const bytes = await scriptBytes(page);
+  const { bytes, files } = await scriptBytes(page);
+  expect(files.some((file) => /highlight\./.test(file)), 'imported modules are counted too').toBe(true);
   expect(bytes).toBeGreaterThan(0);
-  expect(bytes).toBeLessThanOrEqual(6.3 * 1024);
+  expect(bytes, files.join(', ')).toBeLessThanOrEqual(6.3 * 1024);
+  console.log(`report page: ${files.length} scripts, ${bytes} bytes gzipped`);
 });
 
 test('every report page’s <title> and og:title name its council', () => {
