@@ -203,18 +203,28 @@ test('a report page loads at most 6.3 KB of gzipped JavaScript before any intera
   console.log(`report page: ${files.length} scripts, ${bytes} bytes gzipped`);
 });
 
-test('every report page’s <title> and og:title name its council', () => {
-  const reports = readdirSync('dist/reports').filter((name) => name.endsWith('.json'));
-  expect(reports.length).toBeGreaterThan(50);
-  const missing: string[] = [];
-  for (const name of reports) {
-    const { authority, slug } = JSON.parse(readFileSync(`dist/reports/${name}`, 'utf8')) as { authority: string; slug: string };
-    const html = readFileSync(`dist/reports/${slug}/index.html`, 'utf8');
-    const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
-    const ogTitle = /<meta property="og:title" content="([^"]*)"/.exec(html)?.[1] ?? '';
-    for (const [what, text] of [['title', title], ['og:title', ogTitle]]) if (!text.includes(authority)) missing.push(`${slug} ${what}: ${text}`);
+test('every page of a report or an authority names its council in <title> and og:title', () => {
+  const documents = JSON.parse(readFileSync('dist/data/documents.json', 'utf8')) as Array<{ slug: string; authority: string; authority_slug: string }>;
+  expect(documents.length).toBeGreaterThan(50);
+  const pages: Array<[string, string]> = [];
+  for (const { slug, authority, authority_slug } of documents) {
+    for (const name of readdirSync(`dist/reports/${slug}`, { recursive: true, encoding: 'utf8' })) {
+      if (name.endsWith('index.html')) pages.push([`dist/reports/${slug}/${name}`, authority]);
+    }
+    for (const name of readdirSync(`dist/authorities/${authority_slug}`, { recursive: true, encoding: 'utf8' })) {
+      if (name.endsWith('index.html')) pages.push([`dist/authorities/${authority_slug}/${name}`, authority]);
+    }
   }
-  expect(missing).toEqual([]);
+  expect(pages.length).toBeGreaterThan(200);
+  const missing: string[] = [];
+  for (const [file, authority] of new Map(pages)) {
+    const html = readFileSync(file, 'utf8');
+    const unescape = (text: string) => text.replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+    const title = unescape(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '');
+    const ogTitle = unescape(/<meta property="og:title" content="([^"]*)"/.exec(html)?.[1] ?? '');
+    for (const [what, text] of [['title', title], ['og:title', ogTitle]]) if (!text.includes(authority)) missing.push(`${file} ${what}: ${text}`);
+  }
+  expect(missing.slice(0, 10)).toEqual([]);
 });
 
 test('an unknown address answers 404 with a real page: search and browse links', async ({ page }) => {
