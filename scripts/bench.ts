@@ -13,6 +13,7 @@ const SECTIONS: Record<string, { script: string; measures: string }> = {
   scale: { script: 'scripts/bench-scale.ts', measures: 'end-to-end builds of the five, five + 58 real PDFs, and 1,000 and 5,000 synthetic reports' },
   link: { script: 'scripts/bench-link.ts', measures: 'linking 1,000 and 5,000 synthetic documents: CPU seconds against the 60 s target' },
   incremental: { script: 'scripts/bench-incremental.ts', measures: 'ingest after adding one report to 60 and to 1,000, next to a clean build' },
+  offline: { script: 'scripts/bench-offline.ts', measures: 'what reading offline stores: the precached shell, bytes per stored report, the bound the cap sets' },
 };
 
 const asked = process.argv.slice(2);

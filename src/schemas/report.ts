@@ -202,13 +202,33 @@ export const recommendationLinksSchema = z.object({
 });
 export type RecommendationLinks = z.infer<typeof recommendationLinksSchema>;
 
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 as 64 lower-case hex digits');
+
+/**
+ * The original publication, as the archive keeps it, for a source that is a conversion of it (a seed's text made
+ * from Ofsted's PDF): the site serves the file and refuses to build if its bytes no longer match the SHA-256.
+ */
+export const originalFileSchema = z
+  .object({
+    file: z
+      .string()
+      .regex(/^originals\/[a-z0-9]+(?:-[a-z0-9]+)*\.pdf$/, 'expected a PDF in content/sources/originals/, e.g. "originals/<source name>.pdf"')
+      .describe('The file, relative to content/sources/.'),
+    sha256: sha256.describe('SHA-256 of the file (`sha256sum`), checked when the site is built.'),
+  })
+  .strict();
+
 export const sourceSchema = z.object({
   file: z.string().describe('The source file under content/sources/.'),
   format: z.enum(['text', 'pdf']),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256,
   publisher: z.string().describe('Who published the document (sidecar, or Ofsted by default).'),
   licence: z.string().describe('Licence of the text, e.g. Open Government Licence v3.0.'),
   url: publicUrl.nullable().describe('Where the original is published, where known.'),
+  original: originalFileSchema
+    .nullable()
+    .default(null)
+    .describe('The original publication kept beside a source converted from it (sidecar "original"), if any.'),
 });
 
 export const reportSchema = z.object({
@@ -255,6 +275,10 @@ export const sidecarSchema = z
       .refine((name) => name.length <= MAX_AUTHORITY_LENGTH, `an authority name has at most ${MAX_AUTHORITY_LENGTH} characters: write its usual name, e.g. "South Gloucestershire"`),
     documentType: documentTypeSchema,
     urn: z.string().regex(/^\d+$/, 'expected the digits of an Ofsted URN such as 80486'),
+    original: originalFileSchema,
+    // Archive numbers (A<k>) are positional, so a parser that stops publishing a document's first blocks (a letter's
+    // address and salutation) would move every later one onto other text. Set once published, never lowered.
+    firstArchiveParagraph: z.number().int().min(1).max(999),
   })
   .partial()
   .strict();

@@ -43,12 +43,21 @@ test('every seed: anchors unique on the page, unnumbered paragraphs counted A1, 
   for (const record of ALL) {
     const ids = [...record.sections, ...record.paragraphs, ...record.recommendations].map((x) => x.id);
     assert.equal(new Set(ids).size, ids.length, `${record.slug}: duplicate anchor`);
+    // The letter's address and salutation were once A1 and A2: its sidecar keeps its later anchors where they were.
+    const first = record === LETTER ? 3 : 1;
     const unnumbered = record.paragraphs.filter((p) => p.number === null);
     assert.deepEqual(
       unnumbered.map((p) => [p.id, p.label]),
-      unnumbered.map((_, k) => [`ap-${k + 1}`, `A${k + 1}`]),
+      unnumbered.map((_, k) => [`ap-${k + first}`, `A${k + first}`]),
     );
   }
+});
+
+test('the monitoring letter: its first citable paragraph keeps the anchor it was published with (ap-3), not its address', () => {
+  const first = LETTER.paragraphs.find((p) => p.number === null)!;
+  assert.equal(first.id, 'ap-3');
+  assert.match(first.text, /^This letter summarises the findings of the monitoring visit/);
+  assert.ok(!LETTER.paragraphs.some((p) => /^Dear Mr Spencer|^Mr Chris Spencer/.test(p.text)));
 });
 
 test('every seed: no Ofsted boilerplate, page numbers or conversion markup left in the text', () => {
@@ -91,6 +100,8 @@ test('Gloucestershire 2022 ILACS inspection: facts of the title page', () => {
     publisher: 'Ofsted',
     licence: 'Open Government Licence v3.0',
     url: 'https://files.ofsted.gov.uk/v1/file/50180552',
+    // Ofsted's PDF of the same report, which the seed's text was converted from, offered as its original.
+    original: { file: 'originals/gloucestershire-2022-04-01-inspection.pdf', sha256: '918c8d5cd2d164e58506fa88c55bc5eb4b69902943a32c1e491f20b17c998490' },
   });
 });
 

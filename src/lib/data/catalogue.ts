@@ -30,6 +30,7 @@ import {
  */
 export const DATA_CHANGES = [
   { version: 1, note: 'First published: documents, judgements and recommendations as CSV and JSON, report records, Atom feeds.' },
+  { version: 2, note: 'Documents gain two columns at the end, original_copy_url (the archive’s copy of the original PDF) and ofsted_page_url (the authority’s page on Ofsted’s website, which lists its reports), so every document has a way to its original; no column renamed or removed.' },
 ] as const;
 
 export const DATASET_INFO: Record<Dataset, { title: string; rows: string }> = {
@@ -81,6 +82,7 @@ export function urlPatterns(reports: readonly ReportRecord[], themeSlug: string 
   const recommendation = report?.recommendations[0];
   const pairs = summariseAuthorities(reports).flatMap((a) => inspectionPairs(a.inspections).map((pair) => ({ authority: a.slug, pair })));
   const pair = pairs[0];
+  const original = chronological(reports).find((r) => r.source.original)?.source.original;
   return [
     { pattern: '/reports/{slug}/', description: 'A document, with every paragraph at its permanent anchor.', example: report ? reportUrl(report.slug) : null },
     {
@@ -96,6 +98,11 @@ export function urlPatterns(reports: readonly ReportRecord[], themeSlug: string 
     { pattern: '/reports/{slug}.json', description: 'The document’s whole record as JSON.', example: report ? reportJsonUrl(report.slug) : null },
     { pattern: '/reports/{slug}/data/', description: 'The same record, highlighted, to read in the browser.', example: report ? reportDataViewUrl(report.slug) : null },
     { pattern: '/sources/{file}', description: 'The source file the record was built from, as the archive holds it.', example: report ? sourceFileUrl(report.source.file) : null },
+    {
+      pattern: '/sources/originals/{file}',
+      description: 'For a source converted from a published PDF: that PDF, the document’s original (the original_copy_url column).',
+      example: original ? sourceFileUrl(original.file) : null,
+    },
     { pattern: '/authorities/{authority}/', description: 'An authority: its latest judgement, judgements over time and every document.', example: report ? authorityUrl(report.authoritySlug) : null },
     {
       pattern: '/authorities/{authority}/compare/{older}/{newer}/',

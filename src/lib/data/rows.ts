@@ -6,7 +6,9 @@
  */
 import type { ReportRecord } from '../../schemas/report.ts';
 import { chronological } from '../site/shape.ts';
-import { anchorUrl, recommendationUrl, reportUrl } from '../site/urls.ts';
+import { anchorUrl, ofstedProviderUrl, recommendationUrl, reportUrl } from '../site/urls.ts';
+import { findLocalAuthority, type LocalAuthority } from '../site/local-authorities.ts';
+import { originalLinks } from '../site/original.ts';
 import { absoluteUrl, reportJsonUrl, sourceFileUrl, type Dataset } from './urls.ts';
 
 /** How a value is written: lists are JSON arrays, and `;`-joined in CSV; null is JSON null, and empty in CSV. */
@@ -54,6 +56,8 @@ const DOCUMENT_COLUMNS = [
   column('source_sha256', 'string', 'SHA-256 of the source file, to check a copy against.'),
   column('url', 'url', 'The document’s page in the archive.'),
   column('json_url', 'url', 'The whole record as JSON: every paragraph, section, footnote and link.'),
+  column('original_copy_url', 'url', 'The original PDF as the publisher published it, in the archive’s copy, where the archive holds it.', true),
+  column('ofsted_page_url', 'url', 'The authority’s page on Ofsted’s reports website, which lists every report Ofsted has published on it: the way to an Ofsted original whose own address is not known.', true),
 ] as const;
 
 const JUDGEMENT_COLUMNS = [
@@ -94,33 +98,46 @@ export type DocumentRow = Row<NameOf<typeof DOCUMENT_COLUMNS>>;
 export type JudgementRow = Row<NameOf<typeof JUDGEMENT_COLUMNS>>;
 export type RecommendationRow = Row<NameOf<typeof RECOMMENDATION_COLUMNS>>;
 
-/** One row per document, oldest first (same-day documents by slug), as every export is ordered. */
-export function documentRows(records: readonly ReportRecord[], site: URL): DocumentRow[] {
-  return chronological(records).map((r) => ({
-    slug: r.slug,
-    title: r.title,
-    authority: r.authority,
-    authority_slug: r.authoritySlug,
-    document_type: r.documentType,
-    framework: r.framework,
-    published: r.published,
-    inspection_start: r.inspectionStart,
-    inspection_end: r.inspectionEnd,
-    lead_inspector: r.leadInspector,
-    inspectors: r.inspectors,
-    overall_effectiveness: r.overallEffectiveness,
-    judgement_count: r.judgements.length,
-    recommendation_count: r.recommendations.length,
-    paragraph_count: r.paragraphs.length,
-    themes: r.themes,
-    publisher: r.source.publisher,
-    licence: r.source.licence,
-    original_url: r.source.url,
-    source_url: absoluteUrl(sourceFileUrl(r.source.file), site),
-    source_sha256: r.source.sha256,
-    url: absoluteUrl(reportUrl(r.slug), site),
-    json_url: absoluteUrl(reportJsonUrl(r.slug), site),
-  }));
+/**
+ * One row per document, oldest first (same-day documents by slug), as every export is ordered. `authorityOf` finds
+ * an authority's reference data (its Ofsted URN).
+ */
+export function documentRows(
+  records: readonly ReportRecord[],
+  site: URL,
+  authorityOf: (name: string) => LocalAuthority | null = findLocalAuthority,
+): DocumentRow[] {
+  return chronological(records).map((r) => {
+    const authority = authorityOf(r.authority);
+    const copy = originalLinks(r, authority).find((link) => link.kind === 'archive-copy');
+    return {
+      slug: r.slug,
+      title: r.title,
+      authority: r.authority,
+      authority_slug: r.authoritySlug,
+      document_type: r.documentType,
+      framework: r.framework,
+      published: r.published,
+      inspection_start: r.inspectionStart,
+      inspection_end: r.inspectionEnd,
+      lead_inspector: r.leadInspector,
+      inspectors: r.inspectors,
+      overall_effectiveness: r.overallEffectiveness,
+      judgement_count: r.judgements.length,
+      recommendation_count: r.recommendations.length,
+      paragraph_count: r.paragraphs.length,
+      themes: r.themes,
+      publisher: r.source.publisher,
+      licence: r.source.licence,
+      original_url: r.source.url,
+      source_url: absoluteUrl(sourceFileUrl(r.source.file), site),
+      source_sha256: r.source.sha256,
+      url: absoluteUrl(reportUrl(r.slug), site),
+      json_url: absoluteUrl(reportJsonUrl(r.slug), site),
+      original_copy_url: copy ? absoluteUrl(copy.href, site) : null,
+      ofsted_page_url: authority ? ofstedProviderUrl(authority.urn) : null,
+    };
+  });
 }
 
 /** One row per graded judgement, documents oldest first, judgements in the order the report gives them. */
