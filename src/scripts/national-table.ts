@@ -49,3 +49,6 @@ if (table && tools && status) {
   for (const select of filters) select.addEventListener('change', filter);
   tools.hidden = false;
 }
+
+// A module, not a global script: its names (status, table) must not collide with the window's own.
+export {};
