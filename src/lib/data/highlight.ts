@@ -37,13 +37,16 @@ export async function highlight(code: string, lang: CodeLanguage, label: string)
 
 /**
  * `code` highlighted by Shiki: the path for CSV and XML, and for JSON the reference that json-tokens.ts is tested
- * against, which is why the JSON grammar is still loaded.
+ * against. The JSON grammar is loaded only when asked for, so a build (which sends JSON to json-tokens.ts) never
+ * loads it.
  */
 export async function highlightWithShiki(code: string, lang: CodeLanguage, label: string): Promise<string> {
   // Shiki's JavaScript regex engine tokenises these grammars about four times faster than the Oniguruma WebAssembly
   // engine (measured on a 60 KB record).
-  highlighter ??= createHighlighter({ themes: [THEME], langs: ['json', 'csv', 'xml'], engine: createJavaScriptRegexEngine() });
-  const lines = (await highlighter).codeToTokensBase(code, { lang, theme: THEME });
+  highlighter ??= createHighlighter({ themes: [THEME], langs: ['csv', 'xml'], engine: createJavaScriptRegexEngine() });
+  const shiki = await highlighter;
+  if (!shiki.getLoadedLanguages().includes(lang)) await shiki.loadLanguage(lang);
+  const lines = shiki.codeToTokensBase(code, { lang, theme: THEME });
   const tokens = lines.flatMap((line, i) => [
     ...(i ? [{ text: '\n', colour: undefined }] : []),
     ...line.map(({ content, color }) => {
