@@ -90,10 +90,12 @@ const UNPUBLISHABLE_MESSAGE =
 const publishableText = z.string().refine((text) => unpublishableCharacter(text) === null, UNPUBLISHABLE_MESSAGE);
 
 /**
- * Where an original is published: an https address, or http on a gov.uk host (Ofsted's older links), with no user
+ * Where an original is published: an https address, or http on a gov.uk host (Ofsted's older links) or on this
+ * machine (a local stand-in of Ofsted's site, which `npm run fetch --base-url` and its tests use), with no user
  * name or password in it. Never javascript:, data:, vbscript: or file: — the value becomes a link on the report page,
  * JSON-LD `sameAs` and a column of the exports, which carry it to other people's programs.
  */
+const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 export function isPublicUrl(value: string): boolean {
   let url: URL;
   try {
@@ -101,7 +103,7 @@ export function isPublicUrl(value: string): boolean {
   } catch {
     return false;
   }
-  const webAddress = url.protocol === 'https:' || (url.protocol === 'http:' && /(?:^|\.)gov\.uk$/.test(url.hostname));
+  const webAddress = url.protocol === 'https:' || (url.protocol === 'http:' && (/(?:^|\.)gov\.uk$/.test(url.hostname) || LOOPBACK_HOST.test(url.hostname)));
   return webAddress && url.username === '' && url.password === '' && unpublishableCharacter(value) === null;
 }
 const publicUrl = z
@@ -228,6 +230,10 @@ export const reportSchema = z.object({
   leadInspector: z.string().nullable(),
   inspectors: z.array(z.string()).describe('Every inspector the document names, the lead first.'),
   judgements: z.array(judgementSchema).describe('Graded judgements; empty for documents that grade nothing.'),
+  notJudged: z
+    .array(judgementAreaKeySchema)
+    .default([])
+    .describe('Areas the judgement table marks "Not judged" (very small authorities): ungraded by the report, not lost.'),
   overallEffectiveness: gradeSchema.nullable(),
   recommendations: z.array(recommendationSchema),
   sections: z.array(sectionSchema),
@@ -250,6 +256,7 @@ export const sidecarSchema = z
       .refine((name) => /\p{L}/u.test(name), 'an authority is named in words: write its name, e.g. "South Gloucestershire"')
       .refine((name) => name.length <= MAX_AUTHORITY_LENGTH, `an authority name has at most ${MAX_AUTHORITY_LENGTH} characters: write its usual name, e.g. "South Gloucestershire"`),
     documentType: documentTypeSchema,
+    urn: z.string().regex(/^\d+$/, 'expected the digits of an Ofsted URN such as 80486'),
   })
   .partial()
   .strict();

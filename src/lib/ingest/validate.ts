@@ -64,7 +64,7 @@ export function validateRecord(record: unknown, file: string): ReportRecord {
       hint: 'this is a parser bug: each paragraph, recommendation and heading needs its own anchor (see src/schemas/report.ts)',
     });
   }
-  const graded = new Set(valid.judgements.map((j) => j.areaKey));
+  const graded = new Set([...valid.judgements.map((j) => j.areaKey), ...valid.notJudged]);
   const ungraded = [...GRADED_BY_EVERY_INSPECTION].filter(([key]) => !graded.has(key)).map(([, words]) => words);
   if (valid.documentType === 'inspection' && valid.framework !== null && ungraded.length) {
     throw new SourceError(`this ${valid.framework} inspection report has no grade for ${ungraded.join(', ')}: its judgement table was not found`, {
@@ -107,6 +107,6 @@ export function parseSidecar(json: string, file: string): Sidecar {
   if (result.success) return result.data;
   throw new SourceError(`the sidecar has unexpected facts: ${describeIssues(result.error, data)}`, {
     file,
-    hint: 'correct each field named above as it says; allowed fields: publisher, published, licence, url, authority, documentType (content/sources/README.md)',
+    hint: 'correct each field named above as it says; allowed fields: publisher, published, licence, url, authority, documentType, urn (content/sources/README.md)',
   });
 }
