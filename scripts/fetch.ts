@@ -25,6 +25,7 @@ import { DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
 import { buildRecords, sha256Of } from '../src/lib/ingest/archive.ts';
 import { DEFAULT_CACHE_DIR, openIngestCache } from '../src/lib/ingest/cache.ts';
 import { MAX_SOURCE_BYTES } from '../src/lib/ingest/decode.ts';
+import { checkSourceName } from '../src/lib/ingest/source-name.ts';
 import { parseSidecar } from '../src/lib/ingest/validate.ts';
 import { parseTaxonomy } from '../src/lib/link/themes.ts';
 import { slugify } from '../src/lib/parse/text.ts';
@@ -194,6 +195,11 @@ async function fetchDocument(candidate: Candidate, held: HeldSource[], check: Ch
   const checked = await check(body, sha256, sidecar, provisional);
   if ('reason' in checked) return { status: 'refused', document, url, reason: checked.reason };
   const file = `${checked.slug}.pdf`;
+  try {
+    checkSourceName(file); // the rule every source comes in by (src/lib/ingest/source-name.ts)
+  } catch (error) {
+    return { status: 'refused', document, url, reason: (error as Error).message };
+  }
   const taken = held.find((h) => h.file.replace(/\.[^.]+$/, '') === checked.slug);
   if (taken) {
     return { status: 'refused', document, url, reason: `it would publish the same page as ${taken.file} (/reports/${checked.slug}/), which is a different file: compare the two and keep one` };

@@ -209,7 +209,12 @@ if (import.meta.main) {
     console.error(`${values.dir}/index.html is missing: run \`npm run build\` first.`);
     process.exit(1);
   }
-  const server = startServer(values.dir, Number(values.port), values.host);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port ${values.port}: expected a port number, 0–65535 (0 takes any free port).`);
+    process.exit(2);
+  }
+  const server = startServer(values.dir, port, values.host);
   // --port 0 takes any free port; the line printed says which (tests read it).
   server.on('listening', () => {
     const { port } = server.address() as { port: number };

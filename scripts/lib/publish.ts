@@ -140,7 +140,8 @@ function checkNotInterrupted(): void {
 export async function runStep(step: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   checkNotInterrupted();
   const started = performance.now();
-  const child = spawn(command, args, { stdio: 'inherit', env });
+  const { ARCHIVE_FAULT: _faultIsForThisRunOnly, ...stepEnv } = env;
+  const child = spawn(command, args, { stdio: 'inherit', env: stepEnv });
   runningStep = child;
   if (heldLock && child.pid) writeFileSync(heldLock, `${process.pid}\n${child.pid}\n`);
   const [code, signal] = (await new Promise((done) => child.on('close', (...end) => done(end)))) as [number | null, NodeJS.Signals | null];
