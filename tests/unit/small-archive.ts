@@ -17,10 +17,13 @@ export type Command = keyof typeof COMMANDS;
 /** Makes the archive in `dir` and builds it with `npm run permalinks:update`. */
 export function makeSmallArchive(dir: string): void {
   mkdirSync(join(dir, 'content', 'sources'), { recursive: true });
-  for (const name of ['src', 'public', 'scripts']) cpSync(join(PROJECT, name), join(dir, name), { recursive: true });
-  for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'content/themes.json', 'content/redirects.json']) {
-    copyFileSync(join(PROJECT, name), join(dir, name));
+  for (const name of ['src', 'public', 'scripts', 'content/reference']) cpSync(join(PROJECT, name), join(dir, name), { recursive: true });
+  for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json']) copyFileSync(join(PROJECT, name), join(dir, name));
+  // The archive's own data (themes, glossary…), but not its permalinks and redirects: this archive has its own.
+  for (const name of readdirSync('content').filter((n) => n.endsWith('.json') && !['permalinks.json', 'redirects.json'].includes(n))) {
+    copyFileSync(join('content', name), join(dir, 'content', name));
   }
+  writeFileSync(join(dir, 'content/redirects.json'), '[]\n');
   symlinkSync(join(PROJECT, 'node_modules'), join(dir, 'node_modules'));
   for (const name of readdirSync('content/sources').filter((n) => n.startsWith('gloucestershire-'))) {
     copyFileSync(join('content/sources', name), join(dir, 'content/sources', name));
