@@ -80,20 +80,25 @@ test('permalinks:update never writes a URL its own manifest pattern refuses', ()
 });
 
 test('two builds at once: the second stops, naming the first; two ingests into one folder likewise', async () => {
+  // The first run is paused (SIGSTOP) once it holds the lock, so the second surely meets it, however fast it is.
   const first = start(archive, 'build', []);
   await waitFor(archive, LOCK);
+  first.child.kill('SIGSTOP');
   const second = run(archive, 'build', []);
+  first.child.kill('SIGCONT');
   assert.equal(second.status, 1);
   assert.match(second.stderr, new RegExp(`another build is running \\(pid ${first.child.pid}\\)`));
   assert.doesNotMatch(second.stderr, /^\s+at /m);
   assert.equal((await first.ended).code, 0, 'the first build carries on');
 
-  const out = ['--sources', 'content/sources', '--out', join(work, 'reports')];
+  const out = ['--sources', 'content/sources', '--out', join(work, 'reports'), '--no-cache'];
   const ingest = start(archive, 'ingest', out);
   await waitFor(work, '.reports.lock');
+  ingest.child.kill('SIGSTOP');
   const other = run(archive, 'ingest', out);
+  ingest.child.kill('SIGCONT');
   assert.equal(other.status, 1);
-  assert.match(other.stderr, /another build is running \(pid \d+\)/);
+  assert.match(other.stderr, new RegExp(`another build is running \\(pid ${ingest.child.pid}\\)`));
   assert.equal((await ingest.ended).code, 0);
   assert.deepEqual(readdirSync(work).sort(), ['archive', 'reports'], 'no lock or staging folder left behind');
 });
