@@ -84,10 +84,16 @@ export function unpublishableCharacter(text: string): { index: number; code: str
   return found ? { index: found.index, code: `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` } : null;
 }
 
-const UNPUBLISHABLE_MESSAGE =
-  'contains a control character, U+FFFE/U+FFFF or an unpaired surrogate, which the archive cannot publish (XML forbids it): delete it';
-/** A sidecar's text: one line, nothing unpublishable. */
-const publishableText = z.string().refine((text) => unpublishableCharacter(text) === null, UNPUBLISHABLE_MESSAGE);
+/** A sidecar's text: nothing unpublishable; the message names the character (it is invisible in the quoted value). */
+const publishableText = z.string().superRefine((text, context) => {
+  const found = unpublishableCharacter(text);
+  if (found) {
+    context.addIssue({
+      code: 'custom',
+      message: `contains ${found.code} at character ${found.index + 1}, which the archive cannot publish (XML forbids it): delete it`,
+    });
+  }
+});
 
 /**
  * Where an original is published: an https address, or http on a gov.uk host (Ofsted's older links), with no user
@@ -271,7 +277,7 @@ export const sidecarSchema = z
     licence: publishableText,
     url: publicUrl,
     authority: publishableText
-      .refine((name) => /\p{L}/u.test(name), 'an authority is named in words: write its name, e.g. "South Gloucestershire"')
+      .refine((name) => /[a-z]/i.test(name.normalize('NFKD')), 'an authority is named in words: write its name, e.g. "South Gloucestershire"')
       .refine((name) => name.length <= MAX_AUTHORITY_LENGTH, `an authority name has at most ${MAX_AUTHORITY_LENGTH} characters: write its usual name, e.g. "South Gloucestershire"`),
     documentType: documentTypeSchema,
     urn: z.string().regex(/^\d+$/, 'expected the digits of an Ofsted URN such as 80486'),

@@ -40,7 +40,7 @@ export const DATASET_INFO: Record<Dataset, { title: string; rows: string }> = {
 };
 
 export const FORMAT_NOTES = {
-  csv: `RFC 4180: UTF-8 without a byte-order mark, a header row of the column names, CRLF between rows, fields in double quotes where they hold a comma, a quote or a line break. Lists are joined with “${LIST_SEPARATOR}”; a missing value is an empty field.`,
+  csv: `RFC 4180: UTF-8 without a byte-order mark, a header row of the column names, CRLF between rows, fields in double quotes where they hold a comma, a quote or a line break. Lists are joined with “${LIST_SEPARATOR}”; a missing value is an empty field. A text field that starts with =, +, -, @, a tab or a carriage return starts with an apostrophe (') instead, so that no spreadsheet runs it as a formula; the JSON has the text as it is.`,
   json: 'A JSON array of objects, one per row, keys in the column order below. Lists are arrays; a missing value is null.',
   order: 'Rows are in publication order, oldest first; documents published the same day are ordered by slug.',
 } as const;
