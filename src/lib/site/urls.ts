@@ -7,3 +7,4 @@ export const compareUrl = (authoritySlug: string, a: string, b: string) =>
   `${authorityUrl(authoritySlug)}compare/${a}/${b}/`;
 export const themeUrl = (themeSlug: string) => `/themes/${themeSlug}/`;
 export const searchUrl = (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/');
+export const authorityRecommendationsUrl = (authoritySlug: string) => `${authorityUrl(authoritySlug)}recommendations/`;
