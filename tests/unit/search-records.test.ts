@@ -8,10 +8,10 @@ import {
   indexContent,
   indexWords,
   vocabulary,
+  LOCATIONS_PER_FILE,
   wordFileOf,
   wordsAt,
   wordWeight,
-  WORDS_PER_FILE,
 } from '../../src/lib/search/passage-index.ts';
 import { readFrontmatter } from '../../src/lib/ingest/mdx.ts';
 import type { ReportRecord } from '../../src/schemas/report.ts';
@@ -83,19 +83,17 @@ test('words: lower case, split at punctuation, hyphenated words also joined', ()
   assert.deepEqual(indexWords('{x} <3 a<b'), ['x', '3', 'a', 'b']);
 });
 
-test('every location of a report’s Pagefind content leads, through its word file, to its word, length and passages', () => {
+test('every location of a report’s Pagefind content leads, through its word file, to its word and passages', () => {
   for (const report of [graded(), ...seeds]) {
-    const { record, index, words: files, texts } = searchDocument(report, themeTitles);
-    const { words, passagesOf } = vocabulary(texts);
-    assert.equal(files.length, Math.ceil(words.length / WORDS_PER_FILE), report.slug);
+    const { record, words: files, texts } = searchDocument(report, themeTitles);
+    const { words, passagesOf } = vocabulary(texts, `${report.authority} ${report.published.slice(0, 4)}`);
     const content = record.content.split(' ');
+    assert.equal(files.length, Math.ceil(content.length / LOCATIONS_PER_FILE), report.slug);
     content.forEach((word, location) => {
-      const file = wordFileOf(location, index.wordFiles);
-      const matched = wordsAt([location], file, index.wordFiles, files[file]!).get(location);
+      const matched = wordsAt([location], files[wordFileOf(location)]!).get(location);
       assert.ok(matched, `${report.slug}: nothing at location ${location}`);
-      assert.equal(words[matched.word], word, `${report.slug} location ${location}`);
-      assert.equal(matched.length, Math.min(word.length, 35));
-      assert.deepEqual(matched.passages, passagesOf[matched.word]);
+      assert.equal(matched.word, word, `${report.slug} location ${location}`);
+      assert.deepEqual(matched.passages, passagesOf[words.indexOf(word)]);
     });
     texts.forEach((text, passage) => {
       for (const word of indexWords(text)) assert.ok(passagesOf[words.indexOf(word)]!.includes(passage), `${report.slug}: "${word}" in passage ${passage}`);
@@ -103,14 +101,20 @@ test('every location of a report’s Pagefind content leads, through its word fi
   }
 });
 
-test('a report’s files: the passage index names passages, word files hold the vocabulary’s lists, text comes in fours', () => {
+test('the report’s authority and year are held by every passage, so "Shropshire front door" finds Shropshire’s paragraphs', () => {
+  const { words, passagesOf } = vocabulary(['The front door is busy.', 'Care leavers.'], 'Shropshire 2017');
+  assert.deepEqual(passagesOf[words.indexOf('shropshire')], [0, 1]);
+  assert.deepEqual(passagesOf[words.indexOf('2017')], [0, 1]);
+  assert.deepEqual(passagesOf[words.indexOf('door')], [0]);
+});
+
+test('a report’s files: the passage index names passages and stays small; text comes in fours', () => {
   const report = seeds.find((r) => r.slug === 'south-gloucestershire-2017-02-13-inspection')!;
   const { index, words, texts } = searchDocument(report, themeTitles);
   assert.equal(index.passages.length, texts.length);
   assert.ok(words.length >= 8, `${words.length} word files`);
-  assert.equal(index.wordFiles[0], 0);
-  assert.ok(index.wordFiles.every((start, at) => at === 0 || start > index.wordFiles[at - 1]!));
-  // The passage index is what every report in the results costs: it must stay small, its lists in the word files.
+  assert.ok(words.every((file, at) => file.first <= at * LOCATIONS_PER_FILE && file.count === texts.length));
+  // The passage index is what every report shown costs: it must stay small, its lists in the word files.
   assert.ok(JSON.stringify(index).length < 12_000, `${JSON.stringify(index).length} characters`);
 });
 
@@ -128,11 +132,13 @@ test('a word stands once, twice from two passages, three times from four, never 
   assert.equal(indexContent(['a', 'b', 'c'], [[0], [0, 1], [0, 1, 2, 3]]), 'a b b c c c');
 });
 
-test('passage lists survive their compact form', () => {
+test('passage lists survive their compact form; a word every passage holds is "*"', () => {
   const lists = [[0], [3, 4, 40, 41], [1, 1000], [7]];
-  assert.deepEqual(decodeWordPassages(encodeWordPassages(lists)), lists);
-  assert.equal(encodeWordPassages(lists), '0 3,1,10,1 1,rr 7');
-  assert.deepEqual(decodeWordPassages(''), []);
+  assert.deepEqual(decodeWordPassages(encodeWordPassages(lists, 2000), 2000), lists);
+  assert.equal(encodeWordPassages(lists, 2000), '0 3,1,10,1 1,rr 7');
+  assert.equal(encodeWordPassages([[0, 1, 2], [1]], 3), '* 1');
+  assert.deepEqual(decodeWordPassages('* 1', 3), [[0, 1, 2], [1]]);
+  assert.deepEqual(decodeWordPassages('', 3), []);
 });
 
 test('paragraph labels: the pilcrow for the report’s own numbers, the archive label otherwise', () => {

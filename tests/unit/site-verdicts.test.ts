@@ -58,7 +58,7 @@ describe('recommendationView', () => {
 
   it('names passages the way the page does', () => {
     assert.equal(passageOf(later!, 'para-2')!.name, '¶ 2');
-    assert.equal(passageOf(earlier!, 'rec-2')!.name, 'recommendation 2');
+    assert.equal(passageOf(earlier!, 'rec-2')!.name, 'Recommendation 2');
     assert.equal(passageOf(earlier!, 'para-99'), undefined);
   });
 });

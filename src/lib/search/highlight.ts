@@ -1,34 +1,26 @@
 /**
- * Which words of a paragraph to mark when a reader arrives from a search hit (`?highlight=return&highlight=home`).
- * A word matches a term when both stem alike, with the stemmer the theme tagger uses ("interviews" marks
- * "interview", "fostering" marks "fostered"), or when it begins with a term of four letters or more, as Pagefind
- * matches the word still being typed ("strat" → "strategy").
+ * Which words of a passage to mark: exactly the words the search matched in it (`?highlight=interviews` on a link
+ * from a hit). Pagefind decides what matches, by its own stemming; the results page reads the matched words from
+ * the report's word files and passes them on, so the marks on a hit, and on the paragraph a hit opens, are the words
+ * that made it match: a search for "care" marks "carers" only where the search matched "carers".
  */
-import { stem } from '../link/text.ts';
 import { HIGHLIGHT_PARAM } from './facets.ts';
+import { indexWords } from './passage-index.ts';
 
-/** The words of a search, lower case, each once: what hits mark, and what their links pass on for marking. */
-export function searchTerms(query: string): string[] {
-  return [...new Set(query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+/** The words to mark from a report link's parameters, lower case, each once. */
+export function highlightWords(params: URLSearchParams): Set<string> {
+  return new Set(params.getAll(HIGHLIGHT_PARAM).flatMap((value) => indexWords(value)));
 }
 
-export function highlightTerms(params: URLSearchParams): string[] {
-  return searchTerms(params.getAll(HIGHLIGHT_PARAM).join(' '));
-}
-
-const PREFIX_MATCH_MIN = 4;
-
-/** [start, end) offsets of the words of `text` that match any term, in order. */
-export function matchRanges(text: string, terms: readonly string[]): Array<[number, number]> {
-  if (terms.length === 0) return [];
-  const stems = new Set(terms.map(stem));
-  const prefixes = terms.filter((term) => term.length >= PREFIX_MATCH_MIN);
+/**
+ * [start, end) offsets of the words of `text` the index would hold as one of `words`, in order. A hyphenated word
+ * ("well-being") is marked whole when the index holds any of its forms ("well", "being", "wellbeing") as matched.
+ */
+export function matchRanges(text: string, words: ReadonlySet<string>): Array<[number, number]> {
+  if (words.size === 0) return [];
   const ranges: Array<[number, number]> = [];
-  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const word = match[0].toLowerCase();
-    if (stems.has(stem(word)) || prefixes.some((prefix) => word.startsWith(prefix))) {
-      ranges.push([match.index, match.index + match[0].length]);
-    }
+  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu)) {
+    if (indexWords(match[0]).some((word) => words.has(word))) ranges.push([match.index, match.index + match[0].length]);
   }
   return ranges;
 }

@@ -7,12 +7,13 @@
  *    report's postings are then a few locations per word, however often the report uses it, so the index chunk of a
  *    common word ("social", "the") grows with the number of reports, not of passages, while a report that keeps
  *    coming back to a subject still ranks above one that mentions it once.
- * 2. For each report, a passage index (`PassageIndex`, about a kilobyte) names its passages; word files of
- *    `WORDS_PER_FILE` vocabulary words say which passages hold each word; and the passages' text comes in files of
- *    `PASSAGES_PER_TEXT_FILE`. Pagefind's result gives the matched word locations; the browser fetches only the word
- *    files holding them (`wordFileOf`), reads which words those are and which passages hold them (`wordsAt`), and
- *    fetches the text of the passages it shows. A search of three words fetches a few small files per report, not
- *    its whole vocabulary (15 KB for the longest inspections).
+ * 2. For each report, a passage index (`PassageIndex`, about a kilobyte) names its passages; word files, one per
+ *    `LOCATIONS_PER_FILE` content locations, say which words stand there and which passages hold each; and the
+ *    passages' text comes in files of `PASSAGES_PER_TEXT_FILE`. Pagefind's result gives the matched word locations;
+ *    the browser fetches only the word files holding them (`wordFileOf`), reads which words those are and which
+ *    passages hold them (`wordsAt`), ranks the reports by their best passages (rank.ts), and fetches the passage
+ *    index and text of the reports it shows. A search of three words fetches a few small files per report ranked,
+ *    not its whole vocabulary (15 KB for the longest inspections).
  *
  * Pure and free of heavy imports: the browser uses this module as well as the build.
  */
@@ -26,8 +27,12 @@ export const passageIndexUrl = (id: string) => `${PASSAGE_FILES_PATH}${id}.json`
 export const passageTextUrl = (id: string, file: number) => `${PASSAGE_FILES_PATH}${id}.${file}.json`;
 export const passageWordsUrl = (id: string, file: number) => `${PASSAGE_FILES_PATH}${id}.w${file}.json`;
 
-/** Vocabulary words per word file: a report's vocabulary is 500–2,000 words, a search needs a few of them. */
-export const WORDS_PER_FILE = 256;
+/**
+ * Content locations per word file. A file covers a fixed range of locations, so the browser finds the file holding a
+ * matched location by division (`wordFileOf`), for any number of reports, before it has fetched anything else of the
+ * report: ranking the reports of a search costs one or two of these small files per report and query word.
+ */
+export const LOCATIONS_PER_FILE = 64;
 
 /** A report as its search hits name it. */
 export interface SearchReport {
@@ -50,16 +55,18 @@ export interface PassageIndex {
   themes: string[];
   /** Its passages in the report's order: recommendations first, then paragraphs. */
   passages: PassageEntry[];
-  /** For each word file, the location in the Pagefind content where its first word stands. */
-  wordFiles: number[];
 }
 
-/** `WORDS_PER_FILE` words of the vocabulary, in order: which passages hold each, and how long it is. */
+/** The vocabulary words standing in one range of `LOCATIONS_PER_FILE` content locations, and their passages. */
 export interface WordFile {
+  /** The content location where the first word listed stands (a word may begin in the range before). */
+  first: number;
+  /** The words, in vocabulary order, separated by spaces. */
+  words: string;
   /** The passages holding each word (`encodeWordPassages`). */
   passages: string;
-  /** Character i is the length of word i, in base 36 ("z" for 35 or more): `exactWords` reads it. */
-  lengths: string;
+  /** How many passages the report has: a word held by all of them is written "*". */
+  count: number;
 }
 
 /** Anything that is not a letter, a digit or a hyphen separates words. */
@@ -86,12 +93,14 @@ export function indexWords(text: string): string[] {
 
 /**
  * The vocabulary of some passages, each word once, in code-unit order (the same in every engine and locale), and
- * for each word the passages that hold it, in ascending order.
+ * for each word the passages that hold it, in ascending order. The words of `everywhere` (the report's authority and
+ * year) count as held by every passage: "Shropshire front door" asks for Shropshire's paragraphs on its front door,
+ * which seldom name Shropshire themselves.
  */
-export function vocabulary(passages: readonly string[]): { words: string[]; passagesOf: number[][] } {
+export function vocabulary(passages: readonly string[], everywhere = ''): { words: string[]; passagesOf: number[][] } {
   const holders = new Map<string, number[]>();
   passages.forEach((text, passage) => {
-    for (const word of indexWords(text)) {
+    for (const word of [...indexWords(everywhere), ...indexWords(text)]) {
       const list = holders.get(word);
       if (!list) holders.set(word, [passage]);
       // Passages are visited in order, so a word already seen in this one ends its list.
@@ -115,72 +124,60 @@ export function indexContent(words: readonly string[], passagesOf: readonly (rea
   return words.flatMap((word, at) => Array<string>(wordWeight(passagesOf[at]!.length)).fill(word)).join(' ');
 }
 
-/** The vocabulary cut into word files, and the content location where each file's first word stands. */
-export function wordFiles(words: readonly string[], passagesOf: readonly (readonly number[])[]): { starts: number[]; files: WordFile[] } {
-  const starts: number[] = [];
-  const files: WordFile[] = [];
+/** The vocabulary cut into word files, one per range of `LOCATIONS_PER_FILE` content locations. */
+export function wordFiles(words: readonly string[], passagesOf: readonly (readonly number[])[], count: number): WordFile[] {
+  const files: Array<{ first: number; words: string[]; lists: (readonly number[])[] }> = [];
   let location = 0;
-  for (let first = 0; first < words.length; first += WORDS_PER_FILE) {
-    const lists = passagesOf.slice(first, first + WORDS_PER_FILE);
-    starts.push(location);
-    files.push({ passages: encodeWordPassages(lists), lengths: encodeWordLengths(words.slice(first, first + WORDS_PER_FILE)) });
-    location += lists.reduce((n, list) => n + wordWeight(list.length), 0);
-  }
-  return { starts, files };
+  words.forEach((word, at) => {
+    const weight = wordWeight(passagesOf[at]!.length);
+    for (let file = wordFileOf(location); file <= wordFileOf(location + weight - 1); file++) {
+      const entry = (files[file] ??= { first: location, words: [], lists: [] });
+      entry.words.push(word);
+      entry.lists.push(passagesOf[at]!);
+    }
+    location += weight;
+  });
+  return files.map(({ first, words: inFile, lists }) => ({ first, words: inFile.join(' '), passages: encodeWordPassages(lists, count), count }));
 }
 
-/** The word file holding a content location: the last whose first word stands at or before it. */
-export function wordFileOf(location: number, starts: readonly number[]): number {
-  let file = 0;
-  while (file + 1 < starts.length && starts[file + 1]! <= location) file++;
-  return file;
-}
+/** The word file holding a content location. */
+export const wordFileOf = (location: number): number => Math.floor(location / LOCATIONS_PER_FILE);
 
-/** A vocabulary word a search matched: its place in the vocabulary, its length, and the passages holding it. */
+/** A vocabulary word a search matched, and the passages of its report holding it. */
 export interface MatchedWord {
-  word: number;
-  length: number;
+  word: string;
   passages: number[];
 }
 
-/** The words standing at `locations` (all in word file `file`), by location. */
-export function wordsAt(locations: readonly number[], file: number, starts: readonly number[], content: WordFile): Map<number, MatchedWord> {
-  const lists = decodeWordPassages(content.passages);
+/** The words standing at `locations` (all in the range of `content`), by location. */
+export function wordsAt(locations: readonly number[], content: WordFile): Map<number, MatchedWord> {
+  const lists = decodeWordPassages(content.passages, content.count);
+  const words = content.words.split(' ');
   const wanted = new Set(locations);
   const found = new Map<number, MatchedWord>();
-  let location = starts[file]!;
+  let location = content.first;
   lists.forEach((passages, at) => {
-    const matched = { word: file * WORDS_PER_FILE + at, length: parseInt(content.lengths[at]!, 36), passages };
+    const matched = { word: words[at]!, passages };
     for (let repeat = wordWeight(passages.length); repeat > 0; repeat--, location++) if (wanted.has(location)) found.set(location, matched);
   });
   return found;
 }
 
-function encodeWordLengths(words: readonly string[]): string {
-  return words.map((word) => Math.min(word.length, 35).toString(36)).join('');
-}
-
-/**
- * Of the words matched for a query word, those that are that very word, not another form of it: Pagefind matched
- * them by stem ("meetings" finds "meet") or by prefix, so a matched word as long as the query word is the same word.
- * The reader typed "strategy meetings", so a passage saying that ranks above one that says "strategies … meet".
- */
-export function exactWords(queryWord: string, matched: readonly MatchedWord[]): MatchedWord[] {
-  const length = Math.min(queryWord.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').length, 35);
-  return matched.filter((word) => word.length === length);
-}
-
 /**
  * Passage lists, compactly: one entry per word, separated by spaces; within an entry the first passage number and
- * then the gaps between them, in base 36, separated by commas. Mostly one or two characters a number.
+ * then the gaps between them, in base 36, separated by commas. Mostly one or two characters a number. A word held by
+ * all `count` passages is "*".
  */
-export function encodeWordPassages(passagesOf: readonly (readonly number[])[]): string {
-  return passagesOf.map((list) => list.map((passage, at) => (at === 0 ? passage : passage - list[at - 1]!).toString(36)).join(',')).join(' ');
+export function encodeWordPassages(passagesOf: readonly (readonly number[])[], count: number): string {
+  return passagesOf
+    .map((list) => (count > 1 && list.length === count ? '*' : list.map((passage, at) => (at === 0 ? passage : passage - list[at - 1]!).toString(36)).join(',')))
+    .join(' ');
 }
 
-export function decodeWordPassages(encoded: string): number[][] {
+export function decodeWordPassages(encoded: string, count: number): number[][] {
   if (encoded === '') return [];
   return encoded.split(' ').map((entry) => {
+    if (entry === '*') return Array.from({ length: count }, (_, passage) => passage);
     let passage = 0;
     return entry.split(',').map((step, at) => (passage = at === 0 ? parseInt(step, 36) : passage + parseInt(step, 36)));
   });

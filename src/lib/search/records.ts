@@ -28,6 +28,8 @@ export interface SearchDocument {
   record: SearchRecord;
   index: PassageIndex;
   words: WordFile[];
+  /** The report's vocabulary, each word once: for the archive's "did you mean" files. */
+  vocabulary: string[];
   /** The passages' text, in the index's order. */
   texts: string[];
 }
@@ -54,8 +56,7 @@ export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<st
   };
   const entries = passages.map(({ anchor, label, themes: slugs }): PassageEntry => [anchor, label, slugs.map(themePosition)]);
   const texts = passages.map((passage) => passage.text);
-  const { words, passagesOf } = vocabulary(texts);
-  const { starts, files } = wordFiles(words, passagesOf);
+  const { words, passagesOf } = vocabulary(texts, `${report.authority} ${report.published.slice(0, 4)}`);
   const url = reportUrl(report.slug);
   return {
     record: {
@@ -75,9 +76,9 @@ export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<st
       report: { url, title: report.title, authority: report.authority, type: documentTypeName(report.documentType), date: formatDate(report.published) },
       themes,
       passages: entries,
-      wordFiles: starts,
     },
-    words: files,
+    words: wordFiles(words, passagesOf, texts.length),
+    vocabulary: words,
     texts,
   };
 }

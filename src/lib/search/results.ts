@@ -1,47 +1,9 @@
 /**
- * Search results shaped for the results list: which passages of a matching report to show, in what order; excerpts
- * as runs of plain and marked text (so the page builds them as text nodes, never as HTML); and the sentences the
- * page shows and announces.
+ * Search results shaped for the results list: excerpts as runs of plain and marked text (so the page builds them as
+ * text nodes, never as HTML), and the sentences the page shows and announces. Which passages to show, in what order,
+ * is rank.ts's job.
  */
 import { matchRanges } from './highlight.ts';
-
-/**
- * The passages of one report that answer a search, best first. `termWords` holds, for each word of the query, the
- * report's vocabulary words Pagefind matched for it (by position in the vocabulary), and `exactTermWords` those of
- * them that are the query word itself (`exactWords`); `wordPassages` (the report's passage index) says which passages
- * hold each vocabulary word.
- *
- * Pagefind found the report because it holds every word of the query somewhere; a passage that holds them all is
- * what the reader is after, so only passages with the most query words are kept. With a theme chosen, passages
- * carrying it come before the others (`themed`, when given). Then, as Pagefind ranks, the query's own words count
- * above other forms of them; then the passage with the most matching words leads. With `documentOrder`, the report's
- * own order decides instead, as a reader going through the newest reports first would read them.
- */
-export function rankPassages(
-  wordPassages: readonly (readonly number[])[],
-  termWords: readonly (readonly number[])[],
-  { documentOrder, themed, exactTermWords = [] }: { documentOrder: boolean; themed?: ReadonlySet<number>; exactTermWords?: readonly (readonly number[])[] },
-): number[] {
-  const passagesPerTerm = (words: readonly (readonly number[])[]) => {
-    const terms = new Map<number, Set<number>>();
-    words.forEach((list, term) => {
-      for (const word of list) for (const passage of wordPassages[word] ?? []) (terms.get(passage) ?? terms.set(passage, new Set()).get(passage)!).add(term);
-    });
-    return terms;
-  };
-  const terms = passagesPerTerm(termWords);
-  const exactTerms = passagesPerTerm(exactTermWords);
-  const matches = new Map<number, number>();
-  for (const word of new Set(termWords.flat())) for (const passage of wordPassages[word] ?? []) matches.set(passage, (matches.get(passage) ?? 0) + 1);
-
-  const inTheme = [...terms.keys()].filter((passage) => themed?.has(passage));
-  const candidates = inTheme.length > 0 ? inTheme : [...terms.keys()];
-  const most = Math.max(0, ...candidates.map((passage) => terms.get(passage)!.size));
-  const exact = (passage: number) => exactTerms.get(passage)?.size ?? 0;
-  return candidates
-    .filter((passage) => terms.get(passage)!.size === most)
-    .sort((a, b) => (documentOrder ? a - b : exact(b) - exact(a) || matches.get(b)! - matches.get(a)! || a - b));
-}
 
 export interface ExcerptRun {
   text: string;
@@ -49,12 +11,13 @@ export interface ExcerptRun {
 }
 
 /**
- * About `length` words of a passage around its best stretch (the one with the most different query words marked,
- * then the most marks), as runs of plain and marked text, with an ellipsis where the passage goes on.
+ * About `length` words of a passage around its best stretch (the one with the most different matched words marked,
+ * then the most marks), as runs of plain and marked text, with an ellipsis where the passage goes on. `matched` is
+ * the words the search matched in the passage (highlight.ts): nothing else is marked.
  */
-export function excerptRuns(text: string, terms: readonly string[], length: number): ExcerptRun[] {
+export function excerptRuns(text: string, matched: ReadonlySet<string>, length: number): ExcerptRun[] {
   const words = [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  const marks = matchRanges(text, terms);
+  const marks = matchRanges(text, matched);
   const wordOf = (offset: number) => words.findIndex((word) => offset < word.end);
   const markedWords = marks.map(([start, end]) => ({ word: wordOf(start), term: text.slice(start, end).toLowerCase() }));
   let from = 0;
@@ -102,11 +65,36 @@ export function spokenLabel(label: string): string {
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
-/** The result count sentence, shown and announced: "Passages of 12 reports match “private fostering”." */
-export function resultSummary(query: string, total: number, unfiltered: number): string {
+export interface SummaryInput {
+  query: string;
+  /** Reports with passages holding every group some report holds. */
+  total: number;
+  /** The same without the filters chosen (equal to `total` when none are). */
+  unfiltered: number;
+  /** What the reader typed for each group no report holds, and a word of the archive spelt like it. */
+  notFound: Array<{ typed: string; suggestion: string | null }>;
+  /** What the reader typed for each group that no passage holding the others holds too. */
+  notTogether: string[];
+}
+
+const quoted = (words: readonly string[]) => words.map((w) => `“${w}”`).join(', ');
+
+/**
+ * The result sentences, shown and announced: how many reports match, and, when some words could not be found, which
+ * ones and what the archive says instead ("Did you mean …?"): a search never ends without saying what to try.
+ */
+export function resultSummary({ query, total, unfiltered, notFound, notTogether }: SummaryInput): string {
   const matched = `“${query}”`;
-  if (unfiltered === 0) return `No passages match ${matched}. Check the spelling, or try fewer or different words.`;
-  if (total === unfiltered) return `Passages of ${plural(total, 'report', 'reports')} match ${matched}.`;
-  if (total === 0) return `No report with passages matching ${matched} fits the filters chosen (${plural(unfiltered, 'report', 'reports')} without them).`;
-  return `${plural(total, 'report', 'reports')} of ${unfiltered.toLocaleString('en-GB')} with passages matching ${matched} fit the filters chosen.`;
+  const notes: string[] = [];
+  if (notFound.length > 0) {
+    notes.push(`No report uses ${quoted(notFound.map((n) => n.typed))}.`);
+    const suggestions = notFound.flatMap((n) => (n.suggestion ? [n.suggestion] : []));
+    if (suggestions.length > 0) notes.push(`Did you mean ${quoted(suggestions)}?`);
+  }
+  if (notTogether.length > 0 && unfiltered > 0) notes.push(`No passage holds every word: these hold most of them, without ${quoted(notTogether)}.`);
+  const note = notes.length ? ` ${notes.join(' ')}` : '';
+  if (unfiltered === 0) return `No passages match ${matched}.${note || ' Check the spelling, or try fewer or different words.'}`;
+  if (total === unfiltered) return `Passages of ${plural(total, 'report', 'reports')} match ${matched}.${note}`;
+  if (total === 0) return `No report with passages matching ${matched} fits the filters chosen (${plural(unfiltered, 'report', 'reports')} without them).${note}`;
+  return `${plural(total, 'report', 'reports')} of ${unfiltered.toLocaleString('en-GB')} with passages matching ${matched} fit the filters chosen.${note}`;
 }

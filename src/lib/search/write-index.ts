@@ -1,6 +1,7 @@
 /**
  * Writes the search index of some report records into a folder: Pagefind's index of one record per report, and each
- * report's passage files beside it, in `<folder>/pagefind/` (see passage-index.ts for the two levels).
+ * report's passage files beside it, in `<folder>/pagefind/` (see passage-index.ts for the two levels), and the
+ * archive's vocabulary by first letter for "did you mean" (suggest.ts).
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { ReportRecord } from '../../schemas/report.ts';
 import { searchDocument, type SearchDocument } from './records.ts';
+import { VOCABULARY_PATH, vocabularyFiles } from './suggest.ts';
 import { PASSAGE_FILES_PATH, PASSAGES_PER_TEXT_FILE, passageIndexUrl, passageTextUrl, passageWordsUrl } from './passage-index.ts';
 
 /**
@@ -69,6 +71,10 @@ export async function writeSearchIndex(reports: readonly ReportRecord[], themeTi
     const id = ids.get(document.record.url);
     if (!id) throw new Error(`Search index: Pagefind wrote no record for ${document.record.url}`);
     writePassageFiles(folder, id, document);
+  }
+  mkdirSync(join(folder, VOCABULARY_PATH), { recursive: true });
+  for (const [file, words] of vocabularyFiles(documents.map((d) => d.vocabulary))) {
+    writeFileSync(join(folder, VOCABULARY_PATH, `${file}.json`), JSON.stringify(words));
   }
   return documents.reduce((n, d) => n + d.texts.length, 0);
 }

@@ -5,6 +5,7 @@
  */
 import type { Paragraph, Recommendation, RecommendationLinks, ReportRecord, Verdict } from '../../schemas/report.ts';
 import { NO_LATER_DOCUMENT } from '../link/trail.ts';
+import { passageName } from './cite.ts';
 import { chronological } from './shape.ts';
 
 type VerdictKind = Verdict['verdict'];
@@ -34,21 +35,15 @@ export const VERDICT_MEANINGS: Record<VerdictKind, string> = {
 /** A passage a link points at: a paragraph, or a recommendation of the later document. */
 export interface Passage {
   id: string;
-  /** How the page names it: "¶ 16", "A3", "recommendation 5". */
+  /** How the page names it: "¶ 16", "A3", "Recommendation 5". */
   name: string;
   text: string;
 }
 
-function paragraphName(paragraph: Paragraph): string {
-  return /^\d/.test(paragraph.label) ? `¶ ${paragraph.label}` : paragraph.label;
-}
-
-/** The passage of a record with this anchor id, if it has one. */
+/** The passage of a record with this anchor id, if it has one, named as every page names it (cite.ts). */
 export function passageOf(record: ReportRecord, id: string): Passage | undefined {
-  const paragraph = record.paragraphs.find((p) => p.id === id);
-  if (paragraph) return { id, name: paragraphName(paragraph), text: paragraph.text };
-  const recommendation = record.recommendations.find((r) => r.id === id);
-  return recommendation && { id, name: `recommendation ${recommendation.number}`, text: recommendation.text };
+  const text = record.paragraphs.find((p) => p.id === id)?.text ?? record.recommendations.find((r) => r.id === id)?.text;
+  return text === undefined ? undefined : { id, name: passageName(record, id).label, text };
 }
 
 type Reason = RecommendationLinks['followUps'][number];

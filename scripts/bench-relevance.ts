@@ -1,0 +1,214 @@
+/**
+ * The relevance benchmark: whether the search page puts a passage that answers a query among the first links it
+ * shows, measured through the page as a reader uses it, on one or more built sites side by side.
+ *
+ *   node scripts/bench-relevance.ts --site "this branch=dist" --site "caef754=/tmp/caef754/dist" --label "60 documents"
+ *       [--queries tests/fixtures/search/relevance-60.json] [--results bench/results/relevance.md]
+ *   node scripts/bench-relevance.ts --write-sources <dir> --count 1000
+ *       writes the archive's own sources plus synthetic reports (scripts/lib/synthetic-corpus.ts) up to --count
+ *       into <dir>, so that two checkouts can be built from the very same sources
+ *
+ * For each query a new page opens /search/?q=…, waits until the result count is shown and nothing more is loading,
+ * and reads the passage links in page order. Per site it reports: recall in the first five (queries with an
+ * answering passage among the first five links), first link right, and MRR (1 / rank of the first answering link,
+ * 0 when none is shown). Each run adds or replaces its label's section in the results file, so the 60-document and
+ * 1,000-document tables can be measured at different times and read together.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
+import { readFrontmatter } from '../src/lib/ingest/mdx.ts';
+import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
+import { generateCorpus } from './lib/synthetic-corpus.ts';
+
+const TOP = 5;
+
+const { values: options } = parseArgs({
+  options: {
+    site: { type: 'string', multiple: true },
+    label: { type: 'string', default: 'this build' },
+    queries: { type: 'string', default: 'tests/fixtures/search/relevance-60.json' },
+    results: { type: 'string', default: 'bench/results/relevance.md' },
+    'write-sources': { type: 'string' },
+    count: { type: 'string', default: '1000' },
+  },
+});
+
+// ---- sources for the larger archive ------------------------------------------------------------------------------
+
+function writeSources(into: string, count: number): void {
+  mkdirSync(into, { recursive: true });
+  let real = 0;
+  for (const name of readdirSync(DEFAULT_SOURCES_DIR)) {
+    if (!/\.(txt|pdf|json)$/.test(name)) continue;
+    copyFileSync(join(DEFAULT_SOURCES_DIR, name), join(into, name));
+    if (!name.endsWith('.json')) real++;
+  }
+  const pool: string[] = [];
+  for (const file of readdirSync(DEFAULT_REPORTS_DIR).sort()) {
+    const record = readFrontmatter(readFileSync(join(DEFAULT_REPORTS_DIR, file), 'utf8'), file) as { paragraphs: Array<{ text: string }> };
+    for (const paragraph of record.paragraphs) if (paragraph.text.length > 200) pool.push(paragraph.text.replace(/\s+/g, ' '));
+  }
+  const documents = generateCorpus(pool, { count: count - real, paragraphsPerDocument: 50, recommendationsPerDocument: 6, authorities: 153, seed: 2026 });
+  for (const document of documents) {
+    writeFileSync(join(into, `${document.name}.txt`), document.text);
+    writeFileSync(join(into, `${document.name}.json`), JSON.stringify(document.sidecar));
+  }
+  console.log(`${into}: ${real} real sources and ${documents.length} synthetic reports`);
+}
+
+// ---- measuring one site --------------------------------------------------------------------------------------------
+
+interface Judged {
+  query: string;
+  answers: string[];
+}
+interface Row {
+  query: string;
+  /** 1-based rank of the first answering link, or null. */
+  rank: number | null;
+  firstFive: string[];
+}
+
+/** Serves a built site with the project's own server on a free port. */
+function serve(dir: string): Promise<{ origin: string; server: ChildProcess }> {
+  const server = spawn(process.execPath, ['scripts/serve.ts', '--dir', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((ready, fail) => {
+    server.stdout!.on('data', (chunk: Buffer) => {
+      const url = /http:\/\/[\d.]+:\d+/.exec(String(chunk))?.[0];
+      if (url) ready({ origin: url, server });
+    });
+    server.on('exit', (code) => fail(new Error(`the server for ${dir} exited (${code})`)));
+  });
+}
+
+/** A passage link (/reports/<slug>/?highlight=…#para-41) as the fixture names passages: "<slug>#para-41". */
+function passageKey(href: string): string {
+  const url = new URL(href);
+  const slug = /^\/reports\/([a-z0-9-]+)\/$/.exec(url.pathname)?.[1];
+  return slug ? `${slug}${url.hash}` : href;
+}
+
+/**
+ * The passage links a results page shows, once its count is shown and two readings 300 ms apart agree (a design that
+ * paints early hits and regroups them later is read when it has settled).
+ */
+async function passagesShown(page: Page, origin: string, query: string): Promise<string[]> {
+  await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction((q) => (document.querySelector('[role="status"]')?.textContent ?? '').includes(`“${q}”`), query, { timeout: 20_000 });
+  await page.waitForLoadState('networkidle');
+  const read = () => page.locator('.search-hit__label').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+  let shown = await read();
+  for (let tries = 0; tries < 10; tries++) {
+    await page.waitForTimeout(300);
+    const again = await read();
+    if (JSON.stringify(again) === JSON.stringify(shown)) break;
+    shown = again;
+  }
+  return shown.map(passageKey);
+}
+
+async function measureSite(dir: string, queries: Judged[]): Promise<Row[]> {
+  const { origin, server } = await serve(dir);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    const rows: Row[] = [];
+    for (const { query, answers } of queries) {
+      const shown = await passagesShown(page, origin, query);
+      const at = shown.findIndex((key) => answers.includes(key));
+      rows.push({ query, rank: at === -1 ? null : at + 1, firstFive: shown.slice(0, TOP) });
+    }
+    return rows;
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+export interface Figures {
+  recall: number;
+  first: number;
+  mrr: number;
+  queries: number;
+}
+
+export function figures(rows: readonly Row[]): Figures {
+  return {
+    recall: rows.filter((row) => row.rank !== null && row.rank <= TOP).length,
+    first: rows.filter((row) => row.rank === 1).length,
+    mrr: rows.reduce((sum, row) => sum + (row.rank ? 1 / row.rank : 0), 0) / rows.length,
+    queries: rows.length,
+  };
+}
+
+// ---- the results file ----------------------------------------------------------------------------------------------
+
+function section(label: string, sites: Array<{ name: string; dir: string; rows: Row[] }>, queriesFile: string): string {
+  const table = [
+    `| site | recall in the first ${TOP} | first link right | MRR |`,
+    '|---|---|---|---|',
+    ...sites.map(({ name, rows }) => {
+      const f = figures(rows);
+      const pct = (n: number) => `${n}/${f.queries} (${Math.round((100 * n) / f.queries)} %)`;
+      return `| ${name} | ${pct(f.recall)} | ${pct(f.first)} | ${f.mrr.toFixed(2)} |`;
+    }),
+  ];
+  const names = sites.map((s) => s.name);
+  const perQuery = [
+    `| query | ${names.map((n) => `${n}: first answer at`).join(' | ')} |`,
+    `|---|${names.map(() => '---|').join('')}`,
+    ...sites[0]!.rows.map((row, at) => `| ${row.query} | ${sites.map((s) => s.rows[at]!.rank ?? '–').join(' | ')} |`),
+  ];
+  return [
+    `<!-- section: ${label} -->`,
+    `## ${label}`,
+    '',
+    `Command: \`node scripts/bench-relevance.ts --label "${label}" ${sites.map((s) => `--site "${s.name}=${s.dir}"`).join(' ')} --queries ${queriesFile}\`,`,
+    `${new Date().toISOString().slice(0, 10)}; ${sites[0]!.rows.length} queries.`,
+    '',
+    ...table,
+    '',
+    '<details><summary>Rank of the first answering link, per query (– none shown)</summary>',
+    '',
+    ...perQuery,
+    '',
+    '</details>',
+    `<!-- end: ${label} -->`,
+  ].join('\n');
+}
+
+function writeSection(file: string, label: string, text: string): void {
+  const header = `# Search relevance\n\nWhether the search page shows a passage that answers the query among its first ${TOP} passage links (recall),\nas its first link, and the mean reciprocal rank of the first answering link, on labelled queries\n(scripts/bench-relevance.ts). Each section is one archive size, every site built from the same sources.\n`;
+  let previous = existsSync(file) ? readFileSync(file, 'utf8') : header;
+  const start = previous.indexOf(`<!-- section: ${label} -->`);
+  if (start >= 0) {
+    const endMarker = `<!-- end: ${label} -->`;
+    previous = previous.slice(0, start) + previous.slice(previous.indexOf(endMarker, start) + endMarker.length + 1);
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${previous.trimEnd()}\n\n${text}\n`);
+}
+
+async function main(): Promise<void> {
+  if (options['write-sources']) return writeSources(resolve(options['write-sources']), Number(options.count));
+  if (!options.site?.length) throw new Error('name at least one built site: --site "name=dist"');
+  const { queries } = JSON.parse(readFileSync(options.queries!, 'utf8')) as { queries: Judged[] };
+  const sites: Array<{ name: string; dir: string; rows: Row[] }> = [];
+  for (const spec of options.site) {
+    const [name, dir] = spec.split('=') as [string, string];
+    if (!existsSync(join(dir, 'search/index.html'))) throw new Error(`${dir}/search/index.html is missing: build that site first`);
+    console.error(`${name}: ${queries.length} queries…`);
+    const rows = await measureSite(dir, queries);
+    const f = figures(rows);
+    console.log(`${name}: recall@${TOP} ${f.recall}/${f.queries}, first link ${f.first}/${f.queries}, MRR ${f.mrr.toFixed(3)}`);
+    for (const row of rows) if (row.rank === null || row.rank > TOP) console.log(`  miss: ${row.query} (${row.firstFive.join(', ') || 'no results'})`);
+    sites.push({ name, dir, rows });
+  }
+  writeSection(options.results!, options.label!, section(options.label!, sites, options.queries!));
+  console.log(`Written to ${options.results}`);
+}
+
+if (import.meta.main) await main();

@@ -1,0 +1,114 @@
+/**
+ * What a reader typed, as the search understands it: groups of words that must all be found ("return home
+ * interviews" is three groups), a quoted phrase as one group whose words must stand together, and, through the
+ * glossary, other ways of saying the same thing ("LADO" is also "local authority designated officer" and
+ * "designated officer"). Pure; the browser uses it.
+ */
+import { indexWords } from './passage-index.ts';
+
+/** The parts of a glossary entry the search uses (src/schemas/glossary.ts documents them). */
+export interface GlossaryForms {
+  term: string;
+  expansion: string;
+  also: readonly string[];
+}
+
+export interface QueryGroup {
+  /** What the reader typed for it: "LADO", "bed and breakfast". */
+  typed: string;
+  /** Ways of saying it, each a list of index words that must all be in one passage: the typed words first. */
+  alternatives: string[][];
+  /** A quoted phrase: its words must stand together and in order in the passage. */
+  phrase: boolean;
+  /** A word such as "the" or "how": it ranks a little, but a report or passage need not hold it. */
+  optional: boolean;
+  /** The glossary entry it was read as, if any. */
+  glossary?: GlossaryForms;
+}
+
+/** Words too common to demand: a reader's "how many children are home educated" asks about home education. */
+const OPTIONAL_WORDS = new Set(
+  'a an and are as at be by do does for from has have how in is it its many much of on or the their there they this to was were what when where which who why with'.split(' '),
+);
+
+/** Abbreviations that are also everyday words: they count as the abbreviation only when typed in capitals. */
+const EVERYDAY_WORDS = new Set(['send']);
+
+const QUOTES = /["“”]([^"“”]*)["“”]?/g;
+
+/** Every form of an entry as index words: its term, its expansion and its other names. */
+function formsOf(entry: GlossaryForms): string[][] {
+  const forms = [entry.term, entry.expansion, ...entry.also].map((form) => queryWords(form));
+  return forms.filter((words, at) => words.length > 0 && forms.findIndex((other) => other.join(' ') === words.join(' ')) === at);
+}
+
+/**
+ * A query's words as the index holds them, lower case; a hyphenated word is its parts (both must be found), as the
+ * index holds "well-being" as "well", "being" and "wellbeing".
+ */
+export function queryWords(text: string): string[] {
+  return indexWords(text.replace(/[-‐‑]+/g, ' '));
+}
+
+/** Whether the query's words from `at` begin with `form` (a plural "s" on the form's last word is allowed). */
+function startsWith(words: readonly string[], at: number, form: readonly string[]): boolean {
+  if (at + form.length > words.length) return false;
+  return form.every((word, k) => words[at + k] === word || (k === form.length - 1 && words[at + k] === `${word}s`));
+}
+
+/**
+ * The groups of a query. Quoted text is one phrase group. Elsewhere, the longest glossary form starting at each word
+ * becomes one group holding every form of its entry; other words are one group each.
+ */
+export function parseQuery(query: string, glossary: readonly GlossaryForms[]): QueryGroup[] {
+  const groups: QueryGroup[] = [];
+  const entries = glossary.map((entry) => ({ entry, forms: formsOf(entry) }));
+  const addWords = (text: string) => {
+    const typedTokens = text.split(/\s+/).filter(Boolean);
+    const words = queryWords(text);
+    const capitals = new Set(typedTokens.filter((token) => /^[A-Z]{2,}s?$/.test(token)).map((token) => token.toLowerCase()));
+    for (let at = 0; at < words.length; ) {
+      let best: { entry: GlossaryForms; forms: string[][]; length: number } | undefined;
+      for (const { entry, forms } of entries) {
+        for (const form of forms) {
+          if (form.length === 1 && EVERYDAY_WORDS.has(form[0]!) && !capitals.has(words[at]!)) continue;
+          if (startsWith(words, at, form) && form.length > (best?.length ?? 0)) best = { entry, forms, length: form.length };
+        }
+      }
+      if (best) {
+        const typed = words.slice(at, at + best.length);
+        at += best.length;
+        // "PLO pre-proceedings": a second form of an entry already asked for adds nothing.
+        if (groups.some((group) => group.glossary === best!.entry)) continue;
+        const alternatives = [typed, ...best.forms.filter((form) => form.join(' ') !== typed.join(' '))];
+        groups.push({ typed: typed.join(' '), alternatives, phrase: false, optional: false, glossary: best.entry });
+        continue;
+      }
+      const word = words[at++]!;
+      if (groups.some((group) => !group.phrase && group.alternatives[0]!.join(' ') === word)) continue;
+      groups.push({ typed: word, alternatives: [[word]], phrase: false, optional: OPTIONAL_WORDS.has(word) });
+    }
+  };
+  let from = 0;
+  for (const match of query.matchAll(QUOTES)) {
+    addWords(query.slice(from, match.index));
+    const words = queryWords(match[1]!);
+    if (words.length === 1) addWords(match[1]!);
+    else if (words.length > 1) groups.push({ typed: words.join(' '), alternatives: [words], phrase: true, optional: false });
+    from = match.index + match[0].length;
+  }
+  addWords(query.slice(from));
+  // A query of nothing but common words ("what is") still searches for them.
+  if (groups.every((group) => group.optional)) for (const group of groups) group.optional = false;
+  return groups;
+}
+
+/** Every distinct index word a query's groups search for: one Pagefind search each. */
+export function groupWords(groups: readonly QueryGroup[]): string[] {
+  return [...new Set(groups.flatMap((group) => group.alternatives.flat()))];
+}
+
+/** Whether a passage's text holds a phrase: its words next to each other, in order. */
+export function holdsPhrase(text: string, phrase: readonly string[]): boolean {
+  return ` ${queryWords(text).join(' ')} `.includes(` ${phrase.join(' ')} `);
+}

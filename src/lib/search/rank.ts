@@ -1,0 +1,148 @@
+/**
+ * Ranking a search in two steps, both pure.
+ *
+ * 1. `candidateReports`: Pagefind is searched once per query word (`groupWords`); a report is a candidate for the
+ *    groups it holds (a group is held when every word of one of its alternatives is). Reports holding the most
+ *    groups come first, then by the sum of Pagefind's scores of the words that made them match.
+ * 2. `scorePassages`: for the first reports of that order, the report's word files say which passages hold which
+ *    matched words. A passage scores the inverse document frequency of each group it holds (a rare word such as
+ *    "Compass" counts for more than "children"), a little less for a group held only through another form of a word
+ *    ("carers" for "care") or another name from the glossary. A report is then ranked by its best passage, and by how
+ *    many of its passages hold every group, so that the report whose paragraph answers the question leads, not the one
+ *    that mentions each word somewhere.
+ */
+import type { MatchedWord } from './passage-index.ts';
+import type { QueryGroup } from './query.ts';
+
+/** One query word's Pagefind result for one report. */
+export interface WordHit {
+  score: number;
+  /** Content locations of the vocabulary words it matched. */
+  locations: number[];
+}
+
+/** Pagefind's results for each query word, by report id. */
+export type WordResults = ReadonlyMap<string, ReadonlyMap<string, WordHit>>;
+
+export interface Candidate {
+  id: string;
+  /** Positions in the query's groups of the groups the report holds. */
+  groups: number[];
+  score: number;
+}
+
+export interface Candidates {
+  /** Reports holding at least one required group, best first. */
+  reports: Candidate[];
+  /** How many required groups the best reports hold. */
+  held: number;
+  /** Positions of the required groups no report holds. */
+  missing: number[];
+  /** Reports holding each group, by group position: how rare it is. */
+  reportsPerGroup: number[];
+}
+
+const heldAlternatives = (group: QueryGroup, id: string, results: WordResults) =>
+  group.alternatives.filter((words) => words.every((word) => results.get(word)?.has(id)));
+
+export function candidateReports(groups: readonly QueryGroup[], results: WordResults): Candidates {
+  const ids = new Set([...results.values()].flatMap((byId) => [...byId.keys()]));
+  const reportsPerGroup = groups.map(() => 0);
+  const all: Candidate[] = [];
+  for (const id of ids) {
+    const held: number[] = [];
+    let score = 0;
+    groups.forEach((group, at) => {
+      const alternatives = heldAlternatives(group, id, results);
+      if (alternatives.length === 0) return;
+      reportsPerGroup[at]!++;
+      held.push(at);
+      score += Math.max(...alternatives.map((words) => words.reduce((sum, word) => sum + results.get(word)!.get(id)!.score, 0) / words.length));
+    });
+    all.push({ id, groups: held, score });
+  }
+  const required = (candidate: Candidate) => candidate.groups.filter((at) => !groups[at]!.optional).length;
+  const reports = all.filter((candidate) => required(candidate) > 0 || groups.every((group) => group.optional));
+  reports.sort((a, b) => required(b) - required(a) || b.score - a.score || (a.id < b.id ? -1 : 1));
+  return {
+    reports,
+    held: reports.length ? required(reports[0]!) : 0,
+    missing: groups.flatMap((group, at) => (!group.optional && reportsPerGroup[at] === 0 ? [at] : [])),
+    reportsPerGroup,
+  };
+}
+
+/** The words a search matched in one report, per query word (`groupWords`), read from its word files. */
+export type ReportWords = ReadonlyMap<string, readonly MatchedWord[]>;
+
+/** How much a group held only through another form of a word, or another glossary name, counts. */
+const OTHER_FORM = 0.8;
+/** How much an optional word ("the", "how") counts against a required one of the same rarity. */
+const OPTIONAL_WEIGHT = 0.1;
+/** How much each further passage holding every group adds to a report's best passage (on a log scale). */
+const COVERAGE_WEIGHT = 0.15;
+
+export interface PassageScore {
+  passage: number;
+  /** Positions of the groups it holds. */
+  groups: number[];
+  /** Positions of the required groups it holds. */
+  required: number;
+  score: number;
+}
+
+/** Inverse document frequency of each group, from how many of `total` reports hold it. */
+export function groupWeights(groups: readonly QueryGroup[], reportsPerGroup: readonly number[], total: number): number[] {
+  return groups.map((group, at) => Math.log(1 + total / Math.max(1, reportsPerGroup[at]!)) * (group.optional ? OPTIONAL_WEIGHT : 1));
+}
+
+/** Every passage of a report holding at least one group, with what it holds and its score. */
+export function scorePassages(groups: readonly QueryGroup[], words: ReportWords, weights: readonly number[]): PassageScore[] {
+  const byPassage = new Map<number, PassageScore>();
+  groups.forEach((group, at) => {
+    // For each passage, the best way it holds the group: 1 through the typed words themselves, OTHER_FORM otherwise.
+    const strength = new Map<number, number>();
+    group.alternatives.forEach((alternative, which) => {
+      let holders: Map<number, number> | undefined;
+      for (const word of alternative) {
+        const here = new Map<number, number>();
+        for (const matched of words.get(word) ?? []) {
+          const exact = which === 0 && matched.word === word ? 1 : OTHER_FORM;
+          for (const passage of matched.passages) here.set(passage, Math.max(here.get(passage) ?? 0, exact));
+        }
+        holders = holders ? new Map([...holders].filter(([p]) => here.has(p)).map(([p, s]) => [p, Math.min(s, here.get(p)!)])) : here;
+      }
+      for (const [passage, s] of holders ?? []) strength.set(passage, Math.max(strength.get(passage) ?? 0, s));
+    });
+    for (const [passage, s] of strength) {
+      const entry = byPassage.get(passage) ?? { passage, groups: [], required: 0, score: 0 };
+      entry.groups.push(at);
+      if (!group.optional) entry.required++;
+      entry.score += weights[at]! * s;
+      byPassage.set(passage, entry);
+    }
+  });
+  return [...byPassage.values()];
+}
+
+/** A report's rank from its passages: the required groups its best passage holds, then its score and coverage. */
+export function reportScore(passages: readonly PassageScore[]): { required: number; score: number } {
+  const required = Math.max(0, ...passages.map((p) => p.required));
+  const best = passages.filter((p) => p.required === required);
+  const top = Math.max(0, ...best.map((p) => p.score));
+  return { required, score: best.length ? top + COVERAGE_WEIGHT * Math.log2(best.length) : 0 };
+}
+
+/**
+ * The passages to show of one report, best first: only those holding the most required groups (a passage holding all
+ * the words is what the reader asked for). With a theme chosen, passages carrying it come first when any match. With
+ * `documentOrder`, the report's own order instead of the score.
+ */
+export function passagesToShow(passages: readonly PassageScore[], { documentOrder, themed }: { documentOrder: boolean; themed?: ReadonlySet<number> }): PassageScore[] {
+  const inTheme = themed ? passages.filter((p) => themed.has(p.passage)) : [];
+  const pool = inTheme.length > 0 ? inTheme : passages;
+  const most = Math.max(0, ...pool.map((p) => p.required));
+  return pool
+    .filter((p) => p.required === most)
+    .sort((a, b) => (documentOrder ? a.passage - b.passage : b.score - a.score || a.passage - b.passage));
+}

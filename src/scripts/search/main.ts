@@ -1,0 +1,142 @@
+/**
+ * The search page in the browser: finds the page's parts, starts one search session (session.ts) from the URL, and
+ * turns what the reader does into searches and history entries: one entry per search, not per keystroke; Back and
+ * Forward restore the search they left.
+ *
+ * While the reader types, Pagefind's index chunks of the words already finished load at once (the finished query
+ * needs them); the search itself runs once the typing pauses, so a word still being typed fetches nothing but those.
+ */
+import { activeFacets, readSearchState, sameSearch, searchStateQuery, type SearchState } from '../../lib/search/state.ts';
+import { queryWords } from '../../lib/search/query.ts';
+import type { FacetKey } from '../../lib/search/facets.ts';
+import { FacetsPanel } from './facets.ts';
+import { loadPagefind } from './pagefind.ts';
+import { ResultsView } from './render.ts';
+import { SearchSession } from './session.ts';
+
+/**
+ * The pause after a keystroke before the search runs. Shorter than the gap between a brisk typist's keys (about
+ * 100 ms), it can run a search while a word is still being typed, which fetches the word files of the reports it
+ * finds; with a last word of four letters or more those are mostly the finished word's too (bench/results/search.md).
+ */
+const TYPING_PAUSE_MS = 40;
+/** A last word shorter than this ("b", "be", "fos") begins too many words; it waits for a longer pause ("IT", "LA"). */
+const SHORT_WORD = 4;
+const SHORT_WORD_PAUSE_MS = 300;
+
+const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const form = element<HTMLFormElement>('search-form');
+const input = element<HTMLInputElement>('search-input');
+const controls = element<HTMLDivElement>('search-controls');
+const sortSelect = element<HTMLSelectElement>('search-sort');
+const facetsPanel = element<HTMLDetailsElement>('search-facets');
+const facetsChosen = element<HTMLSpanElement>('search-facets-chosen');
+const clearFilters = element<HTMLButtonElement>('search-clear-filters');
+const baseTitle = document.title;
+
+const facets = new FacetsPanel(facetsPanel);
+const view = new ResultsView(
+  { status: element('search-status'), suggestion: element('search-suggestion'), list: element('search-results'), more: element('search-more') },
+  (report) => void session.showAllPassages(report),
+);
+const session = new SearchSession(readSearchState(new URLSearchParams(location.search)), view, facets, (hasResults) => (controls.hidden = !hasResults));
+
+let deferredSearch: ReturnType<typeof setTimeout> | undefined;
+function search(announceNow: boolean): void {
+  clearTimeout(deferredSearch);
+  document.title = session.state.query ? `${session.state.query} – ${baseTitle}` : baseTitle;
+  void session.search({ announceNow });
+}
+
+/** The form controls show the state: on load, and after Back or Forward. */
+function showState(): void {
+  const { state } = session;
+  input.value = state.query;
+  sortSelect.value = state.sort;
+  const chosen = activeFacets(state).reduce((n, key) => n + state.filters[key].length, 0);
+  facetsChosen.textContent = chosen ? ` (${chosen} chosen)` : '';
+  clearFilters.hidden = chosen === 0;
+  facets.show(state);
+}
+
+// ---- history: one entry per search, not per keystroke ------------------------------------------------------------
+
+/** True while the reader is typing a query whose history entry has already been pushed. */
+let typingEntry = false;
+
+function navigate(next: SearchState, how: 'push' | 'replace'): void {
+  const changed = !sameSearch(session.state, next);
+  session.state = next;
+  showState();
+  if (!changed) return;
+  const url = `${location.pathname}${searchStateQuery(next)}`;
+  if (how === 'push') history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
+}
+
+function typed(): void {
+  const next = { ...session.state, query: input.value.trim() };
+  if (sameSearch(session.state, next)) return;
+  // The first keystroke of a new query makes a history entry; the rest of the typing updates it.
+  navigate(next, typingEntry ? 'replace' : 'push');
+  typingEntry = true;
+  const words = queryWords(input.value);
+  const finished = /\s$/.test(input.value) ? words : words.slice(0, -1);
+  void loadPagefind().then((pagefind) => finished.forEach((word) => void pagefind.preload(word)));
+  clearTimeout(deferredSearch);
+  const last = words.at(-1) ?? '';
+  if (session.state.query) deferredSearch = setTimeout(() => search(false), last.length < SHORT_WORD ? SHORT_WORD_PAUSE_MS : TYPING_PAUSE_MS);
+  else search(false);
+}
+
+function choose(next: SearchState): void {
+  typingEntry = false;
+  navigate(next, 'push');
+  search(true);
+}
+
+input.addEventListener('input', typed);
+input.addEventListener('blur', () => (typingEntry = false));
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  choose({ ...session.state, query: input.value.trim() });
+});
+
+sortSelect.addEventListener('change', () => choose({ ...session.state, sort: sortSelect.value === 'date' ? 'date' : 'relevance' }));
+
+facetsPanel.addEventListener('change', (event) => {
+  const box = event.target as HTMLInputElement;
+  if (box.type !== 'checkbox') return;
+  const key = box.name as FacetKey;
+  const values = new Set(session.state.filters[key]);
+  if (box.checked) values.add(box.value);
+  else values.delete(box.value);
+  choose({ ...session.state, filters: { ...session.state.filters, [key]: [...values] } });
+});
+
+clearFilters.addEventListener('click', () => {
+  choose({ ...session.state, filters: readSearchState(new URLSearchParams()).filters });
+  facetsPanel.querySelector('summary')?.focus();
+});
+
+facetsPanel.addEventListener('toggle', () => {
+  if (facetsPanel.open) void session.facetsOpened();
+});
+
+element('search-more').addEventListener('click', () => void session.showMoreReports());
+
+window.addEventListener('popstate', () => {
+  typingEntry = false;
+  session.state = readSearchState(new URLSearchParams(location.search));
+  showState();
+  if (activeFacets(session.state).length > 0) facetsPanel.open = true;
+  search(true);
+});
+
+// Pagefind starts loading as soon as the reader shows an intent to search, so it is ready by the first keystroke.
+input.addEventListener('focus', () => void loadPagefind(), { once: true });
+
+element('search-needs-js').hidden = true;
+showState();
+if (activeFacets(session.state).length > 0) facetsPanel.open = true;
+if (session.state.query) search(true);

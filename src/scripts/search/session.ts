@@ -1,0 +1,118 @@
+/**
+ * The search session: the one object holding the page's search state (what the URL says), the search in progress
+ * and what it has shown. Every search, "show more" and facet change goes through it; an answer that arrives after a
+ * newer search started is thrown away.
+ */
+import { activeFacets, type SearchState } from '../../lib/search/state.ts';
+import { resultSummary } from '../../lib/search/results.ts';
+import { SearchRun, showPassages, type ReportHits, type SearchOutcome } from './engine.ts';
+import type { FacetsPanel } from './facets.ts';
+import { loadFilterIndex, loadPagefind } from './pagefind.ts';
+import type { ResultsView } from './render.ts';
+
+/**
+ * Reports per page of results: about what a phone shows in two or three screens. Each costs its passage index and
+ * passage text (5–15 KB), the largest part of a first search after Pagefind's own files.
+ */
+const REPORTS_PER_PAGE = 3;
+/** Passages shown under each report at first; the rest come on request. */
+const HITS_PER_REPORT = 3;
+/** Below this a search feels instant and says nothing; above it (a slow connection) the reader is told it is working. */
+const SLOW_SEARCH_MS = 400;
+
+export class SearchSession {
+  /** Incremented by every new search, so an answer that arrives after a newer search started is thrown away. */
+  private generation = 0;
+  private current: { run: SearchRun; outcome: SearchOutcome; reports: ReportHits[] } | null = null;
+
+  constructor(
+    public state: SearchState,
+    private readonly view: ResultsView,
+    private readonly facets: FacetsPanel,
+    private readonly onSearched: (hasResults: boolean) => void,
+  ) {}
+
+  async search({ announceNow }: { announceNow: boolean }): Promise<void> {
+    const mine = ++this.generation;
+    const state = this.state;
+    if (!state.query) {
+      this.current = null;
+      this.view.clear();
+      this.view.setStatus('', true);
+      this.onSearched(false);
+      return;
+    }
+    const slow = setTimeout(() => this.view.setStatus('Searching…', true), SLOW_SEARCH_MS);
+    try {
+      const pagefind = await loadPagefind();
+      const { run, outcome } = await SearchRun.start(pagefind, state);
+      if (mine !== this.generation) return;
+      const reports = await run.reportHits(outcome.order.slice(0, REPORTS_PER_PAGE), HITS_PER_REPORT);
+      if (mine !== this.generation) return;
+      this.current = { run, outcome, reports };
+      this.render(null);
+      clearTimeout(slow);
+      this.view.setStatus(this.summary(), announceNow);
+      this.onSearched(outcome.unfiltered > 0);
+      if (this.facets.panel.open) await this.facets.render(state, () => mine === this.generation);
+    } catch (error) {
+      if (mine !== this.generation) return;
+      console.error(error);
+      this.view.setStatus('Search could not be loaded. Please try again, or browse by authority or by theme below.', true);
+    } finally {
+      clearTimeout(slow);
+    }
+  }
+
+  /** The status sentence of the current search: the count, and which words were not found, or not together. */
+  private summary(): string {
+    const { outcome, reports } = this.current!;
+    const filtered = activeFacets(this.state).length > 0;
+    const notFound = filtered ? [] : outcome.candidates.missing.map((at) => ({ typed: outcome.groups[at]!.typed, suggestion: outcome.suggestions.get(at) ?? null }));
+    const missingGroups = new Set(outcome.candidates.missing);
+    const best = reports[0]?.ranked[0];
+    const notTogether = best
+      ? outcome.groups.flatMap((group, at) => (!group.optional && !missingGroups.has(at) && !best.groups.includes(at) ? [group.typed] : []))
+      : [];
+    return resultSummary({ query: this.state.query, total: outcome.total, unfiltered: outcome.unfiltered, notFound, notTogether });
+  }
+
+  private render(focusOn: { report: ReportHits; passage: number | undefined } | null): void {
+    const { outcome, reports } = this.current!;
+    const remaining = outcome.order.length - reports.length;
+    this.view.render(reports, remaining, Math.min(REPORTS_PER_PAGE, remaining), focusOn);
+    const suggestion = [...outcome.suggestions.values()].find(Boolean);
+    const suggestedQuery = suggestion
+      ? outcome.groups
+          .map((group, at) => (outcome.suggestions.get(at) ? outcome.suggestions.get(at)! : group.phrase ? `"${group.typed}"` : group.typed))
+          .join(' ')
+      : null;
+    this.view.showSuggestion(suggestedQuery ? this.state : null, suggestedQuery);
+  }
+
+  async showMoreReports(): Promise<void> {
+    if (!this.current) return;
+    const mine = this.generation;
+    const { run, outcome, reports } = this.current;
+    const more = await run.reportHits(outcome.order.slice(reports.length, reports.length + REPORTS_PER_PAGE), HITS_PER_REPORT);
+    if (mine !== this.generation || !this.current) return;
+    reports.push(...more);
+    this.render(more[0] ? { report: more[0], passage: more[0].ranked[0]?.passage } : null);
+  }
+
+  async showAllPassages(report: ReportHits): Promise<void> {
+    const mine = this.generation;
+    const first = report.ranked[report.shown]?.passage;
+    await showPassages(report, report.ranked.length - report.shown);
+    if (mine !== this.generation) return;
+    this.render(first === undefined ? null : { report, passage: first });
+  }
+
+  /** The facets panel was opened: its counts for the current search. */
+  async facetsOpened(): Promise<void> {
+    if (!this.current) return;
+    const mine = this.generation;
+    await loadFilterIndex();
+    await this.facets.render(this.state, () => mine === this.generation);
+  }
+}

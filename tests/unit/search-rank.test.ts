@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { candidateReports, groupWeights, passagesToShow, reportScore, scorePassages, type WordResults } from '../../src/lib/search/rank.ts';
+import { parseQuery } from '../../src/lib/search/query.ts';
+
+const glossary = [{ term: 'LADO', expansion: 'local authority designated officer', also: ['designated officer'] }];
+const hits = (entries: Record<string, Record<string, number>>): WordResults =>
+  new Map(Object.entries(entries).map(([word, byId]) => [word, new Map(Object.entries(byId).map(([id, score]) => [id, { score, locations: [] }]))]));
+
+test('reports holding every word come first, then by Pagefind’s scores; a word no report holds is named missing', () => {
+  const groups = parseQuery('private fostering zzyzx', []);
+  const found = candidateReports(groups, hits({ private: { a: 1, b: 5, c: 2 }, fostering: { a: 3, c: 1 }, zzyzx: {} }));
+  assert.deepEqual(found.reports.map((r) => r.id), ['a', 'c', 'b']);
+  assert.equal(found.held, 2);
+  assert.deepEqual(found.missing, [2]);
+  assert.deepEqual(found.reportsPerGroup, [3, 2, 0]);
+});
+
+test('a glossary group is held through any of its names; a common word is not required', () => {
+  const groups = parseQuery('the LADO', glossary);
+  const found = candidateReports(groups, hits({ the: { a: 1, b: 1 }, lado: { a: 2 }, designated: { b: 1, c: 1 }, officer: { b: 1 }, local: {}, authority: {} }));
+  assert.deepEqual(found.reports.map((r) => r.id), ['a', 'b'], 'c has "designated" but not "officer"');
+  assert.deepEqual(found.missing, []);
+});
+
+// A report's matched words: "return" in passages 0 and 2, "home" in 0, 1, 2, "interviews" in 2 and 3, "interview" in 4.
+const returnHome = parseQuery('return home interviews', []);
+const words = new Map([
+  ['return', [{ word: 'return', passages: [0, 2] }]],
+  ['home', [{ word: 'home', passages: [0, 1, 2] }]],
+  ['interviews', [{ word: 'interviews', passages: [2, 3] }, { word: 'interview', passages: [4] }]],
+]);
+
+test('a passage scores the rarity of each group it holds, the query’s own forms above others', () => {
+  const weights = groupWeights(returnHome, [10, 50, 5], 100);
+  assert.ok(weights[2]! > weights[0]! && weights[0]! > weights[1]!, 'rarer words weigh more');
+  const scored = new Map(scorePassages(returnHome, words, weights).map((p) => [p.passage, p]));
+  assert.deepEqual(scored.get(2)!.groups, [0, 1, 2]);
+  assert.equal(scored.get(2)!.required, 3);
+  assert.ok(scored.get(3)!.score > scored.get(4)!.score, '"interviews" itself counts above "interview"');
+  assert.deepEqual(passagesToShow([...scored.values()], { documentOrder: false }).map((p) => p.passage), [2]);
+});
+
+test('when no passage holds every word, those holding most are shown; a chosen theme comes first', () => {
+  const weights = groupWeights(returnHome, [10, 50, 5], 100);
+  const noBoth = new Map([...words].map(([w, m]) => [w, w === 'return' ? [{ word: 'return', passages: [0] }] : m.map((x) => ({ ...x, passages: x.passages.filter((p) => p !== 2) }))]));
+  const passages = scorePassages(returnHome, noBoth, weights);
+  assert.deepEqual(passagesToShow(passages, { documentOrder: false }).map((p) => p.passage), [0]);
+  assert.deepEqual(passagesToShow(passages, { documentOrder: false, themed: new Set([3]) }).map((p) => p.passage), [3]);
+  assert.deepEqual(passagesToShow(passages, { documentOrder: true, themed: new Set([99]) }).map((p) => p.passage), [0]);
+});
+
+test('a report ranks by its best passage, and a little by how many passages hold every word', () => {
+  const one = reportScore([{ passage: 0, groups: [0, 1], required: 2, score: 3 }, { passage: 1, groups: [0], required: 1, score: 9 }]);
+  assert.deepEqual(one, { required: 2, score: 3 });
+  const many = reportScore([{ passage: 0, groups: [0, 1], required: 2, score: 3 }, { passage: 1, groups: [0, 1], required: 2, score: 3 }]);
+  assert.ok(many.score > one.score);
+  assert.deepEqual(reportScore([]), { required: 0, score: 0 });
+});
