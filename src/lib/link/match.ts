@@ -23,7 +23,7 @@ import type { Token } from './text.ts';
 import { tagTokens } from './themes.ts';
 import type { Taxonomy } from './themes.ts';
 import { trailSentence } from './trail.ts';
-import { judge } from './verdict.ts';
+import { judge, newReadingCache } from './verdict.ts';
 import type { ReadingCache } from './verdict.ts';
 
 export const LINKING = {
@@ -48,7 +48,7 @@ export const LINKING = {
   /** …and at most this many passages of any one later document. */
   followUpsPerDocument: 3,
   /** The verdict reads this many of a later document's best passages (above the follow-up threshold). */
-  verdictCandidates: 6,
+  verdictCandidates: 3,
   /** Shared words shown beside a link. */
   sharedTerms: 4,
 } as const;
@@ -109,7 +109,7 @@ function prepare(records: readonly ReportRecord[], taxonomy: Taxonomy): Archive 
     const id = corpus.ids.get(stem);
     return id === undefined ? 0 : corpus.idf[id]!;
   };
-  return { records, corpus, paragraphStart, recommendationStart, recordOf, themes, readings: new Map(), weight };
+  return { records, corpus, paragraphStart, recommendationStart, recordOf, themes, readings: newReadingCache(), weight };
 }
 
 /** The paragraph (or recommendation) a passage is. */

@@ -327,10 +327,16 @@ interface ReadPassage {
     clauses: { text: string; stems: string[]; direction: -1 | 0 | 1; previous: boolean; change: boolean }[];
   }[];
 }
-export type ReadingCache = Map<string, ReadPassage>;
+/** Passages and recommendations read once per linking run: the same ones are judged against many documents. */
+export interface ReadingCache {
+  passages: Map<string, ReadPassage>;
+  subjects: Map<string, Subject>;
+}
+
+export const newReadingCache = (): ReadingCache => ({ passages: new Map(), subjects: new Map() });
 
 function read(text: string, cache: ReadingCache): ReadPassage {
-  const cached = cache.get(text);
+  const cached = cache.passages.get(text);
   if (cached) return cached;
   let previousSentence = '';
   const passage: ReadPassage = {
@@ -353,7 +359,7 @@ function read(text: string, cache: ReadingCache): ReadPassage {
       };
     }),
   };
-  cache.set(text, passage);
+  cache.passages.set(text, passage);
   return passage;
 }
 
@@ -384,6 +390,8 @@ function judgeClauses(subject: Subject, candidates: readonly Candidate[], cache:
     for (const sentence of passage.sentences) {
       if (otherChildren(subject.groups, sentence.groups)) continue;
       const whole = measure(subject, sentence.stems);
+      // A sentence (with its context) that uses none of the recommendation's words has no clause on its subject.
+      if (whole.words === 0) continue;
       for (const clause of sentence.clauses) {
         // A clause is about what it names itself, or (as "these are not specific") half what its sentence names.
         const mine = measure(subject, clause.stems);
@@ -461,7 +469,7 @@ function judgeCouncilReport(subject: Subject, candidates: readonly Candidate[], 
 
 /** Every clause of the candidates, best subject first, as the verdict of an inspection weighs them (for reading). */
 export function rankClauses(recommendation: string, candidates: readonly Candidate[], weight: (stem: string) => number): Judged[] {
-  return judgeClauses(subjectOf(recommendation, weight), candidates, new Map()).sort(bySubject);
+  return judgeClauses(subjectOf(recommendation, weight), candidates, newReadingCache()).sort(bySubject);
 }
 
 /**
@@ -474,9 +482,10 @@ export function judge(
   laterType: DocumentType,
   candidates: readonly Candidate[],
   weight: (stem: string) => number,
-  cache: ReadingCache = new Map(),
+  cache: ReadingCache = newReadingCache(),
 ): Finding {
-  const subject = subjectOf(recommendation, weight);
+  let subject = cache.subjects.get(recommendation);
+  if (!subject) cache.subjects.set(recommendation, (subject = subjectOf(recommendation, weight)));
   return laterType === 'council-report'
     ? judgeCouncilReport(subject, candidates, cache)
     : judgeInspection(subject, candidates, cache);
