@@ -90,12 +90,10 @@ const UNPUBLISHABLE_MESSAGE =
 const publishableText = z.string().refine((text) => unpublishableCharacter(text) === null, UNPUBLISHABLE_MESSAGE);
 
 /**
- * Where an original is published: an https address, or http on a gov.uk host (Ofsted's older links) or on this
- * machine (a local stand-in of Ofsted's site, which `npm run fetch --base-url` and its tests use), with no user
+ * Where an original is published: an https address, or http on a gov.uk host (Ofsted's older links), with no user
  * name or password in it. Never javascript:, data:, vbscript: or file: — the value becomes a link on the report page,
  * JSON-LD `sameAs` and a column of the exports, which carry it to other people's programs.
  */
-const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 export function isPublicUrl(value: string): boolean {
   let url: URL;
   try {
@@ -103,7 +101,7 @@ export function isPublicUrl(value: string): boolean {
   } catch {
     return false;
   }
-  const webAddress = url.protocol === 'https:' || (url.protocol === 'http:' && (/(?:^|\.)gov\.uk$/.test(url.hostname) || LOOPBACK_HOST.test(url.hostname)));
+  const webAddress = url.protocol === 'https:' || (url.protocol === 'http:' && /(?:^|\.)gov\.uk$/.test(url.hostname));
   return webAddress && url.username === '' && url.password === '' && unpublishableCharacter(value) === null;
 }
 const publicUrl = z

@@ -284,8 +284,10 @@ test('South Gloucestershire 2017: conversion artefacts repaired, footnotes kept'
   assert.ok(SIF_2017.footnotes[0].text.startsWith('Ofsted produces this report under its power to combine reports'));
   assert.ok(SIF_2017.footnotes[1].text.startsWith('The local authority was given the opportunity to review'));
   assert.match(paragraph(SIF_2017, 'para-61').text, /five A\* to C GCSEs/);
-  // "muchneeded" is how the report prints it: left alone.
-  assert.match(SIF_2017.paragraphs.map((p) => p.text).join('\n'), /positive and muchneeded changes/);
+  // The report prints "much-" / "needed" across a line end: a compound, whose hyphen the text conversion had lost.
+  assert.match(SIF_2017.paragraphs.map((p) => p.text).join('\n'), /positive and much-needed changes/);
+  // A figure range the conversion spaced ("0– 25s") reads as the report prints it.
+  assert.match(SIF_2017.paragraphs.map((p) => p.text).join('\n'), /in the 0–25s disability service\. Weaknesses/);
   // A list introduced by a colon joins its paragraph, one item a line.
   assert.ok(SIF_2017.paragraphs.some((p) => p.text.startsWith('In the last 12 months:\nthere have been nine adoptions\n')));
 });

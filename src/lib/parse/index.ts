@@ -113,8 +113,8 @@ function parseParts(lines: Line[], format: Format, { file, sidecar }: SourceInpu
 
   const body = buildBody(lines, consumed, format, file);
   const { sections, idOf } = buildSections(body.sections, body.blocks, format);
-  const recommendationBlocks = body.blocks.filter((block) => isRecommendation(block, body.sections));
-  const paragraphBlocks = body.blocks.filter((block) => !isRecommendation(block, body.sections));
+  const recommendationBlocks = body.blocks.filter((block) => isRecommendation(block, body.sections, format));
+  const paragraphBlocks = body.blocks.filter((block) => !isRecommendation(block, body.sections, format));
   const documentType = sidecar.documentType ?? format.documentType;
   // The judgement table is required before headings are merged into it: without it, the merge has nothing to check.
   requireJudgementTable(format, documentType, header, file);
