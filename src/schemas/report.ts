@@ -200,11 +200,39 @@ export const followUpSchema = linkReasonSchema.extend({
   paragraphId: anchorId.describe('Anchor of the paragraph (or rec-<n>) in the later document.'),
 });
 
+export const VERDICT_KINDS = [
+  'improved',
+  'still-a-concern',
+  'mixed',
+  'not-addressed',
+  'action-committed',
+  'restated',
+  'mentioned',
+] as const;
+
+/** What one later document said about a recommendation's matter (src/lib/link/verdict.ts says how it is read). */
+export const verdictSchema = z.object({
+  report: z.string().describe('Slug of the later document.'),
+  verdict: z
+    .enum(VERDICT_KINDS)
+    .describe(
+      'improved, still-a-concern, mixed or not-addressed for an inspection or visit; action-committed, restated or ' +
+        'not-addressed for a council report; mentioned where the document touches the matter without a verdict.',
+    ),
+  paragraphId: anchorId.nullable().describe('The passage that carries the verdict; null when nothing in the document does.'),
+  sentence: z.string().nullable().describe('The sentence quoted for the verdict, verbatim; null for mentioned and not-addressed.'),
+});
+export type Verdict = z.infer<typeof verdictSchema>;
+
 export const recommendationLinksSchema = z.object({
   number: z.number().int(),
   evidence: z.array(evidenceLinkSchema).describe('Paragraphs of the same report that support it, best first.'),
   followUps: z.array(followUpSchema).describe('Passages of later documents on the same matter, oldest first.'),
-  trail: z.string().describe('One plain sentence on what happened next.'),
+  verdicts: z
+    .array(verdictSchema)
+    .default([])
+    .describe('One per later document that examines the matter, oldest first.'),
+  trail: z.string().describe('One plain sentence on what happened next, from the verdicts.'),
 });
 export type RecommendationLinks = z.infer<typeof recommendationLinksSchema>;
 
