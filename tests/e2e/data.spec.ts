@@ -65,6 +65,10 @@ test.describe('exports, feeds and sitemap', () => {
       const html = await text(request, path);
       const table = html.match(/<table class="judgements">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/)?.[1] ?? '';
       judgementsShown += (table.match(/<tr>/g) ?? []).length;
+      // The overall grade stands on its own above the table; areas that all share it are listed under it instead.
+      judgementsShown += (html.match(/class="grade-summary__overall"/g) ?? []).length;
+      const sameGradeAreas = html.match(/<ul class="grade-summary__areas">([\s\S]*?)<\/ul>/)?.[1] ?? '';
+      judgementsShown += (sameGradeAreas.match(/<li>/g) ?? []).length;
       recommendationsShown += (html.match(/<li class="recommendation"/g) ?? []).length;
     }
     const shown = { documents: reports.length, judgements: judgementsShown, recommendations: recommendationsShown };
