@@ -198,7 +198,7 @@ async function fetchDocument(candidate: Candidate, held: HeldSource[], check: Ch
   if ('reason' in checked) return { status: 'refused', document, url, reason: checked.reason };
   const file = `${checked.slug}.pdf`;
   try {
-    checkSourceName(file);
+    checkSourceName(file); // the rule every source comes in by (src/lib/ingest/source-name.ts)
   } catch (error) {
     return { status: 'refused', document, url, reason: (error as Error).message };
   }

@@ -67,7 +67,12 @@ test.describe('exports, feeds and sitemap', () => {
       judgementsShown += (html.match(/ data-judgement[ >]/g) ?? []).length;
       recommendationsShown += (html.match(/<li class="recommendation"/g) ?? []).length;
     }
-    const shown = { documents: reports.length, judgements: judgementsShown, recommendations: recommendationsShown };
+    // What the authorities' recommendation trackers show: one finding per recommendation and later document.
+    let verdictsShown = 0;
+    for (const authority of hrefs(await text(request, '/authorities/'), /href="(\/authorities\/[a-z0-9-]+\/)"/g)) {
+      verdictsShown += ((await text(request, `${authority}recommendations/`)).match(/<div class="finding"/g) ?? []).length;
+    }
+    const shown = { documents: reports.length, judgements: judgementsShown, recommendations: recommendationsShown, verdicts: verdictsShown };
 
     for (const dataset of schema.datasets) {
       const columns: string[] = dataset.columns.map((c: { name: string }) => c.name);

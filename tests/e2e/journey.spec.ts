@@ -27,8 +27,8 @@ test('home → authority → report → paragraph → recommendation → follow-
   await expect(page.locator('#evidence ~ ol a[href*="#para-39"]')).toHaveCount(1);
   await expect(page.locator('#what-happened-next + p')).toContainText(/2019/);
 
-  // The first follow-up lands on a passage of the 2019 inspection that talks about the same thing.
-  const followUp = page.locator('#what-happened-next ~ ol').first().locator('h3 a').first();
+  // The 2019 inspection's verdict quotes its sentence, and the quote's link lands on the passage that says it.
+  const followUp = page.locator('#what-happened-next ~ ol').first().locator('.finding a[href*="#"]').first();
   const href = (await followUp.getAttribute('href'))!;
   expect(href).toMatch(/^\/reports\/south-gloucestershire-2019-05-08-inspection\/#(para|rec|ap)-/);
   await followUp.click();
