@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
-import { collectPublished, mergeManifests, readManifest, writeManifest, MANIFEST_FILE, type PermalinkManifest } from '../src/integrations/permalinks.ts';
+import { collectPublished, mergeManifests, readManifest, writeManifest, MANIFEST_FILE, type PermalinkManifest } from '../src/lib/permalinks/manifest.ts';
 import { stageSite } from './build.ts';
 import { stopWith } from './lib/command-line.ts';
 import { beginPublication, publish, PublishError, REPOSITORY, stopOnInterrupt, type Move } from './lib/publish.ts';

@@ -21,9 +21,6 @@ import { DEFAULT_REPORTS_DIR, reportsDir } from '../lib/archive-paths.ts';
 import { collectPublished, disappearingUrls, MANIFEST_FILE, readManifest, unlistedUrls } from '../lib/permalinks/manifest.ts';
 import { anchorMoves, readRedirects, redirectPage, redirectProblems, redirectsFile, REDIRECTS_FILE } from '../lib/permalinks/redirects.ts';
 
-// scripts/update-permalinks.ts still imports the list's functions from here; they live in src/lib/permalinks/manifest.ts.
-export { collectPublished, mergeManifests, readManifest, writeManifest, MANIFEST_FILE, type PermalinkManifest } from '../lib/permalinks/manifest.ts';
-
 const FOLLOW_MOVED_ANCHOR = fileURLToPath(new URL('../scripts/permalinks/follow-moved-anchor.ts', import.meta.url));
 
 /** A staged build (scripts/lib/publish.ts) reads its records from staging and says where they will be published. */
