@@ -8,6 +8,7 @@ const tools = document.querySelector<HTMLElement>('[data-table-tools]');
 const status = document.querySelector<HTMLElement>('[data-table-status]');
 
 if (table && tools && status) {
+  const statusLine = status; // narrowed here, for the filter below
   const body = table.tBodies[0]!;
   const rows = [...body.rows];
   const headings = [...table.tHead!.rows[0]!.cells];
@@ -44,7 +45,7 @@ if (table && tools && status) {
       row.hidden = !chosen.every(([key, value]) => !value || row.dataset[key] === value);
       if (!row.hidden) shown++;
     }
-    status.textContent = `Showing ${shown} of ${rows.length} authorities.`;
+    statusLine.textContent = `Showing ${shown} of ${rows.length} authorities.`;
   }
   for (const select of filters) select.addEventListener('change', filter);
   tools.hidden = false;

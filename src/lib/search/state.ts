@@ -13,7 +13,9 @@ export interface SearchState {
 }
 
 export function emptyFilters(): Record<FacetKey, string[]> {
-  return Object.fromEntries(FACET_KEYS.map((key) => [key, []])) as Record<FacetKey, string[]>;
+  const filters = {} as Record<FacetKey, string[]>;
+  for (const key of FACET_KEYS) filters[key] = [];
+  return filters;
 }
 
 /** Unknown parameters are ignored and repeated values kept once, so a hand-edited link still works. */

@@ -111,12 +111,22 @@ export class SearchRun {
   private prepared = new Map<string, Promise<Prepared>>();
   private weights: number[] = [];
 
+  private readonly pagefind: Pagefind;
+  private readonly state: SearchState;
+  readonly groups: QueryGroup[];
+  private readonly results: Map<string, Map<string, WordHit>>;
+
   constructor(
-    private readonly pagefind: Pagefind,
-    private readonly state: SearchState,
-    readonly groups: QueryGroup[],
-    private readonly results: Map<string, Map<string, WordHit>>,
-  ) {}
+    pagefind: Pagefind,
+    state: SearchState,
+    groups: QueryGroup[],
+    results: Map<string, Map<string, WordHit>>,
+  ) {
+    this.pagefind = pagefind;
+    this.state = state;
+    this.groups = groups;
+    this.results = results;
+  }
 
   /**
    * `keep`, with no signal: only the reports it keeps (those stored on this device, src/lib/offline/search.ts) are

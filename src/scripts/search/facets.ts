@@ -31,7 +31,11 @@ export class FacetsPanel {
   /** Checkboxes are updated in place, never rebuilt, so the one the reader just ticked keeps its focus. */
   private rows = new Map<string, { row: HTMLLIElement; box: HTMLInputElement; count: HTMLSpanElement }>();
 
-  constructor(readonly panel: HTMLDetailsElement) {}
+  readonly panel: HTMLDetailsElement;
+
+  constructor(panel: HTMLDetailsElement) {
+    this.panel = panel;
+  }
 
   /** Counts for `state`; `isCurrent` says whether a newer search has started meanwhile. */
   async render(state: SearchState, isCurrent: () => boolean): Promise<void> {

@@ -37,10 +37,13 @@ export interface ResultsElements {
 export class ResultsView {
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    private readonly elements: ResultsElements,
-    private readonly onShowAll: (report: ReportHits) => void,
-  ) {}
+  private readonly elements: ResultsElements;
+  private readonly onShowAll: (report: ReportHits) => void;
+
+  constructor(elements: ResultsElements, onShowAll: (report: ReportHits) => void) {
+    this.elements = elements;
+    this.onShowAll = onShowAll;
+  }
 
   /** The status is the page's live region: a count announced on every keystroke would drown the typing out. */
   setStatus(text: string, now: boolean): void {

@@ -27,12 +27,22 @@ export class SearchSession {
   private generation = 0;
   private current: { run: SearchRun; outcome: SearchOutcome; reports: ReportHits[] } | null = null;
 
+  state: SearchState;
+  private readonly view: ResultsView;
+  private readonly facets: FacetsPanel;
+  private readonly onSearched: (hasResults: boolean) => void;
+
   constructor(
-    public state: SearchState,
-    private readonly view: ResultsView,
-    private readonly facets: FacetsPanel,
-    private readonly onSearched: (hasResults: boolean) => void,
-  ) {}
+    state: SearchState,
+    view: ResultsView,
+    facets: FacetsPanel,
+    onSearched: (hasResults: boolean) => void,
+  ) {
+    this.state = state;
+    this.view = view;
+    this.facets = facets;
+    this.onSearched = onSearched;
+  }
 
   async search({ announceNow }: { announceNow: boolean }): Promise<void> {
     const mine = ++this.generation;
