@@ -47,9 +47,9 @@ export function writeManifest(manifest: PermalinkManifest, file = MANIFEST_FILE)
     pages: [...manifest.pages].sort(natural),
     files: [...manifest.files].sort(natural),
     anchors: Object.fromEntries(
-      Object.keys(manifest.anchors)
-        .sort(natural)
-        .map((page) => [page, [...manifest.anchors[page]!].sort(natural)]),
+      Object.entries(manifest.anchors)
+        .sort(([a], [b]) => natural(a, b))
+        .map(([page, ids]) => [page, [...ids].sort(natural)]),
     ),
   };
   writeFileSync(file, `${JSON.stringify(sorted, null, 1)}\n`);
@@ -79,7 +79,7 @@ export function collectPublished(outDir: string): PermalinkManifest {
     if (html.includes(REDIRECT_PAGE_MARK)) continue;
     const page = url.slice(0, -'index.html'.length);
     manifest.pages.push(page);
-    if (REPORT_PAGE.test(page)) manifest.anchors[page] = [...html.matchAll(PERMANENT_ANCHOR)].map((m) => m[1]!);
+    if (REPORT_PAGE.test(page)) manifest.anchors[page] = [...html.matchAll(PERMANENT_ANCHOR)].flatMap(([, id]) => (id ? [id] : []));
   }
   return manifest;
 }

@@ -56,7 +56,7 @@ export function redirectProblems(redirects: Redirect[], published: PermalinkMani
     if (exists(arrival)) {
       problems.push(`${from} is redirected to ${to}, but its page now leads to ${arrival}, which exists, so links would stop there: ` + 'redirect the whole page elsewhere, or remove this anchor redirect');
     }
-    if (froms.has(arrival) && redirects.find((r) => r.from === arrival)!.to !== to) {
+    if (froms.has(arrival) && redirects.find((r) => r.from === arrival)?.to !== to) {
       problems.push(`${from} and ${arrival} both arrive at ${arrival} but are redirected to different places: keep one`);
     }
   }
