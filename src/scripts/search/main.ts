@@ -20,8 +20,8 @@ import { SearchSession } from './session.ts';
  * finds; with a last word of four letters or more those are mostly the finished word's too (bench/results/search.md).
  */
 const TYPING_PAUSE_MS = 40;
-/** A last word shorter than this ("b", "be", "fos") begins too many words; it waits for a longer pause ("IT", "LA"). */
-const SHORT_WORD = 4;
+/** A last word shorter than this ("b", "be") begins too many words; it waits for a longer pause ("IT", "LA"). */
+const SHORT_WORD = 3;
 const SHORT_WORD_PAUSE_MS = 300;
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
