@@ -4,9 +4,11 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import searchIndex from './src/integrations/search-index.ts';
 import permalinks from './src/integrations/permalinks.ts';
+import { siteAddress } from './src/lib/site/address.ts';
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://ofsted-archive.example.org',
+  // The public address, from ARCHIVE_SITE_URL (or this machine's preview address): see src/lib/site/address.ts.
+  site: siteAddress(process.env).href,
   trailingSlash: 'always',
   // Benchmarks build other corpora side by side without touching the archive's own dist/.
   outDir: process.env.ARCHIVE_OUT_DIR ?? './dist',

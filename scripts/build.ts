@@ -3,27 +3,60 @@
  * npm run build -- --sources <dir>   the same from any folder of text or PDF sources; the records go to
  *                                    .archive/reports (not content/reports), so the committed archive is untouched
  *
- * Each step runs as its own process, so a failure stops the build with that step's message and exit code.
+ * Each step runs as its own process, so a failure stops the build with that step's message and exit code. Everything
+ * is built in .archive/staging first and the permalinks are checked there; the records and dist/ are replaced only
+ * at the end, together (scripts/lib/publish.ts), so a failed or interrupted build leaves the previous site serving.
  */
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
+import { SourceError } from '../src/lib/source-error.ts';
+import { beginPublication, publish, PublishError, REPOSITORY, runStep, stopOnInterrupt, type Move } from './lib/publish.ts';
 
-const { values } = parseArgs({ options: { sources: { type: 'string' } } });
-const sources = values.sources ?? DEFAULT_SOURCES_DIR;
-const reports = values.sources ? '.archive/reports' : DEFAULT_REPORTS_DIR;
-const env = { ...process.env, ARCHIVE_REPORTS_DIR: resolve(reports), ARCHIVE_SOURCES_DIR: resolve(sources) };
+export const SITE_DIR = 'dist';
 
-function run(step: string, command: string, args: string[]): void {
-  const started = performance.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
-  if (result.status !== 0) {
-    console.error(`\nBuild stopped: ${step} failed (exit ${result.status ?? result.signal}).`);
-    process.exit(result.status ?? 1);
-  }
-  console.log(`✓ ${step} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+/**
+ * Ingests `sources` and builds the site from the records, all inside the staging folder, with the permalink check
+ * applied as if the records were already at `reports` (where they will be published). Returns the moves that
+ * publish them.
+ */
+export async function stageSite(sources: string, reports: string): Promise<{ moves: Move[]; site: string }> {
+  const staged = { reports: join(REPOSITORY.staging, 'reports'), dist: join(REPOSITORY.staging, 'dist') };
+  const env = {
+    ...process.env,
+    ARCHIVE_REPORTS_DIR: resolve(staged.reports),
+    ARCHIVE_SOURCES_DIR: resolve(sources),
+    ARCHIVE_OUT_DIR: resolve(staged.dist),
+    ARCHIVE_PUBLISHES_TO: resolve(reports),
+  };
+  await runStep('ingest', process.execPath, ['scripts/ingest.ts', '--sources', sources, '--out', staged.reports], env);
+  await runStep('site build and search index', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], env);
+  const moves = [
+    { staged: staged.reports, live: reports },
+    { staged: staged.dist, live: SITE_DIR },
+  ];
+  return { moves, site: staged.dist };
 }
 
-run('ingest', process.execPath, ['scripts/ingest.ts', '--sources', sources, '--out', reports]);
-run('site build and search index', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build']);
+/** Prints a run's failure as its message (a stack trace only for what is a bug) and exits. */
+export function stopWith(error: unknown): never {
+  const usage = String((error as { code?: unknown })?.code).startsWith('ERR_PARSE_ARGS'); // a mistyped option
+  const explained = error instanceof PublishError || error instanceof SourceError || usage;
+  console.error(explained ? `\n✗ ${(error as Error).message}` : error instanceof Error ? error.stack : error);
+  process.exit(1);
+}
+
+if (import.meta.main) {
+  try {
+    const { values } = parseArgs({ options: { sources: { type: 'string' } } });
+    const sources = values.sources ?? DEFAULT_SOURCES_DIR;
+    const reports = values.sources ? '.archive/reports' : DEFAULT_REPORTS_DIR;
+    stopOnInterrupt();
+    beginPublication(REPOSITORY);
+    const { moves } = await stageSite(sources, reports);
+    publish(REPOSITORY, moves);
+    console.log(`Published ${reports} and ${SITE_DIR}/.`);
+  } catch (error) {
+    stopWith(error);
+  }
+}

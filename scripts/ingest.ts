@@ -4,21 +4,27 @@
  * npm run ingest -- --json <file>     one source's record as JSON on stdout; a clear error and exit 1 otherwise
  * --skip-invalid                      report bad sources but publish the rest (for folders of documents found in
  *                                     the wild, such as benchmarks); without it any bad source stops the run
+ * --cache <dir> | --no-cache          where parsed records are kept between runs (default .cache/ingest): a source
+ *                                     whose bytes, sidecar and parser are unchanged is not read again
  *
- * The only file I/O of the pipeline. Output is staged in a sibling folder and swapped in whole, so a failed run
- * writes nothing and leaves the previous archive exactly as it was.
+ * The only file I/O of the pipeline. Output is staged and published in one step (scripts/lib/publish.ts), so a failed
+ * or interrupted run writes nothing and leaves the previous archive exactly as it was; a second run writing the same
+ * folder at once stops with "another build is running (pid …)".
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
-import { buildRecords, sha256Of, asSourceError, type LoadedSource } from '../src/lib/ingest/archive.ts';
+import { buildRecords, sha256Of, asSourceError, type CachedSource, type LoadedSource } from '../src/lib/ingest/archive.ts';
+import { DEFAULT_CACHE_DIR, openIngestCache, type IngestCache } from '../src/lib/ingest/cache.ts';
 import { checkSourceSize, decodeSourceText } from '../src/lib/ingest/decode.ts';
 import { renderReportMdx } from '../src/lib/ingest/mdx.ts';
+import { checkSourceName } from '../src/lib/ingest/source-name.ts';
 import { parseSidecar } from '../src/lib/ingest/validate.ts';
 import { parseTaxonomy } from '../src/lib/link/themes.ts';
 import { SourceError } from '../src/lib/source-error.ts';
 import type { ReportRecord } from '../src/schemas/report.ts';
+import { beginPublication, publish, PublishError, REPOSITORY, stopOnInterrupt, workspaceBeside, type Workspace } from './lib/publish.ts';
 
 const SOURCE_EXTENSIONS = new Set(['.txt', '.pdf']);
 
@@ -30,29 +36,44 @@ function listSources(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-/** Reads each source and its sidecar; PDFs are extracted together on every core. Problems are collected, not thrown. */
-async function loadSources(allPaths: string[]): Promise<{ sources: LoadedSource[]; errors: SourceError[] }> {
+/**
+ * Reads each source and its sidecar; PDFs are extracted together on every core. A source the ingest cache holds
+ * (same bytes, sidecar and parser) is neither extracted nor parsed again. Problems are collected, not thrown.
+ */
+async function loadSources(allPaths: string[], cache?: IngestCache): Promise<{ sources: Array<LoadedSource | CachedSource>; errors: SourceError[] }> {
   const errors: SourceError[] = [];
   const isPdf = (path: string) => extname(path).toLowerCase() === '.pdf';
+  const sidecarOf = (path: string) => {
+    const sidecarPath = path.replace(/\.[^.]+$/, '.json');
+    return existsSync(sidecarPath) ? parseSidecar(readFileSync(sidecarPath, 'utf8'), basename(sidecarPath)) : {};
+  };
   // Sizes are checked before anything is read, so an oversized file never has to fit in memory.
+  const cached = new Map<string, CachedSource>();
   const paths = allPaths.filter((path) => {
     try {
       if (!existsSync(path)) throw new SourceError('there is no such file', { file: path, hint: 'check the path and run again' });
       checkSourceSize(statSync(path).size, basename(path), isPdf(path) ? 'pdf' : 'text');
+      const record = cache?.get(sha256Of(readFileSync(path)), sidecarOf(path), basename(path));
+      if (record) cached.set(path, { file: basename(path), record });
       return true;
     } catch (error) {
       errors.push(asSourceError(error, basename(path)));
       return false;
     }
   });
-  const pdfPaths = paths.filter(isPdf);
+  const pdfPaths = paths.filter((path) => isPdf(path) && !cached.has(path));
   // pdf.js loads only when there are PDFs to read, so text-only runs start instantly.
   const pdfTexts = pdfPaths.length ? await (await import('../src/lib/extract/pool.ts')).extractPdfs(pdfPaths) : [];
   const pdfTextOf = new Map(pdfPaths.map((path, i) => [path, pdfTexts[i]]));
 
-  const sources: LoadedSource[] = [];
+  const sources: Array<LoadedSource | CachedSource> = [];
   for (const path of paths) {
     const file = basename(path);
+    const hit = cached.get(path);
+    if (hit) {
+      sources.push(hit);
+      continue;
+    }
     try {
       const bytes = new Uint8Array(readFileSync(path));
       const pdf = pdfTextOf.get(path);
@@ -60,9 +81,7 @@ async function loadSources(allPaths: string[]): Promise<{ sources: LoadedSource[
       if (pdf === undefined) text = decodeSourceText(bytes, file);
       else if (!pdf.ok) throw pdf.error;
       else text = pdf.result.text;
-      const sidecarPath = path.replace(/\.[^.]+$/, '.json');
-      const sidecar = existsSync(sidecarPath) ? parseSidecar(readFileSync(sidecarPath, 'utf8'), basename(sidecarPath)) : {};
-      sources.push({ file, format: pdf === undefined ? 'text' : 'pdf', text, sha256: sha256Of(bytes), sidecar });
+      sources.push({ file, format: pdf === undefined ? 'text' : 'pdf', text, sha256: sha256Of(bytes), sidecar: sidecarOf(path) });
     } catch (error) {
       errors.push(asSourceError(error, file));
     }
@@ -76,38 +95,67 @@ function fail(errors: SourceError[], outcome: string): never {
   process.exit(1);
 }
 
-/** Writes every MDX file into a fresh staging folder, then swaps it for the output folder in two renames. */
-function publish(files: Map<string, string>, outDir: string): void {
-  const parent = dirname(resolve(outDir));
-  const staging = join(parent, `.${basename(outDir)}.staging`);
-  const previous = join(parent, `.${basename(outDir)}.previous`);
-  rmSync(staging, { recursive: true, force: true });
-  rmSync(previous, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  for (const [name, content] of files) writeFileSync(join(staging, name), content);
-  if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(staging, outDir);
-  rmSync(previous, { recursive: true, force: true });
+/**
+ * Writes every MDX file into the workspace's staging folder, then publishes it in place of the output folder in one
+ * step (scripts/lib/publish.ts): an interrupted run leaves the previous output, or on the next run the new one whole.
+ */
+function publishRecords(files: Map<string, string>, outDir: string, workspace: Workspace): void {
+  const staged = join(workspace.staging, 'reports');
+  mkdirSync(staged, { recursive: true });
+  for (const [name, content] of files) writeFileSync(join(staged, name), content);
+  publish(workspace, [{ staged, live: outDir }]);
+}
+
+/** The repository's records share the repository's lock with build and add; any other output folder has its own. */
+function workspaceFor(outDir: string): Workspace {
+  return resolve(outDir) === resolve(DEFAULT_REPORTS_DIR) ? REPOSITORY : workspaceBeside(outDir);
+}
+
+const USAGE = 'Usage: npm run ingest -- [--sources <dir>] [--out <dir>] [--skip-invalid] [--cache <dir> | --no-cache] | --json <file>';
+
+function readArguments() {
+  try {
+    return parseArgs({
+      options: {
+        json: { type: 'string' },
+        sources: { type: 'string', default: DEFAULT_SOURCES_DIR },
+        out: { type: 'string', default: DEFAULT_REPORTS_DIR },
+        'skip-invalid': { type: 'boolean', default: false },
+        cache: { type: 'string', default: DEFAULT_CACHE_DIR },
+        'no-cache': { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    // A mistyped option, or a file whose name starts with "-" (which the source name rule refuses anyway).
+    throw new SourceError(`${(error as Error).message.split('\n')[0]}`, { file: 'ingest', hint: `${USAGE}; a file whose name starts with "-" is written ./-name` });
+  }
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      json: { type: 'string' },
-      sources: { type: 'string', default: DEFAULT_SOURCES_DIR },
-      out: { type: 'string', default: DEFAULT_REPORTS_DIR },
-      'skip-invalid': { type: 'boolean', default: false },
-    },
-  });
+  const values = readArguments();
+  const cache = values['no-cache'] ? undefined : openIngestCache(values.cache);
   const taxonomy = parseTaxonomy(JSON.parse(readFileSync('content/themes.json', 'utf8')));
   const skipInvalid = values['skip-invalid'];
 
   /** Sources → records; problems with reading come first, and stop a strict run before any parsing. */
-  async function ingest(paths: string[]): Promise<{ records: ReportRecord[]; problems: SourceError[] }> {
-    const { sources, errors } = await loadSources(paths);
-    if (errors.length && !skipInvalid) return { records: [], problems: errors };
-    const built = buildRecords(sources, taxonomy, { skipInvalid });
-    return { records: built.records, problems: [...errors, ...built.errors] };
+  async function ingest(allPaths: string[]): Promise<{ records: ReportRecord[]; problems: SourceError[]; reused: number }> {
+    // The source name rule comes first: a name that cannot be a URL is refused before the file is read.
+    const misnamed: SourceError[] = [];
+    const paths = allPaths.filter((path) => {
+      try {
+        checkSourceName(basename(path));
+        return true;
+      } catch (error) {
+        misnamed.push(asSourceError(error, basename(path)));
+        return false;
+      }
+    });
+    const { sources, errors: unread } = await loadSources(paths, cache);
+    const reused = sources.filter((source) => 'record' in source).length;
+    const errors = [...misnamed, ...unread];
+    if (errors.length && !skipInvalid) return { records: [], problems: errors, reused };
+    const built = buildRecords(sources, taxonomy, { skipInvalid, cache });
+    return { records: built.records, problems: [...errors, ...built.errors], reused };
   }
 
   if (values.json !== undefined) {
@@ -118,18 +166,23 @@ async function main(): Promise<void> {
   }
 
   const started = performance.now();
-  const { records, problems } = await ingest(listSources(values.sources));
+  const workspace = workspaceFor(values.out);
+  stopOnInterrupt();
+  beginPublication(workspace);
+  const { records, problems, reused } = await ingest(listSources(values.sources));
   if (problems.length && !skipInvalid) fail(problems, `Nothing was written; ${values.out} is unchanged.`);
   for (const problem of problems) console.warn(`skipped: ${problem.message}`);
 
-  publish(new Map(records.map((record) => [`${record.slug}.mdx`, renderReportMdx(record)])), values.out);
+  publishRecords(new Map(records.map((record) => [`${record.slug}.mdx`, renderReportMdx(record)])), values.out, workspace);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const skipped = problems.length ? `, skipped ${problems.length}` : '';
-  console.log(`Ingested ${records.length} sources from ${values.sources} into ${values.out}${skipped} in ${seconds} s.`);
+  const unchanged = cache ? `, ${reused} of them unchanged since the last run (not parsed again)` : '';
+  console.log(`Ingested ${records.length} sources from ${values.sources} into ${values.out}${skipped}${unchanged} in ${seconds} s.`);
 }
 
 main().catch((error) => {
   // A SourceError is a maintainer's problem and says what to do; anything else is a bug, so show where.
-  console.error(error instanceof SourceError ? `✗ ${error.message}` : error instanceof Error ? error.stack : error);
+  const explained = error instanceof SourceError || error instanceof PublishError;
+  console.error(explained ? `✗ ${error.message}` : error instanceof Error ? error.stack : error);
   process.exit(1);
 });

@@ -4,19 +4,50 @@
  *                             by a deliberate edit, because readers may hold links to it for decades.
  *
  * The build itself still fails if a listed URL would disappear (src/integrations/permalinks.ts), so this command
- * cannot paper over a broken link: restore the URL or declare a redirect in content/redirects.json first.
+ * cannot paper over a broken link: restore the URL or declare a redirect in content/redirects.json first. The
+ * records, dist/ and the list are published together, after the list has been checked against its own pattern.
  */
-import { spawnSync } from 'node:child_process';
-import { collectPublished, mergeManifests, readManifest, writeManifest, MANIFEST_FILE } from '../src/integrations/permalinks.ts';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
+import { collectPublished, mergeManifests, readManifest, writeManifest, MANIFEST_FILE, type PermalinkManifest } from '../src/integrations/permalinks.ts';
+import { stageSite, stopWith } from './build.ts';
+import { beginPublication, publish, PublishError, REPOSITORY, stopOnInterrupt, type Move } from './lib/publish.ts';
 
-const build = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit' });
-if (build.status !== 0) {
-  console.error(`\nThe build failed, so ${MANIFEST_FILE} was not updated.`);
-  process.exit(build.status ?? 1);
+const count = (m: PermalinkManifest) => m.pages.length + m.files.length + Object.values(m.anchors).reduce((n, a) => n + a.length, 0);
+
+/**
+ * The manifest with every URL the staged site publishes, written into staging and read back through the manifest's
+ * own schema, so it never lists a URL that would make every later build refuse it.
+ */
+export function stageManifest(stagedSite: string): { move: Move; added: number; listed: number } {
+  const before = readManifest() ?? { pages: [], files: [], anchors: {} };
+  const after = mergeManifests(before, collectPublished(stagedSite));
+  const staged = join(REPOSITORY.staging, 'permalinks.json');
+  mkdirSync(REPOSITORY.staging, { recursive: true });
+  writeManifest(after, staged);
+  try {
+    readManifest(staged);
+  } catch (error) {
+    const issues = (error as { issues?: Array<{ path: PropertyKey[] }> }).issues ?? [];
+    const urls = issues.map(({ path }) => path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown>)?.[key], after));
+    throw new PublishError(
+      `${MANIFEST_FILE} would list ${urls.map((url) => JSON.stringify(url)).join(', ') || 'a URL'}, which its own pattern refuses ` +
+        '(a site path with no spaces or #). Nothing was published: rename the source or page that publishes it.',
+    );
+  }
+  return { move: { staged, live: MANIFEST_FILE }, added: count(after) - count(before), listed: count(after) };
 }
 
-const before = readManifest() ?? { pages: [], files: [], anchors: {} };
-const after = mergeManifests(before, collectPublished('dist'));
-const count = (m: typeof before) => m.pages.length + m.files.length + Object.values(m.anchors).reduce((n, a) => n + a.length, 0);
-writeManifest(after);
-console.log(`${MANIFEST_FILE}: ${count(after) - count(before)} URLs added (${count(after)} listed). Commit it with the change that published them.`);
+if (import.meta.main) {
+  try {
+    stopOnInterrupt();
+    beginPublication(REPOSITORY);
+    const { moves, site } = await stageSite(DEFAULT_SOURCES_DIR, DEFAULT_REPORTS_DIR);
+    const manifest = stageManifest(site);
+    publish(REPOSITORY, [...moves, manifest.move]);
+    console.log(`${MANIFEST_FILE}: ${manifest.added} URLs added (${manifest.listed} listed). Commit it with the change that published them.`);
+  } catch (error) {
+    stopWith(error);
+  }
+}

@@ -261,8 +261,9 @@ export function redirectsFile(redirects: Redirect[]): string {
   return `# Generated from content/redirects.json by src/integrations/permalinks.ts.\n${lines.map((l) => `${l}\n`).join('')}`;
 }
 
+/** A staged build (scripts/lib/publish.ts) reads its records from staging and says where they will be published. */
 function isRepositoryArchive(): boolean {
-  return resolve(reportsDir()) === resolve(DEFAULT_REPORTS_DIR);
+  return resolve(process.env.ARCHIVE_PUBLISHES_TO || reportsDir()) === resolve(DEFAULT_REPORTS_DIR);
 }
 
 export default function permalinks(): AstroIntegration {

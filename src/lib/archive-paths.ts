@@ -14,3 +14,6 @@ export function reportsDir(): string {
 export function sourcesDir(): string {
   return process.env.ARCHIVE_SOURCES_DIR || DEFAULT_SOURCES_DIR;
 }
+
+/** Reference data on every English local authority (see content/reference/README.md). */
+export const LOCAL_AUTHORITIES_FILE = 'content/reference/local-authorities.csv';

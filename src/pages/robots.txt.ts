@@ -1,5 +1,5 @@
 /**
- * robots.txt, generated so the Sitemap line always names the site's own address (SITE_URL in astro.config.mjs).
+ * robots.txt, generated so the Sitemap line always names the site's own address (ARCHIVE_SITE_URL: src/lib/site/address.ts).
  * Every page, export and feed may be crawled.
  */
 import type { APIRoute } from 'astro';

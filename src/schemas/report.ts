@@ -51,10 +51,67 @@ export const DOCUMENT_TYPES = [
 export const documentTypeSchema = z.enum(DOCUMENT_TYPES);
 export type DocumentType = z.infer<typeof documentTypeSchema>;
 
+/**
+ * The one check of a date, used by the schema, the sidecars, the command-line flags and the parser: `YYYY-MM-DD`
+ * naming a day the calendar has. The shape alone would let 2023-13-45 through (and crash the feed's date) or
+ * 2022-02-30 (shown as "30 February" while the feed said 2 March).
+ */
+export function isCalendarDate(iso: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date such as 2022-04-01')
+  .refine(isCalendarDate, 'there is no such day (months run 01–12, days as far as the month has them): write the real date, e.g. 2022-04-01')
   .describe('An ISO calendar date, YYYY-MM-DD.');
+
+/**
+ * Characters the archive cannot publish: those XML 1.0 forbids (C0 controls other than tab, line feed and carriage
+ * return; U+FFFE, U+FFFF; a UTF-16 surrogate without its pair), which would make the Atom feeds malformed and crash
+ * the search indexer, and DEL and the C1 controls U+0080–U+009F, which no real text contains. Every string of a
+ * record and a sidecar is checked against it, whatever it came from.
+ */
+const UNPUBLISHABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first unpublishable character in the text, as `U+XXXX` with its position, or null. */
+export function unpublishableCharacter(text: string): { index: number; code: string } | null {
+  const found = UNPUBLISHABLE.exec(text);
+  return found ? { index: found.index, code: `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` } : null;
+}
+
+const UNPUBLISHABLE_MESSAGE =
+  'contains a control character, U+FFFE/U+FFFF or an unpaired surrogate, which the archive cannot publish (XML forbids it): delete it';
+/** A sidecar's text: one line, nothing unpublishable. */
+const publishableText = z.string().refine((text) => unpublishableCharacter(text) === null, UNPUBLISHABLE_MESSAGE);
+
+/**
+ * Where an original is published: an https address, or http on a gov.uk host (Ofsted's older links) or on this
+ * machine (a local stand-in of Ofsted's site, which `npm run fetch --base-url` and its tests use), with no user
+ * name or password in it. Never javascript:, data:, vbscript: or file: — the value becomes a link on the report page,
+ * JSON-LD `sameAs` and a column of the exports, which carry it to other people's programs.
+ */
+const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+export function isPublicUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  const webAddress = url.protocol === 'https:' || (url.protocol === 'http:' && (/(?:^|\.)gov\.uk$/.test(url.hostname) || LOOPBACK_HOST.test(url.hostname)));
+  return webAddress && url.username === '' && url.password === '' && unpublishableCharacter(value) === null;
+}
+const publicUrl = z
+  .string()
+  .refine(isPublicUrl, 'expected a web address starting https:// (or http:// on a gov.uk host), such as https://files.ofsted.gov.uk/v1/file/50185938');
+
+/** The longest authority name: the longest English one ("Bournemouth, Christchurch and Poole") has 35 characters. */
+const MAX_AUTHORITY_LENGTH = 80;
 
 /** An HTML id: letters, digits and hyphens, starting with a letter, so it works in URLs and CSS selectors. */
 const anchorId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected an anchor id such as para-41');
@@ -153,13 +210,17 @@ export const sourceSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   publisher: z.string().describe('Who published the document (sidecar, or Ofsted by default).'),
   licence: z.string().describe('Licence of the text, e.g. Open Government Licence v3.0.'),
-  url: z.string().url().nullable().describe('Where the original is published, where known.'),
+  url: publicUrl.nullable().describe('Where the original is published, where known.'),
 });
 
 export const reportSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).describe('URL name: <authority>-<published>-<type>.'),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    .max(MAX_AUTHORITY_LENGTH + 48, 'a slug has at most 128 characters')
+    .describe('URL name: <authority>-<published>-<type>.'),
   title: z.string().min(1).describe('The document title, as it states it.'),
-  authority: z.string().min(1).describe('The local authority, e.g. "South Gloucestershire".'),
+  authority: z.string().min(1).max(MAX_AUTHORITY_LENGTH).describe('The local authority, e.g. "South Gloucestershire".'),
   authoritySlug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   documentType: documentTypeSchema,
   framework: z.enum(['SIF', 'ILACS']).nullable().describe('The inspection framework, where one applies.'),
@@ -169,6 +230,10 @@ export const reportSchema = z.object({
   leadInspector: z.string().nullable(),
   inspectors: z.array(z.string()).describe('Every inspector the document names, the lead first.'),
   judgements: z.array(judgementSchema).describe('Graded judgements; empty for documents that grade nothing.'),
+  notJudged: z
+    .array(judgementAreaKeySchema)
+    .default([])
+    .describe('Areas the judgement table marks "Not judged" (very small authorities): ungraded by the report, not lost.'),
   overallEffectiveness: gradeSchema.nullable(),
   recommendations: z.array(recommendationSchema),
   sections: z.array(sectionSchema),
@@ -183,12 +248,15 @@ export type ReportRecord = z.infer<typeof reportSchema>;
 /** The sidecar `<source>.json`: only facts the document does not state. Every field is optional. */
 export const sidecarSchema = z
   .object({
-    publisher: z.string(),
+    publisher: publishableText,
     published: isoDate,
-    licence: z.string(),
-    url: z.string().url(),
-    authority: z.string(),
+    licence: publishableText,
+    url: publicUrl,
+    authority: publishableText
+      .refine((name) => /\p{L}/u.test(name), 'an authority is named in words: write its name, e.g. "South Gloucestershire"')
+      .refine((name) => name.length <= MAX_AUTHORITY_LENGTH, `an authority name has at most ${MAX_AUTHORITY_LENGTH} characters: write its usual name, e.g. "South Gloucestershire"`),
     documentType: documentTypeSchema,
+    urn: z.string().regex(/^\d+$/, 'expected the digits of an Ofsted URN such as 80486'),
   })
   .partial()
   .strict();

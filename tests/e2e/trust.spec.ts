@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCheckout, isolatedCheckout } from '../../scripts/check-deterministic.ts';
 import { sitemapPaths } from './pages.ts';
+import { siteAddress } from '../../src/lib/site/address.ts';
 
 /**
  * What a reader can trust: the archive runs no script but its own, loads nothing from anyone else (no reader's visit
@@ -128,6 +129,42 @@ test('no built page carries inline script, inline style, event-handler attribute
     if (/href="\s*javascript:/i.test(html)) offences.push(`${name}: javascript: link`);
   }
   expect(offences).toEqual([]);
+});
+
+/**
+ * A citation pasted into a motion must lead back to the archive: every absolute URL to one of the archive's own
+ * pages or files, in pages, feeds, exports, the sitemap and robots.txt, is on the address the build was configured
+ * with (ARCHIVE_SITE_URL, or the preview address), and none names the old placeholder domain. URLs to other sites
+ * (originals on gov.uk, the licence, schema.org) are theirs. The source texts are the reports' own words and skipped.
+ */
+test('every absolute URL to the archive in pages, feeds and exports is on the configured address', () => {
+  const site = siteAddress(process.env);
+  const archivePaths = /^\/(?:reports|authorities|themes|data|feeds|sources|search|sitemap-[\w-]+\.xml|robots\.txt)(?:[/?#.]|$)|^\/$/;
+  const files = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter(
+    (name) => /\.(?:html|xml|json|csv|txt)$/.test(name) && !/^(?:sources|pagefind|_permalinks)\//.test(name),
+  );
+  const kinds = new Set(files.map((name) => name.split('.').at(-1)));
+  expect([...kinds].sort()).toEqual(['csv', 'html', 'json', 'txt', 'xml']);
+  let ours = 0;
+  const offences: string[] = [];
+  for (const name of files) {
+    const text = readFileSync(join('dist', name), 'utf8');
+    for (const [found] of text.matchAll(/https?:\/\/[^\s"'<>\\)\]]+/g)) {
+      let url: URL;
+      try {
+        url = new URL(found.replace(/&amp;/g, '&'));
+      } catch {
+        continue;
+      }
+      if (url.origin === site.origin) ours++;
+      else if (/example\.(?:org|com)$/.test(url.hostname) || (archivePaths.test(url.pathname) && !/schema\.org$/.test(url.hostname))) {
+        offences.push(`${name}: ${found}`);
+      }
+    }
+  }
+  expect(offences.slice(0, 10)).toEqual([]);
+  // Canonical links, og:url, citations, JSON-LD, feed ids and export rows: thousands of them.
+  expect(ours).toBeGreaterThan(5000);
 });
 
 /**

@@ -178,6 +178,19 @@ describe('dropRepeatedPageFurniture', () => {
     const short = [['Title', 'x'], ['Title', 'y']];
     assert.deepEqual(dropRepeatedPageFurniture(short), short);
   });
+
+  test('keeps the title at the top of page 1 when the footer of every page repeats it', () => {
+    const title = 'Inspection of Testshire local authority children’s services';
+    const pages = [
+      ['Testshire', title, 'Inspection dates: 20 to 24 January 2025', 'Judgement\tGrade', 'Summary of the inspection.'],
+      ...['Leaders know their services.', 'Children are seen alone.', 'Plans are reviewed.', 'Care leavers thrive.'].map(
+        (body) => ['What needs to improve', body, 'More text on the page.', 'And more.', title],
+      ),
+    ];
+    const kept = dropRepeatedPageFurniture(pages);
+    assert.equal(kept[0]![1], title);
+    assert.ok(kept.slice(1).every((page) => !page.includes(title)));
+  });
 });
 
 describe('dropPageNumbers', () => {

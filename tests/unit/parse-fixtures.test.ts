@@ -1,7 +1,8 @@
 /**
- * The parser on small focused cases. Each folder of tests/fixtures/parse/ holds `input.txt` (a source document),
- * optionally `sidecar.json` (its sidecar facts), and `expected.json`: either `{ "record": … }`, the whole record
- * the parser returns, or `{ "error": "…" }`, the whole message of the SourceError it throws.
+ * The parser on small focused cases. Each folder of tests/fixtures/parse/ holds `input.txt` (a source document) or
+ * `input.pdf.txt` (the text extracted from a PDF, pages separated by form feeds, so errors name pages), optionally
+ * `sidecar.json` (its sidecar facts), and `expected.json`: either `{ "record": … }`, the whole record the parser
+ * returns, or `{ "error": "…" }`, the whole message of the SourceError it throws.
  *
  * `UPDATE_FIXTURES=1 node --test tests/unit/parse-fixtures.test.ts` rewrites every expected.json from the parser's
  * output. Read each rewritten file before committing it: an expected file that records a bug makes the bug pass.
@@ -20,12 +21,13 @@ const UPDATE = process.env.UPDATE_FIXTURES === '1';
 type Outcome = { record: unknown } | { error: string };
 
 function outcome(dir: URL): Outcome {
-  const text = readFileSync(new URL('input.txt', dir), 'utf8');
+  const format = existsSync(new URL('input.pdf.txt', dir)) ? 'pdf' : 'text';
+  const text = readFileSync(new URL(format === 'pdf' ? 'input.pdf.txt' : 'input.txt', dir), 'utf8');
   const sidecarFile = new URL('sidecar.json', dir);
   const sidecar = sidecarSchema.parse(existsSync(sidecarFile) ? JSON.parse(readFileSync(sidecarFile, 'utf8')) : {});
   const sha256 = createHash('sha256').update(text).digest('hex');
   try {
-    return { record: parseSource({ text, file: 'input.txt', format: 'text', sha256, sidecar }) };
+    return { record: parseSource({ text, file: format === 'pdf' ? 'input.pdf' : 'input.txt', format, sha256, sidecar }) };
   } catch (error) {
     if (error instanceof SourceError) return { error: error.message };
     throw error;

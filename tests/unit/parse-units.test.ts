@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseDate, parseDateRange } from '../../src/lib/parse/dates.ts';
-import { detectFormat } from '../../src/lib/parse/detect.ts';
+import { detectFormat, ILACS } from '../../src/lib/parse/detect.ts';
 import { classifyJudgementArea, parseGrade, parseGradedStatement } from '../../src/lib/parse/judgements.ts';
 import { normalise } from '../../src/lib/parse/normalise.ts';
 
@@ -27,6 +27,8 @@ test('date ranges as reports write them', () => {
     const range = parseDateRange(text);
     assert.deepEqual(range && [range.start, range.end], expected, text);
   }
+  assert.deepEqual(parseDateRange('12/09/2016 to 06/10/2016'), { start: '2016-09-12', end: '2016-10-06' });
+  assert.equal(parseDate('31/02/2016'), null);
   assert.equal(parseDate('22 nd June 2022'), '2022-06-22');
   assert.equal(parseDate('1 st April 2022'), '2022-04-01');
 });
@@ -59,6 +61,18 @@ test('judgement areas lined up across SIF and ILACS wordings', () => {
     ['Information about this inspection', null],
   ];
   for (const [area, key] of cases) assert.equal(classifyJudgementArea(area), key, area);
+});
+
+test('grade words measured against, not awarded, are no judgement', () => {
+  assert.equal(parseGradedStatement('The LSCB is not yet demonstrating the characteristics of good.'), null);
+  assert.equal(parseGradedStatement('The local authority leads effective services that meet the requirements for good.'), null);
+  assert.equal(parseGradedStatement('Children’s services require improvement to be good')?.areaKey, 'overall-effectiveness');
+});
+
+test('paragraph numbers past 999 follow 999', () => {
+  const number = ILACS.paragraphNumber('1000. Leaders have acted.');
+  assert.deepEqual(number && [number.major, number.text], [1000, 'Leaders have acted.']);
+  assert.ok(ILACS.follows(999, 1000));
 });
 
 test('graded headings and sentences', () => {
@@ -109,6 +123,12 @@ test('normalise: line ends, control characters, page numbers and page breaks, co
   assert.deepEqual(normalise('1. Cł\tildren who need help\tInadequate').map((l) => l.text), ['1. Children who need help\tInadequate']);
   assert.deepEqual(normalise('<sup>&</sup>lt;sup>2</sup> A note.').map((l) => l.text), ['<sup>2</sup> A note.']);
   assert.deepEqual(normalise('**Bold** and <b>tags</b>, A\\* to C').map((l) => l.text), ['Bold and tags, A* to C']);
+  assert.deepEqual(
+    normalise('the 0– 25s service in 2014– 15 , in future .\nCabinet Date\t22 nd June 2022\n9.\tEffective action\n2.1\tAdoption\tGood').map(
+      (l) => l.text,
+    ),
+    ['the 0–25s service in 2014–15, in future.', 'Cabinet Date\t22nd June 2022', '9. Effective action', '2.1\tAdoption\tGood'],
+  );
   assert.deepEqual(normalise('a<b and c>d, <3, <script>x</script>, <https://x.y>').map((l) => l.text), [
     'a<b and c>d, <3, <script>x</script>, <https://x.y>',
   ]);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Grade, JudgementAreaKey, ReportRecord } from '../../src/schemas/report.ts';
-import { chronological, inspectionPairs, judgementHistory, summariseAuthorities, COMPARED_INSPECTIONS } from '../../src/lib/site/shape.ts';
+import { chronological, inspectionPairs, judgementHistory, summariseAuthorities, themesAtoZ, COMPARED_INSPECTIONS } from '../../src/lib/site/shape.ts';
 import { syntheticRecord } from '../fixtures/links/records.ts';
 
 function inspection(authority: string, published: string, grades: Partial<Record<JudgementAreaKey, Grade>>, framework: 'SIF' | 'ILACS'): ReportRecord {
@@ -46,4 +46,34 @@ test('comparison pages pair every two of the latest inspections only, older firs
   const pairs = inspectionPairs(many);
   assert.equal(pairs.length, (COMPARED_INSPECTIONS * (COMPARED_INSPECTIONS - 1)) / 2);
   assert.equal(pairs[0]![0].published, `${2000 + 4}-01-01`);
+});
+
+test('an ILACS inspection before 2023 shows its children in care grade on the care leavers row, marked as graded with it', () => {
+  const withArea = (record: ReportRecord, key: JudgementAreaKey, area: string) => ({
+    ...record,
+    judgements: record.judgements.map((j) => (j.areaKey === key ? { ...j, area } : j)),
+  });
+  const ilacs2019Worded = withArea(ilacs2019, 'in-care', 'The experiences and progress of children in care and care leavers');
+  const rows = judgementHistory(chronological([ilacs2024, ilacs2019Worded]));
+  const careLeavers = rows.find((r) => r.key === 'care-leavers')!;
+  assert.deepEqual(careLeavers.cells.map((c) => c && [c.grade, c.gradedWith, c.change]), [
+    ['Requires improvement to be good', 'children in care', null],
+    ['Good', null, 'improved'],
+  ]);
+  // A SIF "children looked after" grade says nothing about care leavers; and a history with no care leavers' grade of
+  // its own has no care leavers row at all (it would only repeat the children in care row).
+  const sifOnly = judgementHistory([sif2017]);
+  assert.equal(sifOnly.some((r) => r.key === 'care-leavers'), false);
+  assert.equal(judgementHistory([ilacs2019Worded]).some((r) => r.key === 'care-leavers'), false);
+});
+
+test('themes are listed A to Z whatever the taxonomy order, with their counts', () => {
+  const taxonomy = [
+    { slug: 'neglect', title: 'Neglect' },
+    { slug: 'adoption', title: 'adoption and permanence' },
+    { slug: 'care-leavers', title: 'Care leavers' },
+  ];
+  const tagged = { ...ilacs2024, recommendations: [{ id: 'rec-1', number: 1, text: 'x', section: null, themes: ['neglect'] }] };
+  const listed = themesAtoZ(taxonomy, [tagged]);
+  assert.deepEqual(listed.map((t) => [t.theme.slug, t.recommendations]), [['adoption', 0], ['care-leavers', 0], ['neglect', 1]]);
 });

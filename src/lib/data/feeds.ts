@@ -12,6 +12,7 @@ import { documentTypeName, formatDate, formatDateRange } from '../site/format.ts
 import { anchorUrl, authorityUrl, recommendationUrl, reportUrl, themeUrl } from '../site/urls.ts';
 import { absoluteUrl, authorityFeedUrl, documentsFeedUrl, themeFeedUrl } from './urls.ts';
 import { escapeAttribute, escapeHtml } from './html.ts';
+import { passageName } from '../site/cite.ts';
 
 export const ARCHIVE_NAME = 'Children’s Services Inspection Archive';
 
@@ -116,8 +117,8 @@ function passageItem(passage: ThemePassage, site: URL): Item {
   const source = `${report.authority}, ${documentTypeName(report.documentType).toLowerCase()}, ${formatDate(report.published)}`;
   const [url, name, text] =
     'recommendation' in passage
-      ? [absoluteUrl(recommendationUrl(report.slug, passage.recommendation.number), site), `recommendation ${passage.recommendation.number}`, passage.recommendation.text]
-      : [absoluteUrl(anchorUrl(report.slug, passage.paragraph.id), site), passage.paragraph.number === null ? passage.paragraph.label : `¶ ${passage.paragraph.label}`, passage.paragraph.text];
+      ? [absoluteUrl(recommendationUrl(report.slug, passage.recommendation.number), site), passageName(report, passage.recommendation.id).name, passage.recommendation.text]
+      : [absoluteUrl(anchorUrl(report.slug, passage.paragraph.id), site), passageName(report, passage.paragraph.id).label, passage.paragraph.text];
   return {
     id: url,
     link: url,

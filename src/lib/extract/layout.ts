@@ -307,25 +307,29 @@ function furnitureKey(line: string): string {
 
 /**
  * Drops running headers and footers: lines in the top or bottom few non-blank lines of a page whose text
- * (digits blanked) recurs in those zones on at least half the pages, and on three pages at least, so a short
- * document's real lines are never mistaken for furniture.
+ * (digits blanked) recurs in the same zone, top or bottom, on at least half the pages, and on three pages at
+ * least, so a short document's real lines are never mistaken for furniture. The zones are counted apart because a
+ * report's footer often repeats its title, which the first page has at its top: that is the title, not furniture.
  */
 export function dropRepeatedPageFurniture(pages: readonly string[][]): string[][] {
-  const zoneKeys = pages.map((lines) => new Set(furnitureZone(lines).map((i) => furnitureKey(lines[i]!))));
-  const counts = new Map<string, number>();
-  for (const keys of zoneKeys) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   const threshold = Math.max(3, Math.ceil(pages.length / 2));
-  return pages.map((lines) => {
-    const drop = new Set(furnitureZone(lines).filter((i) => (counts.get(furnitureKey(lines[i]!)) ?? 0) >= threshold));
-    return lines.filter((_, i) => !drop.has(i));
-  });
+  const drop = pages.map(() => new Set<number>());
+  for (const zone of [topZone, bottomZone]) {
+    const zoneKeys = pages.map((lines) => new Set(zone(lines).map((i) => furnitureKey(lines[i]!))));
+    const counts = new Map<string, number>();
+    for (const keys of zoneKeys) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    pages.forEach((lines, p) => {
+      for (const i of zone(lines)) if ((counts.get(furnitureKey(lines[i]!)) ?? 0) >= threshold) drop[p]!.add(i);
+    });
+  }
+  return pages.map((lines, p) => lines.filter((_, i) => !drop[p]!.has(i)));
 }
 
-/** Indexes of the first and last few non-blank lines of a page. */
-function furnitureZone(lines: readonly string[]): number[] {
-  const nonBlank = lines.flatMap((line, i) => (line.trim() ? [i] : []));
-  return [...new Set([...nonBlank.slice(0, FURNITURE_ZONE), ...nonBlank.slice(-FURNITURE_ZONE)])];
-}
+const nonBlankIndexes = (lines: readonly string[]) => lines.flatMap((line, i) => (line.trim() ? [i] : []));
+/** Indexes of the first few non-blank lines of a page, where running headers stand. */
+const topZone = (lines: readonly string[]) => nonBlankIndexes(lines).slice(0, FURNITURE_ZONE);
+/** Indexes of the last few non-blank lines of a page, where running footers stand. */
+const bottomZone = (lines: readonly string[]) => nonBlankIndexes(lines).slice(-FURNITURE_ZONE);
 
 /** Drops a page number standing alone ("7", "Page 7", "7 of 12") as the first or last non-blank line. */
 export function dropPageNumbers(lines: readonly string[]): string[] {

@@ -4,6 +4,8 @@ import { parseSource } from '../parse/index.ts';
 import { linkArchive } from '../link/match.ts';
 import type { Taxonomy } from '../link/themes.ts';
 import { SourceError } from '../source-error.ts';
+import type { IngestCache } from './cache.ts';
+import { printedText } from './decode.ts';
 import { validateRecord } from './validate.ts';
 
 /** A source document as read from disk: its bytes' text (PDFs already extracted) and its sidecar facts. */
@@ -15,25 +17,39 @@ export interface LoadedSource {
   sidecar: Sidecar;
 }
 
+/** A source the ingest cache already holds the parsed record of (src/lib/ingest/cache.ts): not read again. */
+export interface CachedSource {
+  file: string;
+  record: ReportRecord;
+}
+
 export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
  * Every source → one validated, linked record, and every problem found. All sources are parsed even after one
- * fails, so a maintainer sees every bad file in one run. Strictly (the default) any problem means no records at
+ * fails, so a maintainer sees every bad file in one run. A cached source's record is used as it is, and a freshly
+ * parsed one is given to the cache; linking always runs over every record, since a new report changes the others'. Strictly (the default) any problem means no records at
  * all; with `skipInvalid` (building from a folder of documents found in the wild) the bad ones are left out.
  */
 export function buildRecords(
-  sources: LoadedSource[],
+  sources: Array<LoadedSource | CachedSource>,
   taxonomy: Taxonomy,
-  { skipInvalid = false }: { skipInvalid?: boolean } = {},
+  { skipInvalid = false, cache }: { skipInvalid?: boolean; cache?: IngestCache } = {},
 ): { records: ReportRecord[]; errors: SourceError[] } {
   const errors: SourceError[] = [];
   const parsed: ReportRecord[] = [];
   for (const source of sources) {
     try {
-      parsed.push(parseSource(source));
+      if ('record' in source) {
+        parsed.push(source.record);
+        continue;
+      }
+      // PDF text is cleaned of characters its fonts carry but its pages do not print (see printedText).
+      const record = parseSource(source.format === 'pdf' ? { ...source, text: printedText(source.text) } : source);
+      cache?.set(source.sha256, source.sidecar, record);
+      parsed.push(record);
     } catch (error) {
       errors.push(asSourceError(error, source.file));
     }

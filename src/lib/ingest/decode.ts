@@ -43,8 +43,8 @@ export function decodeSourceText(bytes: Uint8Array, file: string): string {
   return normalised;
 }
 
-/** C0 controls other than tab, line feed and form feed (a page break), DEL, and the C1 controls. */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/;
+/** C0 controls other than tab, line feed and form feed (a page break), DEL, the C1 controls, and U+FFFE/U+FFFF. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
 
 function checkNoControlCharacters(text: string, file: string): void {
   const found = CONTROL_CHARACTER.exec(text);
@@ -53,7 +53,7 @@ function checkNoControlCharacters(text: string, file: string): void {
   const line = before.split('\n').length;
   const column = found.index - before.lastIndexOf('\n');
   const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  const c1 = found[0] >= '\u0080';
+  const c1 = found[0] >= '\u0080' && found[0] <= '\u009F';
   throw new SourceError(`the text contains the control character ${code} at column ${column}, which cannot be published`, {
     file,
     line,
@@ -79,4 +79,24 @@ function lineOfFirstInvalidByte(bytes: Uint8Array): number {
     }
   }
   return line;
+}
+
+const WINDOWS_1252 = new TextDecoder('windows-1252');
+/** Control characters other than tab, line feed and form feed (the page break), U+FFFE/U+FFFF, unpaired surrogates. */
+const NOT_PRINTED = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A PDF's extracted text → the text its pages print. A font's ToUnicode map can carry characters no page shows:
+ * fonts built on Windows-1252 put C1 controls (U+0080–U+009F) where the page prints quotes, dashes, bullets or €,
+ * so those become what is printed; any other control character, U+FFFE/U+FFFF or unpaired surrogate stands for no
+ * printed character and is removed. (A text source holding them is refused instead: there a person typed or
+ * converted it, and can fix it; a PDF's font is not something a maintainer can edit.)
+ */
+export function printedText(extracted: string): string {
+  return extracted.replace(NOT_PRINTED, (character) => {
+    const code = character.charCodeAt(0);
+    if (code < 0x80 || code > 0x9f) return '';
+    const printed = WINDOWS_1252.decode(Uint8Array.of(code));
+    return printed === character ? '' : printed;
+  });
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { reportSchema, sidecarSchema, type ReportRecord, type Sidecar } from '../../schemas/report.ts';
+import { reportSchema, sidecarSchema, unpublishableCharacter, type ReportRecord, type Sidecar } from '../../schemas/report.ts';
 import { SourceError } from '../source-error.ts';
 
 /** One line per problem, naming the field path and quoting the value found, e.g. `published: expected … (got "1 April")`. */
@@ -48,6 +48,14 @@ export function validateRecord(record: unknown, file: string): ReportRecord {
     });
   }
   const valid = result.data;
+  const unpublishable = firstUnpublishableString(valid, '');
+  if (unpublishable) {
+    const { path, code, text, index } = unpublishable;
+    throw new SourceError(`${path} contains ${code} (near "${text.slice(Math.max(0, index - 30), index)}"), a character XML forbids, so its feeds could not carry it`, {
+      file,
+      hint: 'delete the character from the source or its sidecar (it is invisible in the document), then run again',
+    });
+  }
   const ids = [...valid.sections, ...valid.recommendations, ...valid.paragraphs].map((item) => item.id);
   const repeated = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
   if (repeated.length) {
@@ -56,7 +64,7 @@ export function validateRecord(record: unknown, file: string): ReportRecord {
       hint: 'this is a parser bug: each paragraph, recommendation and heading needs its own anchor (see src/schemas/report.ts)',
     });
   }
-  const graded = new Set(valid.judgements.map((j) => j.areaKey));
+  const graded = new Set([...valid.judgements.map((j) => j.areaKey), ...valid.notJudged]);
   const ungraded = [...GRADED_BY_EVERY_INSPECTION].filter(([key]) => !graded.has(key)).map(([, words]) => words);
   if (valid.documentType === 'inspection' && valid.framework !== null && ungraded.length) {
     throw new SourceError(`this ${valid.framework} inspection report has no grade for ${ungraded.join(', ')}: its judgement table was not found`, {
@@ -68,6 +76,20 @@ export function validateRecord(record: unknown, file: string): ReportRecord {
     });
   }
   return valid;
+}
+
+/** The first string anywhere in a record that holds a character the archive cannot publish, with where it is. */
+function firstUnpublishableString(value: unknown, path: string): { path: string; text: string; index: number; code: string } | null {
+  if (typeof value === 'string') {
+    const found = unpublishableCharacter(value);
+    return found && { path, text: value, ...found };
+  }
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = firstUnpublishableString(item, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** The text of a sidecar `<source>.json` → its facts, or an error naming the sidecar file. */
@@ -85,6 +107,6 @@ export function parseSidecar(json: string, file: string): Sidecar {
   if (result.success) return result.data;
   throw new SourceError(`the sidecar has unexpected facts: ${describeIssues(result.error, data)}`, {
     file,
-    hint: 'allowed fields: publisher, published, licence, url, authority, documentType (content/sources/README.md)',
+    hint: 'correct each field named above as it says; allowed fields: publisher, published, licence, url, authority, documentType, urn (content/sources/README.md)',
   });
 }

@@ -1,6 +1,7 @@
 /**
- * Stage 3: body lines → headings and blocks of text. This is where hard wraps and page breaks are undone. The rules,
- * in the order they are asked:
+ * Stage 3: body lines → headings and blocks of text. This is where hard wraps and page breaks are undone. Each line
+ * is offered to an ordered list of small rules (`RULES`) over one builder state; the first that takes it wins. The
+ * rules, in the order they are asked:
  * - A markdown heading, a graded heading ("… requires improvement to be good", on up to three lines in PDF text, or
  *   as an area<TAB>grade row), a 2014 SIF part heading ("Section 2: …") or a short stand-alone line that reads as a
  *   heading starts a section. A line that is only a grade, right after a heading, is that heading's grade.
@@ -16,9 +17,11 @@
  *   (after a page break in a conversion, after a stray blank line in PDF text).
  * - Footnotes (a `<sup>n</sup>` line, after a `---` rule) are taken out of the flow, which then goes on as if they
  *   were not there: they sit at the foot of a page, often in the middle of a paragraph.
- * Ofsted's back page ends the body; a table of contents is dropped (it is navigation, with page numbers).
+ * Ofsted's back page ends the body, unless a report (an LSCB review) follows it; a table of contents is dropped (it
+ * is navigation, with page numbers), and so are a letter's address and salutation.
  */
 import type { Grade, JudgementAreaKey } from '../../schemas/report.ts';
+import { SourceError } from '../source-error.ts';
 import type { Format, NumberedStart } from './detect.ts';
 import { classifyJudgementArea, isJudgementHeaderRow, parseGrade, parseGradedStatement } from './judgements.ts';
 import type { Gap, Line } from './normalise.ts';
@@ -28,6 +31,7 @@ import {
   endsWithColon,
   joinWrapped,
   listItem,
+  type ListItem,
   MARKDOWN_HEADING,
   SALUTATION,
   startsMidSentence,
@@ -57,8 +61,11 @@ export interface Block {
   /** The text, with "\n" between list items or table rows and TAB between table cells. */
   text: string;
   line: number;
-  /** Set once the block has list items joined to it. */
-  list: { itemFirst: boolean; depth: number } | null;
+  /**
+   * Set once the block has list items joined to it. `introduces`: an item that ends with a colon has items of its
+   * own under it, set with the same bullet.
+   */
+  list: { itemFirst: boolean; depth: number; introduces?: boolean } | null;
 }
 
 /**
@@ -100,6 +107,8 @@ const HEADING_MAX_LENGTH = 90;
 const GRADED_HEADING_MAX_LINES = 3;
 
 const FOOTNOTE = /^<sup>(\d+)<\/sup>\s*(.*)$/;
+/** How many footnote numbers may be missing before the next page footnote. */
+const FOOTNOTE_SKIP = 2;
 const RULE = /^(?:-{3,}|_{3,})$/;
 /**
  * Headings of recommendation lists: SIF "Recommendations", ILACS "What needs to improve?", and the 2014 SIF layout's
@@ -108,12 +117,22 @@ const RULE = /^(?:-{3,}|_{3,})$/;
  */
 const RECOMMENDATIONS =
   /^(?:recommendations|what needs to improve|what does the .{1,40} need to improve|priority and immediate action|areas for improvement)\b/i;
+/** A line that is only such a heading, with "?" or ":" or neither ("What needs to improve in Luton's services?"). */
+const RECOMMENDATIONS_HEADING =
+  /^(?:recommendations|what needs to improve(?: in [^.?:]{1,60})?|what does the .{1,40} need to improve(?: [^.?:]{1,40})?|priority and immediate action|areas for improvement)\s*[?:]?$/i;
+/** Headings of Ofsted reports, by their words. */
+const STANDARD_HEADING =
+  /^(?:executive summary|summary|summary for children and young people|inspection findings(?: – the local safeguarding children board)?|information about this (?:inspection|local authority area)|the inspection team|key strengths|areas for improvement)$/i;
 /** Headings that begin another kind of section, so cannot be a topic within a recommendations list. */
 const ENDS_RECOMMENDATIONS =
   /strengths|summary|findings|information|inspection|progress|judge?ments?|overview|background|contents|section \d/i;
 /** A 2014 SIF part heading, which may wrap: "Section 2: The effectiveness of the local safeguarding" / "children board". */
 const PART_HEADING = /^Section \d+:\s+\S/;
 const CONTENTS = /^(?:table of )?contents$/i;
+/** The title of an Ofsted report or review, which opens its first page. */
+const REPORT_TITLE = /^(?:(?:re-?)?inspection|review) of\b|^joint targeted area inspection\b/i;
+/** A report's title stands within the first few lines of its page (under the authority's name). */
+const TITLE_LINES = 4;
 
 /** Ofsted's back page: about Ofsted, then other formats, the licence and its address. Everything after is dropped. */
 function isBackPage(lines: readonly Line[], i: number): boolean {
@@ -127,194 +146,418 @@ function isBackPage(lines: readonly Line[], i: number): boolean {
   return /regulates and inspects/.test(next);
 }
 
-export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>, format: Format): Body {
-  const sections: SectionDraft[] = [];
-  const blocks: Block[] = [];
-  const footnotes: Footnote[] = [];
-  // Written as a cast so TypeScript does not narrow it to null: the helper closures below assign it.
-  let open = null as OpenBlock | null;
-  let lastNumber = 0;
-  let skipping = false;
-  let carriedGap: Gap = 'none';
+/**
+ * What the rules share while the body is built: the input, what has been built so far, and the position. One
+ * builder per document; the rules below are the only code that changes it.
+ */
+interface Builder {
+  /** The source's name, for errors. */
+  readonly file: string;
+  readonly lines: readonly Line[];
+  readonly consumed: ReadonlySet<number>;
+  readonly format: Format;
+  readonly sections: SectionDraft[];
+  readonly blocks: Block[];
+  readonly footnotes: Footnote[];
+  /** The block being built, which the next line may go on. */
+  open: OpenBlock | null;
+  /** The last paragraph number taken, which the next must follow. */
+  lastNumber: number;
+  /** Inside a table of contents: its rows are dropped. */
+  skipping: boolean;
+  /** A gap that lines taken out of the flow (by the header, as footnotes) stood in, carried to the next line. */
+  carriedGap: Gap;
+  /** The index of the line being read; a rule that takes more lines moves it to the last line it took. */
+  i: number;
+  /** Set by a rule that ends the body (Ofsted's back page, a letter's closing). */
+  done: boolean;
+}
 
-  const section = () => sections.length - 1;
-  const inRecommendations = () => sections.length > 0 && sections[section()].isRecommendations;
-  const close = () => {
-    if (open) {
-      const { pieces, last: _, ...block } = open;
-      const text = pieces.join('');
-      if (text.trim() !== '') blocks.push({ ...block, text });
-    }
-    open = null;
-  };
-  const begin = (line: Line, text: string, fields: Partial<OpenBlock> = {}): void => {
-    close();
-    open = {
-      section: section(),
-      numbered: null,
-      item: false,
-      table: false,
-      line: line.no,
-      list: null,
-      pieces: [text],
-      last: text,
-      ...fields,
-    };
-  };
-  const openSection = (title: string, rawLevel: number | null, line: Line): void => {
-    close();
-    skipping = CONTENTS.test(title);
-    if (skipping) return;
-    const graded = format.grades ? parseGradedStatement(title) : null;
-    const previous = sections[sections.length - 1];
-    sections.push({
-      title,
-      rawLevel,
-      grade: graded?.grade ?? null,
-      area: graded ? { name: graded.area, key: graded.areaKey } : null,
-      // Topic sub-headings inside a recommendations list ("Looked after children", "Thresholds") carry it on.
-      isRecommendations:
-        RECOMMENDATIONS.test(title) || (previous?.isRecommendations === true && !graded && !ENDS_RECOMMENDATIONS.test(title)),
-      line: line.no,
-    });
-  };
-  /** Lines kept verbatim as one block, one per line (a letter's address, its signature). */
-  const verbatim = (from: number, to: number): void => {
-    const kept = lines.slice(from, to).filter((_, k) => !consumed.has(from + k));
-    if (kept.length > 0) begin(kept[0], kept.map((line) => line.text).join('\n'));
-    close();
-  };
+/** The line a rule is asked about, with the gap before it (widened by any gap carried over). */
+interface Step {
+  line: Line;
+  text: string;
+  gap: Gap;
+}
 
-  let i = 0;
-  if (format.letter) {
-    const salutation = lines.findIndex((line) => SALUTATION.test(line.text));
-    if (salutation > 0) {
-      verbatim(0, salutation);
-      i = salutation;
+/** A rule takes the line (returning true) or leaves it to the next rule. */
+type Rule = (b: Builder, step: Step) => boolean;
+
+export function buildBody(lines: readonly Line[], consumed: ReadonlySet<number>, format: Format, file: string): Body {
+  const b: Builder = {
+    file,
+    lines,
+    consumed,
+    format,
+    sections: [],
+    blocks: [],
+    footnotes: [],
+    open: null,
+    lastNumber: 0,
+    skipping: false,
+    carriedGap: 'none',
+    i: 0,
+    done: false,
+  };
+  if (format.letter) skipAddressBlock(b);
+  for (; b.i < lines.length && !b.done; b.i++) {
+    const line = lines[b.i];
+    if (consumed.has(b.i)) {
+      skipConsumed(b, line);
+      continue;
     }
+    const step = { line, text: line.text, gap: widest(b.carriedGap, line.gap) };
+    b.carriedGap = 'none';
+    for (const rule of RULES) if (rule(b, step)) break;
   }
+  close(b);
+  return { sections: b.sections, blocks: b.blocks, footnotes: b.footnotes };
+}
 
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    if (consumed.has(i)) {
-      // A sentence that introduced what the header took (the judgement table after "…contribute to overall
-      // effectiveness are:") ends there: the text after the table is not its list.
-      if (open && endsWithColon(open.last)) close();
-      carriedGap = widest(carriedGap, line.gap);
-      continue;
-    }
-    const gap = widest(carriedGap, line.gap);
-    carriedGap = 'none';
-    const text = line.text;
+/** The rules, in the order they are asked (see the top of the file); the last always takes the line. */
+const RULES: readonly Rule[] = [
+  backPage,
+  letterClosing,
+  markdownHeading,
+  contentsRow,
+  footnote,
+  horizontalRule,
+  tableRow,
+  numberedParagraph,
+  numberOutOfSequence,
+  listItemLine,
+  gradedHeading,
+  partHeading,
+  recommendationsHeading,
+  standardHeading,
+  plainHeading,
+  continuedParagraph,
+  newParagraph,
+];
 
-    if (format.ofstedBackPage && isBackPage(lines, i)) break;
-    if (format.letter && CLOSING.test(text)) {
-      verbatim(i, lines.length);
-      break;
-    }
+// ---- The builder's moves ----
 
-    const markdown = MARKDOWN_HEADING.exec(text);
-    if (markdown) {
-      openSection(stripFootnoteMarks(markdown[2]).trim(), markdown[1].length, line);
-      if (!skipping) i = takeGradeLine(lines, i, sections[section()], format);
-      continue;
-    }
-    if (skipping && (isContentsRow(text) || (lines[i + 1]?.gap === 'none' && isContentsRow(lines[i + 1].text)))) continue;
-    skipping = false;
+const section = (b: Builder) => b.sections.length - 1;
+const inRecommendations = (b: Builder) => b.sections.length > 0 && b.sections[section(b)].isRecommendations;
 
-    const footnote = markedFootnote(text) ?? pageFootnote(lines, i, gap, footnotes.length + 1, format);
-    if (footnote) {
-      while (i + 1 < lines.length && lines[i + 1].gap === 'none' && !isStructural(lines[i + 1].text, format)) {
-        footnote.text = joinWrapped(footnote.text, lines[++i].text);
-      }
-      footnotes.push(footnote);
-      carriedGap = 'page';
-      continue;
-    }
-    if (RULE.test(text)) {
-      carriedGap = widest(carriedGap, gap);
-      continue;
-    }
-
-    if (text.includes('\t')) {
-      if (format.grades && isJudgementHeaderRow(text)) continue;
-      const gradedRow = format.grades ? gradedRowHeading(text) : null;
-      if (gradedRow) {
-        openSection(gradedRow, null, line);
-        continue;
-      }
-      const row = tableCells(text).join('\t');
-      if (open && (open.table || endsWithColon(open.last))) {
-        add(open, '\n', row);
-        open.table = true;
-      } else {
-        begin(line, row, { table: true });
-      }
-      continue;
-    }
-
-    const numbered = format.paragraphNumber(text);
-    if (numbered && format.follows(lastNumber, numbered.major)) {
-      lastNumber = numbered.major;
-      // A numbered paragraph, even where a conversion wrote it as a list item ("- 23. At the time…").
-      begin(line, numbered.text, { numbered });
-      continue;
-    }
-
-    const item = listItem(text, line.indent);
-    if (item !== null) {
-      if (open && !open.list && !open.table && !endsSentence(open.last) && !endsWithColon(open.last) && /^[a-z]/.test(item.text)) {
-        wrap(open, item.text);
-      } else if (open && joinsList(open, item.depth, inRecommendations())) {
-        add(open, '\n', item.text);
-        open.list ??= { itemFirst: open.item, depth: 0 };
-      } else {
-        begin(line, item.text, { item: true, list: { itemFirst: true, depth: item.depth } });
-      }
-      continue;
-    }
-
-    if (format.grades && gap !== 'none') {
-      const end = gradedHeadingEnd(lines, i, format);
-      if (end > i) {
-        openSection(joinLines(lines, i, end), null, line);
-        i = takeGradeLine(lines, end - 1, sections[section()], format);
-        continue;
-      }
-    }
-    if (PART_HEADING.test(text) && gap !== 'none') {
-      let end = i + 1;
-      while (end < lines.length && lines[end].gap === 'none' && isHeadingWrap(lines[end].text, format)) end++;
-      openSection(joinLines(lines, i, end), null, line);
-      i = end - 1;
-      continue;
-    }
-    if (isPlainHeading(lines, i, open, format)) {
-      openSection(text, null, line);
-      if (!skipping) i = takeGradeLine(lines, i, sections[section()], format);
-      continue;
-    }
-
-    if (open && !open.table && continues(open, text, gap, format)) {
-      if (gap !== 'none' && endsWithColon(open.last)) add(open, '\n', text);
-      else wrap(open, text);
-      continue;
-    }
-    begin(line, text);
+/** Closes the open block, keeping it if it holds any text. */
+function close(b: Builder): void {
+  if (b.open) {
+    const { pieces, last: _, ...block } = b.open;
+    const text = pieces.join('');
+    if (text.trim() !== '') b.blocks.push({ ...block, text });
   }
-  close();
-  return { sections, blocks, footnotes };
+  b.open = null;
+}
+
+/** Starts a block with a line. */
+function begin(b: Builder, line: Line, text: string, fields: Partial<OpenBlock> = {}): void {
+  close(b);
+  b.open = {
+    section: section(b),
+    numbered: null,
+    item: false,
+    table: false,
+    line: line.no,
+    list: null,
+    pieces: [text],
+    last: text,
+    ...fields,
+  };
+}
+
+/** Starts a section (a table of contents is dropped instead). */
+function openSection(b: Builder, title: string, rawLevel: number | null, line: Line): void {
+  close(b);
+  b.skipping = CONTENTS.test(title);
+  if (b.skipping) return;
+  const graded = b.format.grades ? parseGradedStatement(title) : null;
+  const previous = b.sections.at(-1);
+  b.sections.push({
+    title,
+    rawLevel,
+    grade: graded?.grade ?? null,
+    area: graded ? { name: graded.area, key: graded.areaKey } : null,
+    // Topic sub-headings inside a recommendations list ("Looked after children", "Thresholds") carry it on.
+    isRecommendations:
+      RECOMMENDATIONS.test(title) || (previous?.isRecommendations === true && !graded && !ENDS_RECOMMENDATIONS.test(title)),
+    line: line.no,
+  });
+}
+
+/** Lines kept verbatim as one block, one per line (a letter's signature). */
+function verbatim(b: Builder, from: number, to: number): void {
+  const kept = b.lines.slice(from, to).filter((_, k) => !b.consumed.has(from + k));
+  if (kept.length > 0) begin(b, kept[0], kept.map((line) => line.text).join('\n'));
+  close(b);
+}
+
+/**
+ * A letter's date, its addressee's address and "Dear …" are no part of what it says, and nobody cites them: the body
+ * starts after the salutation (whose subject line the header took as the title).
+ */
+function skipAddressBlock(b: Builder): void {
+  const salutation = b.lines.findIndex((line) => SALUTATION.test(line.text));
+  if (salutation >= 0) b.i = salutation + 1;
+}
+
+/**
+ * A line the header took. A sentence that introduced it (the judgement table after "…contribute to overall
+ * effectiveness are:") ends there: the text after the table is not its list.
+ */
+function skipConsumed(b: Builder, line: Line): void {
+  if (b.open && endsWithColon(b.open.last)) close(b);
+  b.carriedGap = widest(b.carriedGap, line.gap);
+}
+
+// ---- The rules ----
+
+/**
+ * Ofsted's back page ends the report when nothing follows it. When something does (a review of the LSCB appended
+ * after the report's own back page), the back page is skipped and the appended review's title heads its section.
+ */
+function backPage(b: Builder): boolean {
+  if (!b.format.ofstedBackPage || !isBackPage(b.lines, b.i)) return false;
+  const title = reportTitleAt(b.lines, nextPageStart(b.lines, b.i));
+  if (title < 0) {
+    b.done = true;
+    return true;
+  }
+  let end = title + 1;
+  while (end < b.lines.length && b.lines[end].gap === 'none' && isHeadingWrap(b.lines[end].text, b.format)) end++;
+  openSection(b, joinLines(b.lines, title, end), null, b.lines[title]);
+  b.i = end - 1;
+  return true;
+}
+
+/** A letter's "Yours sincerely" and the signature under it are one block, and end the letter. */
+function letterClosing(b: Builder, { text }: Step): boolean {
+  if (!b.format.letter || !CLOSING.test(text)) return false;
+  verbatim(b, b.i, b.lines.length);
+  b.done = true;
+  return true;
+}
+
+function markdownHeading(b: Builder, { line, text }: Step): boolean {
+  const markdown = MARKDOWN_HEADING.exec(text);
+  if (!markdown) return false;
+  openSection(b, stripFootnoteMarks(markdown[2]).trim(), markdown[1].length, line);
+  if (!b.skipping) b.i = takeGradeLine(b.lines, b.i, b.sections[section(b)], b.format);
+  return true;
+}
+
+/** Inside a table of contents, its rows are dropped; the first line that is no row ends it. */
+function contentsRow(b: Builder, { text }: Step): boolean {
+  if (!b.skipping) return false;
+  const next = b.lines[b.i + 1];
+  if (isContentsRow(text) || (next?.gap === 'none' && isContentsRow(next.text))) return true;
+  b.skipping = false;
+  return false;
+}
+
+/** A footnote, with the lines it wraps onto, is taken out of the flow; the flow goes on as after a page break. */
+function footnote(b: Builder, { text, gap }: Step): boolean {
+  const note = markedFootnote(text) ?? pageFootnote(b.lines, b.i, gap, nextFootnote(b), b.format);
+  if (!note) return false;
+  // Its wrapped lines, up to the next footnote at the foot of the same page.
+  while (b.i + 1 < b.lines.length && b.lines[b.i + 1].gap === 'none' && !isStructural(b.lines[b.i + 1].text, b.format)) {
+    if (startsFootnote(b.lines[b.i + 1].text, note.number + 1)) break;
+    note.text = joinWrapped(note.text, b.lines[++b.i].text);
+  }
+  b.footnotes.push(note);
+  b.carriedGap = 'page';
+  return true;
+}
+
+/** A `---` rule (above footnotes, in a conversion) separates, and carries its gap on. */
+function horizontalRule(b: Builder, { text, gap }: Step): boolean {
+  if (!RULE.test(text)) return false;
+  b.carriedGap = widest(b.carriedGap, gap);
+  return true;
+}
+
+/**
+ * A TAB-separated line: a judgement table's header row (dropped), a graded heading set out as a row, or a table
+ * row, which joins the table before it or the paragraph that introduces it.
+ */
+function tableRow(b: Builder, { line, text }: Step): boolean {
+  if (!text.includes('\t')) return false;
+  if (b.format.grades && isJudgementHeaderRow(text)) return true;
+  const gradedRow = b.format.grades ? gradedRowHeading(text) : null;
+  if (gradedRow) {
+    openSection(b, gradedRow, null, line);
+    return true;
+  }
+  const row = tableCells(text).join('\t');
+  if (b.open && (b.open.table || endsWithColon(b.open.last))) {
+    add(b.open, '\n', row);
+    b.open.table = true;
+  } else {
+    begin(b, line, row, { table: true });
+  }
+  return true;
+}
+
+/**
+ * A paragraph number in sequence, even where a conversion wrote it as a list item ("- 23. At the time…"), where
+ * the PDF printed it alone on its line ("89." and the text below), or without its full stop ("34 Children…", only
+ * as the very next number, after a gap). In a recommendations section a number may start again: a second list
+ * (the LSCB's, a grouped list's "1. Quality of …"). Where a paragraph starts (after a gap, before a capital) the
+ * number may skip ahead: a report's misnumbering keeps its own number and anchor rather than being merged away.
+ */
+function numberedParagraph(b: Builder, { line, text, gap }: Step): boolean {
+  const numbered = b.format.paragraphNumber(text) ?? bareNumber(b, text, gap);
+  if (!numbered) return false;
+  const restarts = inRecommendations(b) && numbered.major < b.lastNumber && gap !== 'none';
+  if (!restarts && !b.format.follows(b.lastNumber, numbered.major) && !skipsAhead(b, numbered, gap)) return false;
+  b.lastNumber = numbered.major;
+  begin(b, line, numbered.text, { numbered });
+  return true;
+}
+
+/** "89." alone on its line, or "34 Children…" without its full stop: only the next number, after a gap. */
+function bareNumber(b: Builder, text: string, gap: Gap): NumberedStart | null {
+  if (!b.format.numberedContinuation || gap === 'none') return null;
+  const m = /^(\d{1,4})(?:\.|\s+(?=[A-Z‘“'"]))(.*)$/.exec(text);
+  if (!m || Number(m[1]) !== b.lastNumber + 1 || (m[2] === '' && b.i + 1 >= b.lines.length)) return null;
+  return { number: Number(m[1]), label: m[1], major: Number(m[1]), text: m[2].trim() };
+}
+
+/**
+ * A number further ahead than `follows` allows, standing where a paragraph starts. A year a page break or blank line
+ * put at the start of a line ("2015. In the meantime…") is too far ahead to be one.
+ */
+function skipsAhead(b: Builder, numbered: NumberedStart, gap: Gap): boolean {
+  return startsParagraph(b, numbered, gap) && numbered.major > b.lastNumber && numbered.major <= b.lastNumber + MAX_JUMP;
+}
+
+/** A paragraph number after a gap and before a capital, in a report that numbers its paragraphs. */
+function startsParagraph(b: Builder, numbered: NumberedStart, gap: Gap): boolean {
+  return b.format.numberedContinuation && gap !== 'none' && b.lastNumber > 0 && /^[A-Z‘“'"]/.test(numbered.text);
+}
+
+/**
+ * A paragraph number going back, where a paragraph starts. Read as text it would be merged into the paragraph
+ * before and its anchor lost, so the source is refused, quoting it.
+ */
+function numberOutOfSequence(b: Builder, { line, text, gap }: Step): boolean {
+  const numbered = b.format.paragraphNumber(text);
+  if (!numbered || !startsParagraph(b, numbered, gap) || inRecommendations(b) || numbered.major >= b.lastNumber) return false;
+  throw new SourceError(`paragraph ${numbered.label} comes after paragraph ${b.lastNumber} ("${quote(text)}")`, {
+    file: b.file,
+    line: line.no,
+    hint:
+      'paragraph numbers must run in order: if the file holds more than one report, split it into one file per report; ' +
+      'if this is a list inside a paragraph, check the extracted text',
+  });
+}
+
+/**
+ * A list item: the rest of an unfinished sentence (a lowercase item, a conversion artefact), an item of the list
+ * the open block holds or introduces, or a block of its own.
+ */
+function listItemLine(b: Builder, { line, text }: Step): boolean {
+  const item = listItem(text, line.indent);
+  if (item === null) return false;
+  const open = b.open;
+  if (open && !open.list && !open.table && !endsSentence(open.last) && !endsWithColon(open.last) && /^[a-z]/.test(item.text)) {
+    wrap(open, item.text);
+  } else if (open && joinsList(open, item, inRecommendations(b))) {
+    const introduced = open.item && endsWithColon(open.last);
+    add(open, '\n', item.text);
+    open.list ??= { itemFirst: open.item, depth: 0 };
+    if (introduced) open.list.introduces = true;
+  } else {
+    begin(b, line, item.text, { item: true, list: { itemFirst: true, depth: item.depth } });
+  }
+  return true;
+}
+
+/**
+ * A graded heading in PDF text, on up to three lines, with a grade line under it if it has none. It may follow a
+ * finished paragraph with no blank line between (it is then still no part of it).
+ */
+function gradedHeading(b: Builder, { line, text, gap }: Step): boolean {
+  if (!b.format.grades) return false;
+  if (gap === 'none' && (!b.open || b.open.table || !endsSentence(b.open.last) || !/^[A-Z]/.test(text))) return false;
+  const end = gradedHeadingEnd(b.lines, b.i, b.format);
+  if (end === b.i || repeatsSectionGrade(b, joinLines(b.lines, b.i, end))) return false;
+  openSection(b, joinLines(b.lines, b.i, end).replace(/\.$/, ''), null, line);
+  b.i = takeGradeLine(b.lines, end - 1, b.sections[section(b)], b.format);
+  return true;
+}
+
+/** A 2014 SIF part heading ("Section 2: …"), with the short lines it wraps onto. */
+function partHeading(b: Builder, { line, text, gap }: Step): boolean {
+  if (!PART_HEADING.test(text) || gap === 'none') return false;
+  let end = b.i + 1;
+  while (end < b.lines.length && b.lines[end].gap === 'none' && isHeadingWrap(b.lines[end].text, b.format)) end++;
+  openSection(b, joinLines(b.lines, b.i, end), null, line);
+  b.i = end - 1;
+  return true;
+}
+
+/**
+ * The heading of a recommendations list, however it is set: "What needs to improve:" with a colon, "What needs to
+ * improve in this local authority?", or "Recommendations" straight after the last item of a list with no blank
+ * line between. It stands alone and starts a list, a numbered paragraph or a new block.
+ */
+function recommendationsHeading(b: Builder, { line, text, gap }: Step): boolean {
+  if (!RECOMMENDATIONS_HEADING.test(text)) return false;
+  const open = b.open;
+  if (gap === 'none' && open && !open.list && !endsSentence(open.last)) return false;
+  const next = b.lines[b.i + 1];
+  if (next && next.gap === 'none' && !isStructural(next.text, b.format)) return false;
+  openSection(b, text.replace(/\s*:$/, ''), null, line);
+  return true;
+}
+
+/**
+ * A heading every Ofsted report of a family uses ("Executive summary", "Inspection findings"), which PDF text often
+ * runs straight into its first paragraph with no blank line: known by its words, so it needs no gap after it.
+ */
+function standardHeading(b: Builder, { line, text, gap }: Step): boolean {
+  if (!b.format.grades || !STANDARD_HEADING.test(text)) return false;
+  if (gap === 'none' && b.open && !b.open.table && !endsSentence(b.open.last)) return false;
+  openSection(b, text, null, line);
+  return true;
+}
+
+function plainHeading(b: Builder, { line, text }: Step): boolean {
+  if (!isPlainHeading(b.lines, b.i, b.open, b.format)) return false;
+  openSection(b, text, null, line);
+  if (!b.skipping) b.i = takeGradeLine(b.lines, b.i, b.sections[section(b)], b.format);
+  return true;
+}
+
+/** A line that goes on the open paragraph: a hard wrap, or the rest of it after a gap. */
+function continuedParagraph(b: Builder, { text, gap }: Step): boolean {
+  const open = b.open;
+  if (!open || open.table || !continues(open, text, gap, b.format)) return false;
+  if (gap !== 'none' && endsWithColon(open.last)) add(open, '\n', text);
+  else wrap(open, text);
+  return true;
+}
+
+function newParagraph(b: Builder, { line, text }: Step): boolean {
+  begin(b, line, text);
+  return true;
 }
 
 /**
  * Whether a list item joins the open block: the block introduces it (ends with ":"), or is a list the item belongs
- * to — any item after a paragraph that introduced a list, a deeper item under an item. In a recommendations section
- * a paragraph's items are recommendations of their own; only sub-items join their recommendation.
+ * to — any item after a paragraph that introduced a list, a deeper item under an item, the next of the items an item
+ * introduced while the last reads as unfinished ("…;", "…, and") or the new one starts in lowercase or with a
+ * figure ("97 children ceased…"). In a
+ * recommendations section a paragraph's items are recommendations of their own, but a numbered recommendation's
+ * bullets are its own ("1. Quality of assessments" and the bullets under it).
  */
-function joinsList(open: OpenBlock, depth: number, inRecommendations: boolean): boolean {
-  if (inRecommendations && !open.item && open.numbered === null) return false;
+function joinsList(open: OpenBlock, item: ListItem, inRecommendations: boolean): boolean {
+  if (inRecommendations && !open.item) return open.numbered !== null;
   if (endsWithColon(open.last)) return true;
-  return open.list !== null && (!open.list.itemFirst || depth > open.list.depth);
+  if (open.list === null) return false;
+  if (!open.list.itemFirst || item.depth > open.list.depth) return true;
+  return open.list.introduces === true && (/(?:[;,]|\band|\bor)$/.test(open.last) || /^[a-z0-9]/.test(item.text));
 }
 
 /** Whether a text line goes on the open paragraph (see the rules at the top). */
@@ -347,12 +590,26 @@ function markedFootnote(text: string): Footnote | null {
  * that starts with the next footnote number and a space, and ends the page.
  */
 function pageFootnote(lines: readonly Line[], i: number, gap: Gap, next: number, format: Format): Footnote | null {
-  const m = /^(\d{1,2}) (\S.*)$/.exec(lines[i].text);
-  if (!m || Number(m[1]) !== next || gap === 'none') return null;
+  const number = startsFootnote(lines[i].text, next);
+  // The number may stand alone, its text on the line below ("10" / "School census data…").
+  if (number === null || gap === 'none' || (lines[i].text === String(number) && lines[i + 1]?.gap !== 'none')) return null;
   let end = i + 1;
   while (end < lines.length && lines[end].gap === 'none' && !isStructural(lines[end].text, format)) end++;
-  return end === lines.length || lines[end].gap === 'page' ? { number: next, text: m[2] } : null;
+  return end === lines.length || lines[end].gap === 'page' ? { number, text: lines[i].text.slice(String(number).length).trim() } : null;
 }
+
+/**
+ * The number of the footnote a line starts, if it is `next` or a little after it (a footnote the text lost, set
+ * in a table say, leaves a gap in the numbering).
+ */
+function startsFootnote(text: string, next: number): number | null {
+  const m = /^(\d{1,2})(?: \S.*)?$/.exec(text);
+  const number = m ? Number(m[1]) : -1;
+  return number >= next && number <= next + FOOTNOTE_SKIP ? number : null;
+}
+
+/** The number the next footnote should have: one more than the last. */
+const nextFootnote = (b: Builder) => (b.footnotes.at(-1)?.number ?? 0) + 1;
 
 /** The rest of a wrapped heading: short, unpunctuated, starting nothing of its own ("children board"). */
 function isHeadingWrap(text: string, format: Format): boolean {
@@ -420,9 +677,54 @@ function gradedHeadingEnd(lines: readonly Line[], i: number, format: Format): nu
     const standsAlone = last === lines.length || lines[last].gap !== 'none' || isStructural(lines[last].text, format);
     if (!standsAlone || block.some((l) => isStructural(l.text, format))) continue;
     const text = joinLines(lines, i, last);
-    if (!/[.,;:!?]$/.test(text) && parseGradedStatement(text)) return last;
+    // A heading has no sentence punctuation, except a full stop where a numbered paragraph follows at once.
+    const leadsNumbered = last < lines.length && format.paragraphNumber(lines[last].text) !== null;
+    if (/[,;:!?]$/.test(text) || /[.!?] /.test(text) || (text.endsWith('.') && !leadsNumbered)) continue;
+    if (parseGradedStatement(text)) return last;
   }
   return i;
+}
+
+/**
+ * A sentence that grades the area of the heading just opened ("The Local Safeguarding Children Board requires
+ * improvement."): body text under that heading, not a heading of its own.
+ */
+function repeatsSectionGrade(b: Builder, text: string): boolean {
+  const current = b.sections.at(-1);
+  const graded = parseGradedStatement(text);
+  return text.endsWith('.') && current !== undefined && b.open === null && graded?.areaKey === current.area?.key;
+}
+
+/** Where a report starts at line `i` (its title in the first lines of the page), or -1. */
+function reportTitleAt(lines: readonly Line[], i: number): number {
+  const k = lines.slice(i, i + TITLE_LINES).findIndex((line) => REPORT_TITLE.test(line.text.replace(/^#+\s*/, '')));
+  return k < 0 ? -1 : i + k;
+}
+
+/** The title lines of the reports that follow an Ofsted back page: each a report of its own, or an appended review. */
+export function reportStarts(lines: readonly Line[]): number[] {
+  const starts: number[] = [];
+  lines.forEach((_, i) => {
+    if (!isBackPage(lines, i)) return;
+    const title = reportTitleAt(lines, nextPageStart(lines, i));
+    if (title >= 0 && starts.at(-1) !== title) starts.push(title);
+  });
+  return starts;
+}
+
+/** The index of the first line of the next page after line `i`, or the number of lines if none follows. */
+function nextPageStart(lines: readonly Line[], i: number): number {
+  let next = i + 1;
+  while (next < lines.length && lines[next].gap !== 'page') next++;
+  return next;
+}
+
+/** A jump in paragraph numbers further than this is a number in the text (a year), not a lost page or two. */
+const MAX_JUMP = 100;
+
+/** A line quoted in an error: the start of it. */
+function quote(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
 /**

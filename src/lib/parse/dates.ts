@@ -1,8 +1,11 @@
 /**
  * Dates as reports write them → ISO `YYYY-MM-DD`. Reports write ranges many ways ("7 February 2022 to 18 February
  * 2022", "21 November-15 December 2016", "12 to 16 March 2018", "between 7 th February 2022 and 18 th February
- * 2022"), often leaving month and year to the end date, and ordinals that a PDF split off ("22 nd June 2022").
+ * 2022"), often leaving month and year to the end date, and ordinals that a PDF split off ("22 nd June 2022"); a
+ * few write them in figures, day first as in England ("12/09/2016 to 06/10/2016").
  */
+
+import { isCalendarDate } from '../../schemas/report.ts';
 
 const MONTHS = [
   'january',
@@ -31,6 +34,10 @@ const RANGE = new RegExp(
   'i',
 );
 const SINGLE = new RegExp(String.raw`\b${DAY}\s+${MONTH},?\s+${YEAR}\b`, 'i');
+/** A date in figures, day/month/year ("12/09/2016", "6.10.2016"). */
+const NUMERIC = String.raw`(\d{1,2})[/.](\d{1,2})[/.](\d{4})`;
+const NUMERIC_RANGE = new RegExp(String.raw`\b${NUMERIC}\s*${RANGE_SEPARATOR}\s*${NUMERIC}\b`, 'i');
+const NUMERIC_SINGLE = new RegExp(String.raw`\b${NUMERIC}\b`);
 
 export interface DateRange {
   start: string;
@@ -46,14 +53,40 @@ export function parseDateRange(text: string): DateRange | null {
     const end = isoDate(d2, m2, y2);
     return start && end ? { start, end } : null;
   }
+  const numeric = NUMERIC_RANGE.exec(text);
+  if (numeric) {
+    const [, d1, m1, y1, d2, m2, y2] = numeric;
+    const start = isoDate(d1, MONTHS[Number(m1) - 1] ?? '', y1);
+    const end = isoDate(d2, MONTHS[Number(m2) - 1] ?? '', y2);
+    return start && end ? { start, end } : null;
+  }
   const day = parseDate(text);
   return day ? { start: day, end: day } : null;
+}
+
+/**
+ * The whole span of the dates a label states: an inspection in two parts ("2 to 6 October 2017 and 16 to 20 October
+ * 2017") ends on the second part's last day.
+ */
+export function parseDateSpan(text: string): DateRange | null {
+  const first = parseDateRange(text);
+  if (!first) return null;
+  let end = first.end;
+  let rest = text;
+  for (let m = RANGE.exec(rest) ?? SINGLE.exec(rest); m; m = RANGE.exec(rest) ?? SINGLE.exec(rest)) {
+    const range = parseDateRange(m[0]);
+    if (range && range.end > end) end = range.end;
+    rest = rest.slice(m.index + m[0].length);
+  }
+  return { start: first.start, end };
 }
 
 /** The first single date in the text, or null. */
 export function parseDate(text: string): string | null {
   const m = SINGLE.exec(text);
-  return m ? isoDate(m[1], m[2], m[3]) : null;
+  if (m) return isoDate(m[1], m[2], m[3]);
+  const n = NUMERIC_SINGLE.exec(text);
+  return n ? isoDate(n[1], MONTHS[Number(n[2]) - 1] ?? '', n[3]) : null;
 }
 
 /** True if the whole text is one date (a letter's date line). */
@@ -65,9 +98,7 @@ export function isDateLine(text: string): boolean {
 /** ISO date, or null for a day that does not exist (31 February). */
 function isoDate(day: string, month: string, year: string): string | null {
   const m = MONTHS.indexOf(month.toLowerCase());
-  const d = Number(day);
-  const y = Number(year);
-  const date = new Date(Date.UTC(y, m, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
+  if (m < 0) return null;
+  const iso = `${year}-${String(m + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : null;
 }

@@ -58,7 +58,7 @@ export interface Format {
 const withoutBullet = (text: string) => listItem(text)?.text ?? text;
 
 /** "12. Text", "- 12. Text", and "12.Text" where a PDF's hanging indent lost the space. */
-const OFSTED_NUMBER = /^(\d{1,3})\.(?:\s+|(?=[A-Z‘“'"(]))(\S.*)$/;
+const OFSTED_NUMBER = /^(\d{1,4})\.(?:\s+|(?=[A-Z‘“'"(]))(\S.*)$/;
 function ofstedNumber(text: string): NumberedStart | null {
   const m = OFSTED_NUMBER.exec(withoutBullet(text));
   return m ? { number: Number(m[1]), label: m[1], major: Number(m[1]), text: m[2] } : null;

@@ -8,9 +8,9 @@
  * - a council report: "REPORT TITLE:" and the key–value table ("Cabinet Date", …).
  * Lines that only carry these facts are consumed here so they do not reappear as body text.
  */
-import type { Judgement } from '../../schemas/report.ts';
+import type { Judgement, JudgementAreaKey } from '../../schemas/report.ts';
 import { SourceError } from '../source-error.ts';
-import { isDateLine, parseDate, parseDateRange, type DateRange } from './dates.ts';
+import { isDateLine, parseDate, parseDateRange, parseDateSpan, type DateRange } from './dates.ts';
 import type { Format } from './detect.ts';
 import { isJudgementTableStart, parseGradedStatement, parseJudgementTable } from './judgements.ts';
 import type { Line } from './normalise.ts';
@@ -25,6 +25,10 @@ export interface Header {
   /** The inspector named as lead, where the document says so; otherwise the first named. */
   leadInspector: string | null;
   judgements: Judgement[];
+  /** Areas the judgement table marks "Not judged". */
+  notJudged: JudgementAreaKey[];
+  /** Whether a judgement table was found, even one whose every area is "Not judged". */
+  judgementTable: boolean;
   /** Indexes of lines that carry only header facts, not body text. */
   consumed: Set<number>;
 }
@@ -67,18 +71,23 @@ function titlePage(lines: readonly Line[], file: string): Page {
       .map((line) => plain(line.text))
       .join(' ');
   };
+  let titleEnd = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const text = plain(line.text);
     const isTitle = TITLE_START.test(text) || (/^and$/i.test(text) && titleParts.length > 0);
-    const isAuthority = !isTitle && titleParts.length === 0 && isNameLine(text);
+    // The authority's name stands above the title, or (2013 SIF reports) on the line straight after it.
+    const isAuthority =
+      !isTitle &&
+      isNameLine(text) &&
+      (titleParts.length === 0 || (i === titleEnd && authorityParts.length === 0 && !parseGradedStatement(text)));
     if (i > 0 && line.gap === 'page') break;
     if (MARKDOWN_HEADING.test(line.text) && !isTitle && !isAuthority) break;
 
     const labelled = LABELLED.exec(text);
     if (labelled) {
       const [, label, value] = labelled;
-      if (/^inspection/i.test(label)) page.dates = requireDates(value, line, file);
+      if (/^inspection/i.test(label)) page.dates = parseDateSpan(value) ?? requireDates(value, line, file);
       if (/published$/i.test(label)) page.published = requireDates(value, line, file).start;
       take(i, i + 1);
     } else if (HMI.test(text)) {
@@ -86,13 +95,18 @@ function titlePage(lines: readonly Line[], file: string): Page {
     } else if (isJudgementTableStart(text)) {
       const table = parseJudgementTable(lines, i, file);
       page.judgements.push(...table.judgements);
+      page.notJudged.push(...table.notJudged);
+      page.judgementTable = true;
       take(i, table.end);
       i = table.end - 1;
     } else if (isTitle || isAuthority) {
       const end = wrappedEnd(lines, i, (next) =>
-        isTitle ? !LABELLED.test(next) && !isJudgementTableStart(next) && !HMI.test(next) : isNameLine(next) && !TITLE_START.test(next),
+        isTitle
+          ? !LABELLED.test(next) && !isJudgementTableStart(next) && !HMI.test(next) && !COUNCIL_NAME.test(next)
+          : isNameLine(next) && !TITLE_START.test(next),
       );
       (isTitle ? titleParts : authorityParts).push(take(i, end));
+      if (isTitle) titleEnd = end;
       i = end - 1;
     } else if (line.gap !== 'none' || i === 0) {
       const statement = gradedStatementAt(lines, i);
@@ -162,6 +176,9 @@ function requireDates(value: string, line: Line, file: string): DateRange {
   }
   return dates;
 }
+
+/** A council's name as a line of its own: "Wakefield Metropolitan District Council", "London Borough of Brent". */
+const COUNCIL_NAME = /^[A-Z][A-Za-z'’&. -]* Council$|^(?:(?:London|Royal|Metropolitan) Borough|City|County) of [A-Z]/;
 
 /** The most words an authority's name line has: "The Royal Borough of Kensington and Chelsea". */
 const NAME_MAX_WORDS = 8;
@@ -254,6 +271,8 @@ function emptyPage(): Page {
     dates: null,
     published: null,
     judgements: [],
+    notJudged: [],
+    judgementTable: false,
     consumed: new Set(),
   };
 }
@@ -279,7 +298,7 @@ const LETTER_INSPECTORS = [
  * ("Karen Wareing (HMI) Fiona Millns (OI)").
  */
 const ROLE_TAG =
-  /\(?\b(?:(?:Senior )?S?HMI(?: Designate)?|OI|AI|SCRI|(?:Associate|Ofsted|Additional|(?:Her|His) Majesty['’]s) Inspectors?)\b\)?/g;
+  /\(?\b(?:(?:Senior |Acting )?S?HMI(?: [Dd]esignate)?|OI|AI|SCRI|(?:Associate|Ofsted|Additional|(?:Her|His) Majesty['’]s) Inspectors?|[Aa]cting|[Dd]esignate)\b\)?/g;
 /** One person's name: capitalised words, hyphens and apostrophes inside them, an optional "Dr". */
 const PERSON = /^(?:Dr\.? )?[A-Z][\p{L}'’-]*(?: [A-Z][\p{L}'’-]*){0,3}$/u;
 
@@ -298,7 +317,7 @@ function findInspectors(lines: readonly Line[], letter: string): Pick<Header, 'i
     while (i + 1 < lines.length && continuesTeamList(list, lines[i + 1])) {
       list = joinWrapped(list, lines[++i].text);
     }
-    const names = splitNames(list);
+    const names = splitNames(list).filter(namesSomeone);
     if (row[1]?.toLowerCase() === 'lead' && names.length > 0) lead ??= names[0];
     named.push(...names);
   }
@@ -332,6 +351,11 @@ function splitNames(value: string): string[] {
     .split(/\s*[,;]\s*|\s+and\s+/)
     .map((name) => name.replace(/\.$/, '').trim())
     .filter((name) => name !== '');
+}
+
+/** A name that names someone: "N/A" (no one in that role) and a first name cut off from its surname do not. */
+function namesSomeone(name: string): boolean {
+  return /\s/.test(name) && !/^n\/?a$/i.test(name);
 }
 
 /**

@@ -7,13 +7,13 @@
  * undone) → sections, paragraphs and recommendations with their anchors. Themes, evidence links and follow-ups
  * are left empty for the linking step.
  */
-import type { DocumentType, ReportRecord, Sidecar } from '../../schemas/report.ts';
+import type { DocumentType, Judgement, Paragraph, Recommendation, ReportRecord, Section, Sidecar } from '../../schemas/report.ts';
 import { SourceError } from '../source-error.ts';
-import { buildBody } from './blocks.ts';
-import { detectFormat } from './detect.ts';
-import { parseHeader } from './header.ts';
+import { buildBody, reportStarts, type Footnote } from './blocks.ts';
+import { detectFormat, type Format } from './detect.ts';
+import { parseHeader, type Header } from './header.ts';
 import { mergeHeadingJudgements } from './judgements.ts';
-import { normalise } from './normalise.ts';
+import { normalise, type Line } from './normalise.ts';
 import { buildParagraphs, buildSections } from './paragraphs.ts';
 import { buildRecommendations, isRecommendation, keyValueRecommendations, recommendation } from './recommendations.ts';
 import { slugify } from './text.ts';
@@ -34,76 +34,165 @@ const ILACS_FROM = '2018-01-01';
 const FRAMEWORK_VISITS = new Set<DocumentType>(['monitoring-visit', 'focused-visit']);
 
 export function parseSource(input: SourceInput): ReportRecord {
-  const { text, file, sidecar } = input;
-  const lines = normalise(text);
-  const format = detectFormat(lines);
-  if (!format) {
-    throw new SourceError('cannot tell what kind of document this is', {
-      file,
-      hint:
-        'expected an Ofsted inspection report (SIF or ILACS), a monitoring or focused visit letter, or a council ' +
-        'report with a key–value cover table; check the text extracted properly',
-    });
+  try {
+    const lines = normalise(input.text);
+    const format = requireFormat(lines, input.file);
+    requireOneReport(lines, input.file);
+    const parts = parseParts(lines, format, input);
+    return assembleRecord(parts, requireFacts(parts, input), input);
+  } catch (error) {
+    throw input.format === 'pdf' && error instanceof SourceError ? onPdfPage(error, input.text) : error;
   }
+}
 
+/**
+ * An error about a line of a PDF's extracted text, which nobody sees, placed on the PDF's page instead: pages are
+ * separated by form feeds in the text, each opening its page's first line.
+ */
+function onPdfPage(error: SourceError, text: string): SourceError {
+  if (error.line === null) return error;
+  let page = 1;
+  let line = 1;
+  for (let k = 0; k < text.length && line <= error.line; k++) {
+    if (text[k] === '\n') line++;
+    else if (text[k] === '\f') page++;
+  }
+  return new SourceError(error.problem, { file: error.file, page, hint: error.hint });
+}
+
+/**
+ * One file, one report. A file holding several reports one after another (each after the last one's back page)
+ * would be cut to the first: it is refused, saying how many it seems to hold. A review of the LSCB appended after a
+ * report's back page is part of that report.
+ */
+function requireOneReport(lines: readonly Line[], file: string): void {
+  const starts = reportStarts(lines).filter((i) => !LSCB_REVIEW_TITLE.test(lines[i].text));
+  if (starts.length === 0) return;
+  throw new SourceError(
+    `this file seems to hold ${starts.length + 1} reports one after another; the second begins "${lines[starts[0]].text}"`,
+    {
+      file,
+      line: lines[starts[0]].no,
+      hint: 'split it into one file per report (each with its own sidecar) and add them one by one',
+    },
+  );
+}
+
+const LSCB_REVIEW_TITLE = /^Review of the effectiveness of the Local Safeguarding Children Board\b/i;
+
+/** What the stages read from one document, before it is checked for completeness and assembled into a record. */
+interface Parts {
+  lines: Line[];
+  format: Format;
+  header: Header;
+  documentType: DocumentType;
+  judgements: Judgement[];
+  recommendations: Recommendation[];
+  sections: Section[];
+  paragraphs: Paragraph[];
+  footnotes: Footnote[];
+}
+
+function requireFormat(lines: readonly Line[], file: string): Format {
+  const format = detectFormat(lines);
+  if (format) return format;
+  throw new SourceError('cannot tell what kind of document this is', {
+    file,
+    hint:
+      'expected an Ofsted inspection report (SIF or ILACS), a monitoring or focused visit letter, or a council ' +
+      'report with a key–value cover table; check the text extracted properly',
+  });
+}
+
+/** The stages in order: header, body, then the body's sections, paragraphs and recommendations. */
+function parseParts(lines: Line[], format: Format, { file, sidecar }: SourceInput): Parts {
   const header = parseHeader(lines, format, file);
   const councilRecommendations = format.family === 'council' ? keyValueRecommendations(lines) : null;
   const consumed = new Set(header.consumed);
   if (councilRecommendations) consumed.add(councilRecommendations.index);
 
-  const body = buildBody(lines, consumed, format);
+  const body = buildBody(lines, consumed, format, file);
   const { sections, idOf } = buildSections(body.sections, body.blocks, format);
   const recommendationBlocks = body.blocks.filter((block) => isRecommendation(block, body.sections));
   const paragraphBlocks = body.blocks.filter((block) => !isRecommendation(block, body.sections));
-  const paragraphs = buildParagraphs(paragraphBlocks, idOf);
-  const recommendations = councilRecommendations
-    ? councilRecommendations.texts.map((recText, k) => recommendation(k + 1, recText, idOf(-1) || null))
-    : buildRecommendations(recommendationBlocks, idOf, file);
-
   const documentType = sidecar.documentType ?? format.documentType;
-  if (format.grades && documentType === 'inspection' && header.judgements.length === 0) {
-    throw new SourceError('no judgement table found on the first page of the inspection report', {
-      file,
-      hint:
-        'an inspection report grades its areas in a table under the title ("Judgement<TAB>Grade" rows); ' +
-        'check the first page was extracted whole, or give the sidecar the right "documentType"',
-    });
-  }
-  const judgements = format.grades ? mergeHeadingJudgements(header.judgements, body.sections, file) : [];
+  // The judgement table is required before headings are merged into it: without it, the merge has nothing to check.
+  requireJudgementTable(format, documentType, header, file);
+  return {
+    lines,
+    format,
+    header,
+    documentType,
+    judgements: format.grades ? mergeHeadingJudgements(header.judgements, body.sections, file) : [],
+    recommendations: councilRecommendations
+      ? councilRecommendations.texts.map((recText, k) => recommendation(k + 1, recText, idOf(-1) || null))
+      : buildRecommendations(recommendationBlocks, idOf, file),
+    sections,
+    paragraphs: buildParagraphs(paragraphBlocks, idOf, new Set(body.footnotes.map((note) => note.number))),
+    footnotes: body.footnotes,
+  };
+}
 
-  // The sidecar supplies facts the text lacks: a date the text states wins over the sidecar's. The authority and the
-  // document type are read by rule, not stated, so a sidecar's (given "where the text does not name it plainly")
-  // corrects the reading.
+function requireJudgementTable(format: Format, documentType: DocumentType, header: Header, file: string): void {
+  if (!format.grades || documentType !== 'inspection' || header.judgements.length > 0 || header.judgementTable) return;
+  throw new SourceError('no judgement table found on the first page of the inspection report', {
+    file,
+    hint:
+      'an inspection report grades its areas in a table under the title ("Judgement<TAB>Grade" rows); ' +
+      'check the first page was extracted whole, or give the sidecar the right "documentType"',
+  });
+}
+
+const sidecarOf = (file: string) => file.replace(/\.[a-z]+$/, '.json');
+
+/** The facts every record needs. */
+interface Required {
+  published: string;
+  authority: string;
+  title: string;
+}
+
+/**
+ * The facts every record needs, or an error naming the first that is missing and what to do. The sidecar supplies
+ * facts the text lacks: a date the text states wins over the sidecar's. The authority is read by rule, not stated,
+ * so a sidecar's (given "where the text does not name it plainly") corrects the reading.
+ */
+function requireFacts({ header, lines, paragraphs }: Parts, { file, sidecar }: SourceInput): Required {
   const published = header.published ?? sidecar.published;
   if (!published) {
     throw new SourceError('no publication date: the text states none', {
       file,
-      hint: `add "published": "YYYY-MM-DD" to the sidecar ${file.replace(/\.[a-z]+$/, '.json')}`,
+      hint: `add "published": "YYYY-MM-DD" to the sidecar ${sidecarOf(file)}`,
     });
   }
   const authority = sidecar.authority ?? header.authority;
   if (!authority) {
     throw new SourceError('no local authority: the title names none', {
       file,
-      hint: `add "authority" to the sidecar ${file.replace(/\.[a-z]+$/, '.json')}`,
+      hint: `add "authority" to the sidecar ${sidecarOf(file)}`,
     });
   }
   if (!header.title) {
     throw new SourceError('no document title found', {
       file,
       line: lines[0]?.no ?? null,
-      hint: 'the title page or the letter\'s subject line did not come through; check the extracted text',
+      hint: "the title page or the letter's subject line did not come through; check the extracted text",
     });
   }
   if (paragraphs.length === 0) {
     throw new SourceError('no body text found', { file, hint: 'check the extracted text is not empty or all headings' });
   }
+  return { published, authority, title: header.title };
+}
 
+function assembleRecord(parts: Parts, { published, authority, title }: Required, input: SourceInput): ReportRecord {
+  const { header, documentType, judgements } = parts;
+  const { file, sidecar, sha256, format } = input;
   const inspectionStart = header.dates?.start ?? null;
   const authoritySlug = slugify(authority);
   return {
     slug: `${authoritySlug}-${published}-${documentType}`,
-    title: header.title,
+    title,
     authority,
     authoritySlug,
     documentType,
@@ -111,24 +200,25 @@ export function parseSource(input: SourceInput): ReportRecord {
       ? (inspectionStart ?? published) >= ILACS_FROM
         ? 'ILACS'
         : 'SIF'
-      : format.framework,
+      : parts.format.framework,
     inspectionStart,
     inspectionEnd: header.dates?.end ?? null,
     published,
     leadInspector: header.leadInspector,
     inspectors: header.inspectors,
     judgements,
+    notJudged: header.notJudged,
     overallEffectiveness: judgements.find((j) => j.areaKey === 'overall-effectiveness')?.grade ?? null,
-    recommendations,
-    sections,
-    paragraphs,
-    footnotes: body.footnotes,
+    recommendations: parts.recommendations,
+    sections: parts.sections,
+    paragraphs: parts.paragraphs,
+    footnotes: parts.footnotes,
     themes: [],
     links: [],
     source: {
       file,
-      format: input.format,
-      sha256: input.sha256,
+      format,
+      sha256,
       publisher: sidecar.publisher ?? 'Ofsted',
       licence: sidecar.licence ?? 'Open Government Licence v3.0',
       url: sidecar.url ?? null,

@@ -30,7 +30,8 @@ export function parseGrade(words: string): Grade | null {
  */
 export function classifyJudgementArea(area: string): JudgementAreaKey | null {
   const a = area.toLowerCase().replace(/’/g, "'");
-  if (/overall effectiveness|overall judgement|^children's services in\b/.test(a)) return 'overall-effectiveness';
+  // A cover's "Children's services in Luton require…", or Luton's own "Children's services require…" without the place.
+  if (/overall effectiveness|overall judgement|^(?:the )?children's services(?: in\b|$)/.test(a)) return 'overall-effectiveness';
   if (/safeguarding children board|\blscb\b/.test(a)) return 'lscb';
   if (/\badoption\b/.test(a)) return 'adoption';
   if (/help and protection/.test(a)) return 'help-and-protection';
@@ -49,6 +50,15 @@ const GRADED_STATEMENT = new RegExp(
   String.raw`^(.+?)(?::\s*|\s+(?:is|are)\s+(?:that\s+it\s+(?:is\s+)?)?|\s+)(${GRADE_WORDS})\.?$`,
   'i',
 );
+
+/** Words before grade words that make them a yardstick, not the grade awarded ("characteristics of good"). */
+const NOT_AWARDED = /\b(?:of|to|be|as|than|not|towards?|from|for|into|an?|the)$/i;
+
+/**
+ * What a table prints for an area it did not grade ("Not judged", in very small authorities such as the Isles of
+ * Scilly): the row names no graded area, so it is left out of the record rather than refused.
+ */
+export const NOT_JUDGED = /^not (?:judged|graded|applicable)$/i;
 
 export interface GradedStatement {
   area: string;
@@ -70,6 +80,8 @@ export function parseGradedStatement(text: string): GradedStatement | null {
     .replace(ROW_NUMBER, '')
     .replace(/^the graded judge?ment (?:for|about)\s+(?:the\s+)?/i, '')
     .trim();
+  // "…is not yet demonstrating the characteristics of good" measures against a grade; it does not award one.
+  if (NOT_AWARDED.test(area)) return null;
   const areaKey = classifyJudgementArea(area);
   const grade = parseGrade(m[2]);
   if (!areaKey || !grade) return null;
@@ -92,13 +104,13 @@ export function isJudgementHeaderRow(text: string): boolean {
 export function isJudgementTableStart(text: string): boolean {
   if (isJudgementHeaderRow(text) || /^judgements?\s+grades?$/i.test(text)) return true;
   const cells = tableCells(text);
-  if (cells.length >= 2) return cells.some((cell) => parseGrade(cell));
+  if (cells.length >= 2) return cells.some((cell) => parseGrade(cell) || NOT_JUDGED.test(cell));
   return /^1\.?\s/.test(text) && isWrappedCellLine(text) && classifyJudgementArea(text.replace(ROW_NUMBER, '')) !== null;
 }
 
 /** Capitalised grade words inside a cell, as tables print them (lowercase "good" in an area name is not a grade). */
 const TABLE_GRADE =
-  /\b(?:Requires [Ii]mprovement [Tt]o [Bb]e [Gg]ood|Requires [Ii]mprovement|Outstanding|Inadequate|Adequate|Good)\b/g;
+  /\b(?:Requires [Ii]mprovement [Tt]o [Bb]e [Gg]ood|Requires [Ii]mprovement|Outstanding|Inadequate|Adequate|Good|Not [Jj]udged)\b/g;
 /** A cell that starts with grade words. */
 const GRADE_START = new RegExp(`^(?:${TABLE_GRADE.source})`);
 /**
@@ -126,7 +138,7 @@ export function parseJudgementTable(
   lines: readonly Line[],
   start: number,
   file: string,
-): { judgements: Judgement[]; end: number } {
+): { judgements: Judgement[]; notJudged: JudgementAreaKey[]; end: number } {
   const fragments: Fragment[] = [];
   // A table with TAB-separated columns has every row on a line of its own: the first line without a TAB ends it.
   // Without TABs, cells wrap over lines, and the table ends at a line too long or too finished to be a cell.
@@ -142,7 +154,12 @@ export function parseJudgementTable(
       break;
     }
   }
-  return { judgements: rowsFrom(fragments, file), end };
+  const rows = rowsFrom(fragments, file);
+  return {
+    judgements: rows.flatMap((row) => ('grade' in row ? [row] : [])),
+    notJudged: rows.flatMap((row) => ('grade' in row ? [] : [row.areaKey])),
+    end,
+  };
 }
 
 /**
@@ -180,7 +197,7 @@ function fragmentsOf(line: Line, file: string): Fragment[] {
   const tabbed = line.text.includes('\t');
   const fragments: Fragment[] = [];
   for (const cell of cells) {
-    if (GRADE_CONTINUATION.test(cell) || GRADE_OPENING.test(cell) || (tabbed && parseGrade(cell))) {
+    if (GRADE_CONTINUATION.test(cell) || GRADE_OPENING.test(cell) || (tabbed && (parseGrade(cell) || NOT_JUDGED.test(cell)))) {
       fragments.push({ kind: 'grade', text: cell, line });
       continue;
     }
@@ -240,7 +257,7 @@ function closesAreaFirstTable(fragments: Fragment[], next: Line | undefined): bo
  * Pairs area and grade fragments into rows. Which comes first in a row is read off the first fragment; an area
  * wrapped over several lines is several area fragments in a row, a grade wrapped over two lines two grade fragments.
  */
-function rowsFrom(fragments: Fragment[], file: string): Judgement[] {
+function rowsFrom(fragments: Fragment[], file: string): (Judgement | NotJudged)[] {
   if (fragments.length === 0) return [];
   const gradeFirst = fragments[0].kind === 'grade';
   const rows: { area: Fragment[]; grade: Fragment[] }[] = [];
@@ -260,10 +277,17 @@ function rowsFrom(fragments: Fragment[], file: string): Judgement[] {
   return rows.map((r) => toJudgement(r.area, r.grade, file));
 }
 
-function toJudgement(areaParts: Fragment[], gradeParts: Fragment[], file: string): Judgement {
+/** A row that says its area was not judged. */
+interface NotJudged {
+  areaKey: JudgementAreaKey;
+}
+
+function toJudgement(areaParts: Fragment[], gradeParts: Fragment[], file: string): Judgement | NotJudged {
   const where = (areaParts[0] ?? gradeParts[0]).line;
   const area = areaParts.map((f) => f.text).join(' ');
   const wording = gradeParts.map((f) => f.text).join(' ');
+  const notJudgedKey = NOT_JUDGED.test(wording) ? classifyJudgementArea(area) : null;
+  if (notJudgedKey) return { areaKey: notJudgedKey };
   const grade = parseGrade(wording);
   if (!grade) {
     const problem = wording === '' ? `no grade for "${area}"` : `unknown grade wording "${wording}" for "${area}"`;

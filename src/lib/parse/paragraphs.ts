@@ -103,13 +103,29 @@ function takeMarker(text: string): { text: string; marker: boolean } {
 
 const FOOTNOTE_MARK = /<sup>(\d+)<\/sup>/g;
 
+/**
+ * A footnote mark PDF text glued onto its word as a plain digit ("residential special schools3"): a lowercase word
+ * (or closing bracket) run straight into the number of one of the document's footnotes.
+ */
+function markGluedFootnotes(text: string, footnotes: ReadonlySet<number>): string {
+  if (footnotes.size === 0) return text;
+  // Three letters at least before the number: "s47" (a section 47 enquiry) and "Year11" are no footnote marks.
+  return text.replace(/(?<=[a-z]{3}|\))(\d{1,2})(?=[\s,.;:)]|$)/g, (digits) =>
+    footnotes.has(Number(digits)) ? `<sup>${digits}</sup>` : digits,
+  );
+}
+
 /** The record's paragraphs from every block that is not a recommendation. */
-export function buildParagraphs(blocks: readonly Block[], idOf: (section: number) => string): Paragraph[] {
+export function buildParagraphs(
+  blocks: readonly Block[],
+  idOf: (section: number) => string,
+  footnotes: ReadonlySet<number> = new Set(),
+): Paragraph[] {
   const used = new Set<string>();
   const paragraphs: Paragraph[] = [];
   let unnumbered = 0;
   for (const block of blocks) {
-    const { text, marker: recommendationMarker } = takeMarker(collapseSpaces(block.text).trim());
+    const { text, marker: recommendationMarker } = takeMarker(markGluedFootnotes(collapseSpaces(block.text).trim(), footnotes));
     const { plain, footnoteRefs } = takeFootnoteRefs(text);
     if (plain === '') continue;
     const n = block.numbered;

@@ -21,31 +21,38 @@ export function isRecommendation(block: Block, sections: readonly SectionDraft[]
 
 const STATES_NONE = /\b(?:did not find any|there (?:are|were) no)\b/i;
 
-/** The recommendations among the blocks, in order. Two with the same number are an error in the source. */
+/**
+ * The recommendations among the blocks, in order. An unnumbered one takes the number after the highest so far, so
+ * an LSCB's bullets after the report's numbered list do not clash with its numbers. Two with the same number are an
+ * error in the source.
+ */
 export function buildRecommendations(
   blocks: readonly Block[],
   idOf: (section: number) => string,
   file: string,
 ): Recommendation[] {
   const recommendations: Recommendation[] = [];
-  const seen = new Map<number, number>();
-  let position = 0;
+  const seen = new Map<number, string>();
+  let highest = 0;
   for (const block of blocks) {
-    position++;
-    const number = block.numbered ? block.numbered.number : position;
+    const number = block.numbered ? block.numbered.number : Math.floor(highest) + 1;
+    highest = Math.max(highest, number);
+    const text = stripFootnoteMarks(collapseSpaces(block.text)).trim();
     const earlier = seen.get(number);
     if (earlier !== undefined) {
-      throw new SourceError(`recommendation ${number} appears twice (first at line ${earlier})`, {
+      throw new SourceError(`recommendation ${number} appears twice: "${quote(earlier)}" and "${quote(text)}"`, {
         file,
         line: block.line,
         hint: 'check the numbering of the recommendations list',
       });
     }
-    seen.set(number, block.line);
-    recommendations.push(recommendation(number, stripFootnoteMarks(collapseSpaces(block.text)).trim(), idOf(block.section)));
+    seen.set(number, text);
+    recommendations.push(recommendation(number, text, idOf(block.section)));
   }
   return recommendations;
 }
+
+const quote = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
 /** A recommendation as the record holds it; themes are filled by the linking step. */
 export function recommendation(number: number, text: string, section: string | null): Recommendation {

@@ -4,12 +4,13 @@
  */
 
 /**
- * Characters that start a list item, in markdown conversions and in PDF text: "-", "•", the filled squares Ofsted's
- * PDFs use, and the private-use glyphs Symbol/Wingdings bullets become when text is extracted from a PDF. Ofsted's
- * PDFs mark sub-items with a dash, a minus sign or a hollow bullet ("free school meals:" / "– in primary schools").
+ * Characters that start a list item, in markdown conversions and in PDF text: "-", "•", the filled squares and
+ * arrows Ofsted's PDFs use, and the private-use glyphs Symbol/Wingdings bullets become when text is extracted from
+ * a PDF. Ofsted's PDFs mark sub-items with a dash, a minus sign, a hollow bullet or a Courier "o" ("free school
+ * meals:" / "– in primary schools").
  */
-const BULLET_LINE = /^([-*•◼■▪●\uF0A7\uF0B7]|[–−◦])\s+(\S.*)$/;
-const SUB_ITEM = /^[–−◦]$/;
+const BULLET_LINE = /^([-*•◼■▪●➢►▸‣⁃\uE000-\uF8FF]|[–−◦○o])\s+(\S.*)$/;
+const SUB_ITEM = /^[–−◦○o]$/;
 
 export interface ListItem {
   text: string;

@@ -62,3 +62,8 @@ export function excerpt(text: string, maxLength = 220): string {
   const cut = flat.slice(0, maxLength);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : maxLength)}…`;
 }
+
+/** "1 recommendation", "3 recommendations", "0 paragraphs": a count with its noun agreeing. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? singular : plural}`;
+}

@@ -73,6 +73,11 @@ export interface HistoryCell {
   area: string;
   /** Against the same area's previous grade in this history, if there was one. */
   change: Direction | null;
+  /**
+   * The area whose grade this is, where the report graded this area together with it: ILACS before 2023 graded
+   * "children in care and care leavers" as one, so its care leavers' grade is the children in care grade.
+   */
+  gradedWith: string | null;
 }
 
 export interface HistoryRow {
@@ -81,21 +86,34 @@ export interface HistoryRow {
   cells: Array<HistoryCell | null>;
 }
 
+/** ILACS 2018–2022 wording: one judgement on "the experiences and progress of children in care and care leavers". */
+const GRADES_CARE_LEAVERS = /\bcare leavers\b/i;
+
+/** The judgement a report gives an area: its own, or the one it graded the area within. */
+function judgementFor(report: ReportRecord, key: JudgementAreaKey): { grade: Grade; area: string; gradedWith: string | null } | null {
+  const own = report.judgements.find((j) => j.areaKey === key);
+  if (own) return { grade: own.grade, area: own.area, gradedWith: null };
+  if (key !== 'care-leavers') return null;
+  const inCare = report.judgements.find((j) => j.areaKey === 'in-care' && GRADES_CARE_LEAVERS.test(j.area));
+  return inCare ? { grade: inCare.grade, area: inCare.area, gradedWith: 'children in care' } : null;
+}
+
 /**
  * One row per judgement area that any of the inspections graded, one column per inspection (in the order given),
- * so "children in care and care leavers" (ILACS) sits beside "children looked after" (SIF).
+ * so "children in care and care leavers" (ILACS) sits beside "children looked after" (SIF), and its grade shows on
+ * the care leavers row too, marked as graded with children in care.
  */
 export function judgementHistory(inspections: readonly ReportRecord[]): HistoryRow[] {
   return JUDGEMENT_AREAS.flatMap((key) => {
     let last: Grade | null = null;
     const cells = inspections.map((report) => {
-      const judgement = report.judgements.find((j) => j.areaKey === key);
+      const judgement = judgementFor(report, key);
       if (!judgement) return null;
-      const cell = { grade: judgement.grade, area: judgement.area, change: last ? directionOfTravel(last, judgement.grade) : null };
+      const cell = { ...judgement, change: last ? directionOfTravel(last, judgement.grade) : null };
       last = judgement.grade;
       return cell;
     });
-    return cells.some(Boolean) ? [{ key, name: AREA_NAMES[key], cells }] : [];
+    return cells.some((cell) => cell && !cell.gradedWith) ? [{ key, name: AREA_NAMES[key], cells }] : [];
   });
 }
 
@@ -121,6 +139,17 @@ export function themeCounts(records: readonly ReportRecord[]): Map<string, { rec
     for (const p of record.paragraphs) for (const t of p.themes) count(t).paragraphs++;
   }
   return counts;
+}
+
+/** The themes A–Z by title, each with how many recommendations and paragraphs carry it, for the themes page. */
+export function themesAtoZ<T extends { slug: string; title: string }>(
+  taxonomy: readonly T[],
+  records: readonly ReportRecord[],
+): Array<{ theme: T; recommendations: number; paragraphs: number }> {
+  const counts = themeCounts(records);
+  return [...taxonomy]
+    .sort((a, b) => a.title.localeCompare(b.title, 'en-GB', { sensitivity: 'base' }))
+    .map((theme) => ({ theme, recommendations: counts.get(theme.slug)?.recommendations ?? 0, paragraphs: counts.get(theme.slug)?.paragraphs ?? 0 }));
 }
 
 /** A theme's recommendations and findings across the archive, newest document first. */

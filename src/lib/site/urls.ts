@@ -7,5 +7,7 @@ export const compareUrl = (authoritySlug: string, a: string, b: string) =>
   `${authorityUrl(authoritySlug)}compare/${a}/${b}/`;
 export const themeUrl = (themeSlug: string) => `/themes/${themeSlug}/`;
 export const searchUrl = (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/');
+/** The authority's page on Ofsted's reports website, from its URN: it lists every report Ofsted published on it. */
+export const ofstedProviderUrl = (urn: string) => `https://reports.ofsted.gov.uk/provider/44/${encodeURIComponent(urn)}`;
 /** The glossary page; `term` is an entry's anchor there (/glossary/#lado). */
 export const glossaryUrl = (term?: string) => (term ? `/glossary/#${term.toLowerCase()}` : '/glossary/');
