@@ -15,11 +15,12 @@ import { ResultsView } from './render.ts';
 import { SearchSession } from './session.ts';
 
 /**
- * The pause after a keystroke before the search runs. Shorter than the gap between a brisk typist's keys (about
- * 100 ms), it can run a search while a word is still being typed, which fetches the word files of the reports it
- * finds; with a last word of four letters or more those are mostly the finished word's too (bench/results/search.md).
+ * The pause after a keystroke before the search runs: just longer than the gap between a brisk typist's keys (about
+ * 100 ms), so that a query still being typed fetches no word files or passages for reports the finished query may not
+ * show. At 40 ms the first result came sooner (54–94 ms), but typing "return home interviews" fetched 234 KB where
+ * the finished query needs 166 KB (bench/results/search.md, "query in the address").
  */
-const TYPING_PAUSE_MS = 40;
+const TYPING_PAUSE_MS = 110;
 /** A last word shorter than this ("b", "be") begins too many words; it waits for a longer pause ("IT", "LA"). */
 const SHORT_WORD = 3;
 const SHORT_WORD_PAUSE_MS = 300;
