@@ -4,26 +4,17 @@
  * Forward restore the search they left.
  *
  * While the reader types, Pagefind's index chunks of the words already finished load at once (the finished query
- * needs them); the search itself runs once the typing pauses, so a word still being typed fetches nothing but those.
+ * needs them); the search itself runs once the typing pauses a little longer than the reader's own gaps between keys
+ * (typing.ts), so a word still being typed fetches nothing but those.
  */
 import { activeFacets, readSearchState, sameSearch, searchStateQuery, type SearchState } from '../../lib/search/state.ts';
 import { queryWords } from '../../lib/search/query.ts';
+import { typingPause } from '../../lib/search/typing.ts';
 import type { FacetKey } from '../../lib/search/facets.ts';
 import { FacetsPanel } from './facets.ts';
 import { loadPagefind } from './pagefind.ts';
 import { ResultsView } from './render.ts';
 import { SearchSession } from './session.ts';
-
-/**
- * The pause after a keystroke before the search runs: just longer than the gap between a brisk typist's keys (about
- * 100 ms), so that a query still being typed fetches no word files or passages for reports the finished query may not
- * show. At 40 ms the first result came sooner (54–94 ms), but typing "return home interviews" fetched 234 KB where
- * the finished query needs 166 KB (bench/results/search.md, "query in the address").
- */
-const TYPING_PAUSE_MS = 110;
-/** A last word shorter than this ("b", "be") begins too many words; it waits for a longer pause ("IT", "LA"). */
-const SHORT_WORD = 3;
-const SHORT_WORD_PAUSE_MS = 300;
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = element<HTMLFormElement>('search-form');
@@ -64,6 +55,8 @@ function showState(): void {
 
 /** True while the reader is typing a query whose history entry has already been pushed. */
 let typingEntry = false;
+/** When the reader's last keys were typed, for the pause before searching (typing.ts). */
+const keyTimes: number[] = [];
 
 function navigate(next: SearchState, how: 'push' | 'replace'): void {
   const changed = !sameSearch(session.state, next);
@@ -85,8 +78,9 @@ function typed(): void {
   const finished = /\s$/.test(input.value) ? words : words.slice(0, -1);
   void loadPagefind().then((pagefind) => finished.forEach((word) => void pagefind.preload(word)));
   clearTimeout(deferredSearch);
-  const last = words.at(-1) ?? '';
-  if (session.state.query) deferredSearch = setTimeout(() => search(false), last.length < SHORT_WORD ? SHORT_WORD_PAUSE_MS : TYPING_PAUSE_MS);
+  keyTimes.push(performance.now());
+  if (keyTimes.length > 4) keyTimes.shift();
+  if (session.state.query) deferredSearch = setTimeout(() => search(false), typingPause(keyTimes, words.at(-1) ?? ''));
   else search(false);
 }
 
