@@ -58,16 +58,21 @@ test.describe('exports, feeds and sitemap', () => {
     const reports = await reportPaths(request);
     expect(reports.length).toBeGreaterThan(0);
 
-    // What the report pages show: their judgement table rows and their recommendations.
+    // What the report pages show: their judgements (the headline grade, and each area in its table or list) and
+    // their recommendations.
     let judgementsShown = 0;
     let recommendationsShown = 0;
     for (const path of reports) {
       const html = await text(request, path);
-      const table = html.match(/<table class="judgements">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/)?.[1] ?? '';
-      judgementsShown += (table.match(/<tr>/g) ?? []).length;
+      judgementsShown += (html.match(/ data-judgement[ >]/g) ?? []).length;
       recommendationsShown += (html.match(/<li class="recommendation"/g) ?? []).length;
     }
-    const shown = { documents: reports.length, judgements: judgementsShown, recommendations: recommendationsShown };
+    // What the authorities' recommendation trackers show: one finding per recommendation and later document.
+    let verdictsShown = 0;
+    for (const authority of hrefs(await text(request, '/authorities/'), /href="(\/authorities\/[a-z0-9-]+\/)"/g)) {
+      verdictsShown += ((await text(request, `${authority}recommendations/`)).match(/<div class="finding"/g) ?? []).length;
+    }
+    const shown = { documents: reports.length, judgements: judgementsShown, recommendations: recommendationsShown, verdicts: verdictsShown };
 
     for (const dataset of schema.datasets) {
       const columns: string[] = dataset.columns.map((c: { name: string }) => c.name);
@@ -239,7 +244,8 @@ test.describe('citations', () => {
   test('the citation of ¶ 41 names the publisher, title, date and paragraph, and links to #para-41, without JavaScript', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(REPORT);
+    // A paragraph's Cite shows once it is the target: following its number, or a pasted link to it.
+    await page.goto(`${REPORT}#para-41`);
     const cite = page.locator('#para-41 details.cite');
     await cite.locator('summary').click();
     const [plain, markdown] = await cite.locator('pre').allTextContents();
@@ -253,7 +259,7 @@ test.describe('citations', () => {
   test('copy puts exactly the citation on the clipboard, on report and recommendation pages', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     for (const [path, at, anchor] of [
-      [REPORT, '#para-41', '#para-41'],
+      [`${REPORT}#para-41`, '#para-41', '#para-41'],
       [`${REPORT}recommendations/2/`, 'main', '#rec-2'],
     ] as const) {
       await page.goto(path);
@@ -273,7 +279,9 @@ test.describe('citations', () => {
     const cite = page.locator('details.cite', { has: page.locator('summary', { hasText: 'Cite this document' }) });
     await cite.locator('summary').click();
     await expect(cite.locator('pre').first()).toHaveText(/\. https?:\/\/\S+\/reports\/gloucestershire-2022-04-01-inspection\/$/);
-    await expect(page.getByRole('link', { name: 'The original publication' })).toHaveAttribute('href', /^https:\/\//);
+    // Its text was made from Ofsted's PDF: the archive's copy of that PDF first, then Ofsted's own address for it.
+    await expect(page.getByRole('link', { name: 'The original PDF, as Ofsted published it (the archive’s copy)' })).toHaveAttribute('href', '/sources/originals/gloucestershire-2022-04-01-inspection.pdf');
+    await expect(page.getByRole('link', { name: 'The original on Ofsted’s website' })).toHaveAttribute('href', 'https://files.ofsted.gov.uk/v1/file/50180552');
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
     expect(jsonLd).toMatchObject({ '@type': 'Report', spatialCoverage: { name: 'Gloucestershire' }, temporalCoverage: '2022-02-07/2022-02-18' });
     expect(jsonLd.isBasedOn.contentUrl).toMatch(/\/sources\/gloucestershire-2022-04-01-inspection\.txt$/);

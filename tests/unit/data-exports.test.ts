@@ -31,7 +31,7 @@ function record(overrides: Partial<ReportRecord> & Pick<ReportRecord, 'slug' | '
     footnotes: [],
     themes: [],
     links: [],
-    source: { file: `${overrides.slug}.txt`, format: 'text', sha256: 'a'.repeat(64), publisher: 'Ofsted', licence: 'Open Government Licence v3.0', url: null },
+    source: { file: `${overrides.slug}.txt`, format: 'text', sha256: 'a'.repeat(64), publisher: 'Ofsted', licence: 'Open Government Licence v3.0', url: null, original: null },
     ...overrides,
   });
 }
@@ -57,7 +57,7 @@ const older = record({
     { id: 'ap-1', number: null, label: 'A1', section: 'findings', text: 'An unnumbered note.', recommendationMarker: false, footnoteRefs: [], themes: [], supports: [] },
   ],
   themes: ['pathway-plans', 'voice-direct-work'],
-  source: { file: 'testshire-2019.txt', format: 'text', sha256: 'b'.repeat(64), publisher: 'Ofsted', licence: 'Open Government Licence v3.0', url: 'https://files.example.org/1' },
+  source: { file: 'testshire-2019.txt', format: 'text', sha256: 'b'.repeat(64), publisher: 'Ofsted', licence: 'Open Government Licence v3.0', url: 'https://files.example.org/1', original: null },
 });
 const newer = record({
   slug: 'testshire-2022-04-01-inspection',
@@ -106,6 +106,8 @@ test('documents: one row per document, oldest first, columns in the published or
     source_sha256: 'b'.repeat(64),
     url: 'https://archive.test/reports/testshire-2019-05-08-inspection/',
     json_url: 'https://archive.test/reports/testshire-2019-05-08-inspection.json',
+    original_copy_url: null,
+    ofsted_page_url: null,
   });
 });
 
@@ -306,6 +308,15 @@ test('published column names change only with a note in DATA_CHANGES', () => {
       judgements: ['authority', 'authority_slug', 'document', 'document_title', 'document_type', 'framework', 'published', 'area', 'area_key', 'grade', 'url'],
       recommendations: ['authority', 'authority_slug', 'document', 'document_title', 'published', 'number', 'text', 'themes', 'url', 'page_url'],
     },
+    2: {
+      documents: ['slug', 'title', 'authority', 'authority_slug', 'document_type', 'framework', 'published', 'inspection_start', 'inspection_end', 'lead_inspector', 'inspectors', 'overall_effectiveness', 'judgement_count', 'recommendation_count', 'paragraph_count', 'themes', 'publisher', 'licence', 'original_url', 'source_url', 'source_sha256', 'url', 'json_url', 'original_copy_url', 'ofsted_page_url'],
+      judgements: ['authority', 'authority_slug', 'document', 'document_title', 'document_type', 'framework', 'published', 'area', 'area_key', 'grade', 'url'],
+      recommendations: ['authority', 'authority_slug', 'document', 'document_title', 'published', 'number', 'text', 'themes', 'url', 'page_url'],
+    },
+  };
+  PUBLISHED[3] = {
+    ...PUBLISHED[2],
+    verdicts: ['authority', 'authority_slug', 'document', 'published', 'number', 'recommendation', 'themes', 'later_document', 'later_document_type', 'later_published', 'verdict', 'sentence', 'paragraph_url', 'page_url'],
   };
   const version = DATA_CHANGES.at(-1)!.version;
   assert.deepEqual(Object.fromEntries(DATASETS.map((d) => [d, COLUMNS[d].map((c) => c.name)])), PUBLISHED[version]);

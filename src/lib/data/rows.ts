@@ -1,12 +1,14 @@
 /**
- * The three tables the archive exports (documents, judgements, recommendations): their columns, each with its
+ * The tables the archive exports (documents, judgements, recommendations, verdicts): their columns, each with its
  * meaning, and the pure functions that turn report records into rows. The column lists are the published contract:
  * the CSV header, the JSON key order, /data/schema.json and the /data/ page are all generated from them, so a name
  * cannot change in one place only. Renaming or removing a column is a breaking change: note it in DATA_CHANGES.
  */
 import type { ReportRecord } from '../../schemas/report.ts';
 import { chronological } from '../site/shape.ts';
-import { anchorUrl, recommendationUrl, reportUrl } from '../site/urls.ts';
+import { anchorUrl, ofstedProviderUrl, recommendationUrl, reportUrl } from '../site/urls.ts';
+import { findLocalAuthority, type LocalAuthority } from '../site/local-authorities.ts';
+import { originalLinks } from '../site/original.ts';
 import { absoluteUrl, reportJsonUrl, sourceFileUrl, type Dataset } from './urls.ts';
 
 /** How a value is written: lists are JSON arrays, and `;`-joined in CSV; null is JSON null, and empty in CSV. */
@@ -54,6 +56,8 @@ const DOCUMENT_COLUMNS = [
   column('source_sha256', 'string', 'SHA-256 of the source file, to check a copy against.'),
   column('url', 'url', 'The document’s page in the archive.'),
   column('json_url', 'url', 'The whole record as JSON: every paragraph, section, footnote and link.'),
+  column('original_copy_url', 'url', 'The original PDF as the publisher published it, in the archive’s copy, where the archive holds it.', true),
+  column('ofsted_page_url', 'url', 'The authority’s page on Ofsted’s reports website, which lists every report Ofsted has published on it: the way to an Ofsted original whose own address is not known.', true),
 ] as const;
 
 const JUDGEMENT_COLUMNS = [
@@ -83,44 +87,80 @@ const RECOMMENDATION_COLUMNS = [
   column('page_url', 'url', 'The recommendation’s own page: its evidence in the report and what later documents said.'),
 ] as const;
 
+const VERDICT_COLUMNS = [
+  column('authority', 'string', 'The local authority.'),
+  column('authority_slug', 'string', 'The authority’s permanent name; its recommendation tracker is /authorities/<authority_slug>/recommendations/.'),
+  column('document', 'string', 'Slug of the document that makes the recommendation.'),
+  column('published', 'date', 'Publication date of that document, YYYY-MM-DD.'),
+  column('number', 'integer', 'The recommendation’s number in its document (the number column of recommendations.csv).'),
+  column('recommendation', 'string', 'The recommendation, whole.'),
+  column('themes', 'list', 'Slugs of the themes the recommendation is on; the tracker groups by the first.'),
+  column('later_document', 'string', 'Slug of a later document of the same authority that examines the matter.'),
+  column('later_document_type', 'string', 'Its type: inspection, monitoring-visit, focused-visit, lscb-review, council-report…'),
+  column('later_published', 'date', 'Its publication date, YYYY-MM-DD.'),
+  column(
+    'verdict',
+    'string',
+    'What it found: improved, still-a-concern, mixed or not-addressed (inspections and visits); action-committed, restated or not-addressed (council reports); mentioned where the archive cannot tell.',
+  ),
+  column('sentence', 'string', 'The later document’s sentence that carries the verdict, verbatim; empty for mentioned and not-addressed.', true),
+  column('paragraph_url', 'url', 'The passage of the later document the verdict points at.', true),
+  column('page_url', 'url', 'The recommendation’s own page, which shows every verdict with its sentence.'),
+] as const;
+
 export const COLUMNS = {
   documents: DOCUMENT_COLUMNS,
   judgements: JUDGEMENT_COLUMNS,
   recommendations: RECOMMENDATION_COLUMNS,
+  verdicts: VERDICT_COLUMNS,
 } satisfies Record<Dataset, readonly Column[]>;
 
 type NameOf<C extends readonly Column[]> = C[number]['name'];
 export type DocumentRow = Row<NameOf<typeof DOCUMENT_COLUMNS>>;
 export type JudgementRow = Row<NameOf<typeof JUDGEMENT_COLUMNS>>;
 export type RecommendationRow = Row<NameOf<typeof RECOMMENDATION_COLUMNS>>;
+export type VerdictRow = Row<NameOf<typeof VERDICT_COLUMNS>>;
 
-/** One row per document, oldest first (same-day documents by slug), as every export is ordered. */
-export function documentRows(records: readonly ReportRecord[], site: URL): DocumentRow[] {
-  return chronological(records).map((r) => ({
-    slug: r.slug,
-    title: r.title,
-    authority: r.authority,
-    authority_slug: r.authoritySlug,
-    document_type: r.documentType,
-    framework: r.framework,
-    published: r.published,
-    inspection_start: r.inspectionStart,
-    inspection_end: r.inspectionEnd,
-    lead_inspector: r.leadInspector,
-    inspectors: r.inspectors,
-    overall_effectiveness: r.overallEffectiveness,
-    judgement_count: r.judgements.length,
-    recommendation_count: r.recommendations.length,
-    paragraph_count: r.paragraphs.length,
-    themes: r.themes,
-    publisher: r.source.publisher,
-    licence: r.source.licence,
-    original_url: r.source.url,
-    source_url: absoluteUrl(sourceFileUrl(r.source.file), site),
-    source_sha256: r.source.sha256,
-    url: absoluteUrl(reportUrl(r.slug), site),
-    json_url: absoluteUrl(reportJsonUrl(r.slug), site),
-  }));
+/**
+ * One row per document, oldest first (same-day documents by slug), as every export is ordered. `authorityOf` finds
+ * an authority's reference data (its Ofsted URN).
+ */
+export function documentRows(
+  records: readonly ReportRecord[],
+  site: URL,
+  authorityOf: (name: string) => LocalAuthority | null = findLocalAuthority,
+): DocumentRow[] {
+  return chronological(records).map((r) => {
+    const authority = authorityOf(r.authority);
+    const copy = originalLinks(r, authority).find((link) => link.kind === 'archive-copy');
+    return {
+      slug: r.slug,
+      title: r.title,
+      authority: r.authority,
+      authority_slug: r.authoritySlug,
+      document_type: r.documentType,
+      framework: r.framework,
+      published: r.published,
+      inspection_start: r.inspectionStart,
+      inspection_end: r.inspectionEnd,
+      lead_inspector: r.leadInspector,
+      inspectors: r.inspectors,
+      overall_effectiveness: r.overallEffectiveness,
+      judgement_count: r.judgements.length,
+      recommendation_count: r.recommendations.length,
+      paragraph_count: r.paragraphs.length,
+      themes: r.themes,
+      publisher: r.source.publisher,
+      licence: r.source.licence,
+      original_url: r.source.url,
+      source_url: absoluteUrl(sourceFileUrl(r.source.file), site),
+      source_sha256: r.source.sha256,
+      url: absoluteUrl(reportUrl(r.slug), site),
+      json_url: absoluteUrl(reportJsonUrl(r.slug), site),
+      original_copy_url: copy ? absoluteUrl(copy.href, site) : null,
+      ofsted_page_url: authority ? ofstedProviderUrl(authority.urn) : null,
+    };
+  });
 }
 
 /** One row per graded judgement, documents oldest first, judgements in the order the report gives them. */
@@ -160,8 +200,42 @@ export function recommendationRows(records: readonly ReportRecord[], site: URL):
   );
 }
 
-/** The rows of any one export, for routes that serve all three from one file. */
+/**
+ * One row per recommendation and later document that examines its matter (the authority trackers, as data):
+ * documents oldest first, recommendations in order, later documents oldest first.
+ */
+export function verdictRows(records: readonly ReportRecord[], site: URL): VerdictRow[] {
+  const bySlug = new Map(records.map((r) => [r.slug, r]));
+  return chronological(records).flatMap((r) =>
+    r.recommendations.flatMap((rec) =>
+      (r.links.find((l) => l.number === rec.number)?.verdicts ?? []).flatMap((v) => {
+        const later = bySlug.get(v.report);
+        if (!later) return [];
+        return [
+          {
+            authority: r.authority,
+            authority_slug: r.authoritySlug,
+            document: r.slug,
+            published: r.published,
+            number: rec.number,
+            recommendation: rec.text,
+            themes: rec.themes,
+            later_document: later.slug,
+            later_document_type: later.documentType,
+            later_published: later.published,
+            verdict: v.verdict,
+            sentence: v.sentence,
+            paragraph_url: v.paragraphId ? absoluteUrl(anchorUrl(later.slug, v.paragraphId), site) : null,
+            page_url: absoluteUrl(recommendationUrl(r.slug, rec.number), site),
+          },
+        ];
+      }),
+    ),
+  );
+}
+
+/** The rows of any one export, for routes that serve them all from one file. */
 export function datasetRows(dataset: Dataset, records: readonly ReportRecord[], site: URL): Array<Row<string>> {
-  const build = { documents: documentRows, judgements: judgementRows, recommendations: recommendationRows }[dataset];
+  const build = { documents: documentRows, judgements: judgementRows, recommendations: recommendationRows, verdicts: verdictRows }[dataset];
   return build(records, site);
 }
