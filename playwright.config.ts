@@ -19,7 +19,10 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
-  use: { baseURL: `http://127.0.0.1:${port}`, ...chromium },
+  // Service workers are blocked unless a spec asks for them (tests/e2e/offline.spec.ts): every other spec sees the
+  // site as a first visit does, its network interception (page.route) sees every request, and no test waits on
+  // the offline store filling up in the background.
+  use: { baseURL: `http://127.0.0.1:${port}`, serviceWorkers: 'block', ...chromium },
   projects: [
     { name: 'phone', use: { ...devices['Pixel 7'], ...chromium, defaultBrowserType: 'chromium' } },
     { name: 'desktop', use: { viewport: { width: 1280, height: 900 }, ...chromium } },

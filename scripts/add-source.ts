@@ -9,14 +9,14 @@
  * ILACS reports do not print their publication date: pass --published (the date on the Ofsted page).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
 import { checkSourceName } from '../src/lib/ingest/source-name.ts';
 import { describeIssues } from '../src/lib/ingest/validate.ts';
 import { sidecarSchema } from '../src/schemas/report.ts';
-import { stageSite, stopWith } from './build.ts';
+import { stageSite } from './build.ts';
+import { parseCommandLine, stopWith } from './lib/command-line.ts';
 import { beginPublication, publish, PublishError, REPOSITORY, stopOnInterrupt } from './lib/publish.ts';
 import { stageManifest } from './update-permalinks.ts';
 
@@ -24,18 +24,11 @@ const USAGE = 'Usage: npm run add -- <file.pdf|file.txt> [--published YYYY-MM-DD
 const FLAGS = { published: '--published', url: '--url' } as const;
 
 function readArguments(): { file: string; sidecar: Record<string, string> } {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { published: { type: 'string' }, url: { type: 'string' } } });
-  } catch (error) {
-    const dashed = process.argv.slice(2).find((arg) => /^-[^-]/.test(arg) && /\.(?:pdf|txt)$/i.test(arg));
-    const problem = dashed ? `${dashed} was read as an option: if it is the file, write it as ./${dashed}` : (error as Error).message;
-    throw new PublishError(`${problem}\n${USAGE}`);
-  }
+  const parsed = parseCommandLine({ allowPositionals: true, options: { published: { type: 'string' }, url: { type: 'string' } } }, USAGE);
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length) throw new PublishError(USAGE);
   if (!['.pdf', '.txt'].includes(extname(file).toLowerCase())) throw new PublishError(`${file}: the archive takes .pdf and .txt files.\n${USAGE}`);
-  if (!existsSync(file)) throw new PublishError(`${file}: there is no such file; check the path.\n${USAGE}`);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new PublishError(`${file}: there is no such file; check the path.\n${USAGE}`);
   const sidecar = Object.fromEntries(Object.entries(parsed.values).filter((entry): entry is [string, string] => entry[1] !== undefined));
   // The flags are checked as the sidecar they become will be, and reported as the flags they are.
   const checked = sidecarSchema.safeParse(sidecar);

@@ -9,52 +9,15 @@
  * Each stage runs in its own process; peak memory is that process's high-water mark (VmHWM), sampled from /proc.
  * Usage: node scripts/bench-scale.ts [--corpora five,five+58,1000,5000] [--results bench/results/scale.md]
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { generateCorpus } from './lib/synthetic-corpus.ts';
-import { readFrontmatter } from '../src/lib/ingest/mdx.ts';
+import { copyBundled, paragraphPool, runStage, writeResultsKeepingNotes, writeSynthetic, type StageResult } from './lib/bench-corpora.ts';
 
 const WORK = resolve('bench/tmp');
 const CORPUS = resolve('../shared/corpus/ofsted-pdf');
-
-interface StageResult {
-  seconds: number;
-  peakBytes: number;
-  output: string;
-}
-
-/**
- * Runs a command to completion, sampling its resident-memory high-water mark until it exits. A failing stage
- * rejects, unless `tolerateFailure` (a measurement whose partial output is still worth reporting).
- */
-function runStage(command: string, args: string[], env: NodeJS.ProcessEnv, tolerateFailure = false): Promise<StageResult> {
-  return new Promise((resolvePromise, reject) => {
-    const started = performance.now();
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let peakBytes = 0;
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const sample = setInterval(() => {
-      try {
-        const hwm = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/^VmHWM:\s+(\d+) kB/m);
-        if (hwm) peakBytes = Math.max(peakBytes, Number(hwm[1]) * 1024);
-      } catch {
-        // The process has just exited; the last sample stands.
-      }
-    }, 25);
-    child.on('close', (code) => {
-      clearInterval(sample);
-      const seconds = (performance.now() - started) / 1000;
-      if (code !== 0 && !tolerateFailure) reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output.slice(-3000)}`));
-      else resolvePromise({ seconds, peakBytes, output });
-    });
-  });
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -67,13 +30,6 @@ const sizeOf = (files: string[]) => files.reduce((total, file) => total + statSy
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-/** The bundled sources, with their sidecars. */
-function copyBundled(into: string): void {
-  for (const name of readdirSync('content/sources')) {
-    if (/\.(txt|pdf|json)$/.test(name)) copyFileSync(join('content/sources', name), join(into, name));
-  }
 }
 
 /** The real PDFs, named as a maintainer would name them, with the publication date (from the corpus file name) as a sidecar. */
@@ -89,24 +45,6 @@ function copyRealPdfs(into: string): number {
     }
   }
   return count;
-}
-
-/** Real paragraph texts from built records, for the synthetic corpora. */
-function paragraphPool(reportsDir: string): string[] {
-  const pool: string[] = [];
-  for (const file of readdirSync(reportsDir).sort()) {
-    const record = readFrontmatter(readFileSync(join(reportsDir, file), 'utf8'), file) as { paragraphs: Array<{ text: string }> };
-    for (const paragraph of record.paragraphs) if (paragraph.text.length > 200) pool.push(paragraph.text.replace(/\s+/g, ' '));
-  }
-  return pool;
-}
-
-function writeSynthetic(into: string, count: number, pool: string[]): void {
-  const documents = generateCorpus(pool, { count, paragraphsPerDocument: 50, recommendationsPerDocument: 6, authorities: 153, seed: 2026 });
-  for (const document of documents) {
-    writeFileSync(join(into, `${document.name}.txt`), document.text);
-    writeFileSync(join(into, `${document.name}.json`), JSON.stringify(document.sidecar));
-  }
 }
 
 /**
@@ -145,7 +83,7 @@ async function benchCorpus(corpus: string, prepare: (sources: string) => void): 
   prepare(sources);
 
   console.error(`[${corpus}] ingest…`);
-  const ingest = await runStage(process.execPath, ['scripts/ingest.ts', '--sources', sources, '--out', reports, '--skip-invalid'], {});
+  const ingest = await runStage(process.execPath, ['scripts/ingest.ts', '--sources', sources, '--out', reports, '--skip-invalid', '--no-cache'], {});
   console.error(`[${corpus}] astro build…`);
   const build = await runStage(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     ARCHIVE_REPORTS_DIR: reports,
@@ -204,14 +142,9 @@ function targets(rows: Row[]): string[] {
   return lines.length ? ['## Targets (issue 5), from the figures above', '', ...lines, ''] : [];
 }
 
-/** Text after this line is the reader's notes on the figures: the benchmark keeps it when it rewrites the file. */
-const NOTES_MARKER = '<!-- notes: everything below is kept when the benchmark rewrites this file -->';
-
 /** Writes the table so far: after every corpus, so a long run that is stopped still leaves what it measured. */
 function writeResults(rows: Row[], corpora: string, file: string): string {
-  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n`;
-  const text = [
+  const figures = [
     '# Scale benchmark',
     '',
     `Command: \`npm run bench -- scale\` (node scripts/bench-scale.ts --corpora ${corpora}). Machine: ${process.platform}, ${availableParallelism()} cores.`,
@@ -221,11 +154,8 @@ function writeResults(rows: Row[], corpora: string, file: string): string {
     table(rows),
     '',
     ...targets(rows),
-    notes,
   ].join('\n');
-  mkdirSync(resolve(file, '..'), { recursive: true });
-  writeFileSync(file, text);
-  return text;
+  return writeResultsKeepingNotes(file, figures);
 }
 
 async function main(): Promise<void> {

@@ -168,7 +168,9 @@ function recordKeysAndPaints(hitSelector: string): void {
 }
 
 async function measure(browser: Browser, origin: string, traffic: Traffic, variant: Variant, query: string): Promise<Measurement> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Without the service worker: its precache (the offline shell, bench/results/offline.md) would be counted as the
+  // search's bytes, and is fetched once per device, not per search.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     await page.addInitScript(recordKeysAndPaints, variant.hit);

@@ -11,6 +11,8 @@ import { spawnSync } from 'node:child_process';
 const SECTIONS: Record<string, { script: string; measures: string }> = {
   search: { script: 'scripts/bench-search.ts', measures: "first search: bytes and time to first result, against Pagefind's default UI" },
   scale: { script: 'scripts/bench-scale.ts', measures: 'end-to-end builds of the five, five + 58 real PDFs, and 1,000 and 5,000 synthetic reports' },
+  incremental: { script: 'scripts/bench-incremental.ts', measures: 'ingest after adding one report to 60 and to 1,000, next to a clean build' },
+  offline: { script: 'scripts/bench-offline.ts', measures: 'what reading offline stores: the precached shell, bytes per stored report, the bound the cap sets' },
 };
 
 const asked = process.argv.slice(2);

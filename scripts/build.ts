@@ -8,10 +8,9 @@
  * at the end, together (scripts/lib/publish.ts), so a failed or interrupted build leaves the previous site serving.
  */
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
-import { SourceError } from '../src/lib/source-error.ts';
-import { beginPublication, publish, PublishError, REPOSITORY, runStep, stopOnInterrupt, type Move } from './lib/publish.ts';
+import { parseCommandLine, stopWith } from './lib/command-line.ts';
+import { beginPublication, publish, REPOSITORY, runStep, stopOnInterrupt, type Move } from './lib/publish.ts';
 
 export const SITE_DIR = 'dist';
 
@@ -38,17 +37,9 @@ export async function stageSite(sources: string, reports: string): Promise<{ mov
   return { moves, site: staged.dist };
 }
 
-/** Prints a run's failure as its message (a stack trace only for what is a bug) and exits. */
-export function stopWith(error: unknown): never {
-  const usage = String((error as { code?: unknown })?.code).startsWith('ERR_PARSE_ARGS'); // a mistyped option
-  const explained = error instanceof PublishError || error instanceof SourceError || usage;
-  console.error(explained ? `\n✗ ${(error as Error).message}` : error instanceof Error ? error.stack : error);
-  process.exit(1);
-}
-
 if (import.meta.main) {
   try {
-    const { values } = parseArgs({ options: { sources: { type: 'string' } } });
+    const { values } = parseCommandLine({ options: { sources: { type: 'string' } } }, 'Usage: npm run build [-- --sources <dir>]');
     const sources = values.sources ?? DEFAULT_SOURCES_DIR;
     const reports = values.sources ? '.archive/reports' : DEFAULT_REPORTS_DIR;
     stopOnInterrupt();

@@ -6,11 +6,13 @@
  *              --dry-run                          say what would be downloaded; download and write nothing
  *              --no-build                         file the new sources but do not ingest and build
  *              --sources <dir>                    file into another folder of sources (default content/sources)
- *              --base-url <url> --files-url <url> the site (default https://reports.ofsted.gov.uk) and the host its files
- *                                                 are served from (https://files.ofsted.gov.uk): a mock of the site in tests
+ *              --base-url <url> --files-url <url> the site (default https://reports.ofsted.gov.uk), and where the files its
+ *                                                 links name on https://files.ofsted.gov.uk are downloaded from (a mirror,
+ *                                                 or the tests' stand-in); sidecars record the address as listed
  *              --interval <ms> --timeout <ms> --retries <n> --backoff <ms>   politeness (default 1000, 60000, 4, 2000)
  *              --reference <csv>                  the list of authorities that --authority names are looked up in
  *              --cache <dir>                      the ingest cache the checked records go to (default .cache/ingest)
+ *              --repository <url>                 named in the User-Agent (default: the GitHub repository in Actions)
  *
  * Each document is checked with the archive's own pipeline (extract, parse, validate) before it is filed as
  * <authority>-<published>-<type>.pdf with a sidecar of the listing's facts; a document the pipeline refuses is
@@ -21,21 +23,24 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
+import { DEFAULT_SOURCES_DIR, LOCAL_AUTHORITIES_FILE } from '../src/lib/archive-paths.ts';
 import { buildRecords, sha256Of } from '../src/lib/ingest/archive.ts';
 import { DEFAULT_CACHE_DIR, openIngestCache } from '../src/lib/ingest/cache.ts';
 import { MAX_SOURCE_BYTES } from '../src/lib/ingest/decode.ts';
+import { checkSourceName } from '../src/lib/ingest/source-name.ts';
 import { parseSidecar } from '../src/lib/ingest/validate.ts';
 import { parseTaxonomy } from '../src/lib/link/themes.ts';
 import { slugify } from '../src/lib/parse/text.ts';
 import { SourceError } from '../src/lib/source-error.ts';
 import type { Sidecar } from '../src/schemas/report.ts';
-import { parseAuthorities, resolveAuthorities } from '../src/lib/fetch/authorities.ts';
+import { resolveAuthorities } from '../src/lib/fetch/authorities.ts';
+import { parseLocalAuthorities } from '../src/lib/site/local-authorities.ts';
 import { createClient, FetchError, type Client } from '../src/lib/fetch/http.ts';
 import { planFetch, sidecarFor, type Candidate, type HeldSource } from '../src/lib/fetch/plan.ts';
 import {
   DEFAULT_BASE_URL,
   DEFAULT_FILES_URL,
+  downloadUrl,
   listingUrl,
   parseListing,
   parseProviderPage,
@@ -45,7 +50,6 @@ import {
 } from '../src/lib/fetch/site.ts';
 import { progressReporter, summaryTable, type Outcome } from '../src/lib/fetch/summary.ts';
 
-const REFERENCE_CSV = 'content/reference/local-authorities.csv';
 /** Names of files being written: never a source name (ingest reads .pdf, .txt and .json), swept away at the start. */
 const PARTIAL = '.fetch-partial';
 /** More listing pages than this means the site ignores `start` and repeats itself. */
@@ -58,7 +62,7 @@ const { values } = parseArgs({
     'dry-run': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     sources: { type: 'string', default: DEFAULT_SOURCES_DIR },
-    reference: { type: 'string', default: REFERENCE_CSV },
+    reference: { type: 'string', default: LOCAL_AUTHORITIES_FILE },
     'base-url': { type: 'string', default: DEFAULT_BASE_URL },
     'files-url': { type: 'string', default: DEFAULT_FILES_URL },
     interval: { type: 'string', default: '1000' },
@@ -167,12 +171,11 @@ const describe = ({ provider, publication }: Candidate) => `${provider.name}, ${
 async function fetchDocument(candidate: Candidate, held: HeldSource[], check: Checker): Promise<Outcome> {
   const { url } = candidate.publication;
   const document = describe(candidate);
-  if (new URL(url).origin !== new URL(values['files-url']).origin && new URL(url).origin !== new URL(values['base-url']).origin) {
-    return { status: 'failed', document, url, reason: `not downloaded: the link leads away from ${values['base-url']} and ${values['files-url']}` };
-  }
+  const from = downloadUrl(url, { baseUrl: values['base-url'], filesUrl: values['files-url'] });
+  if (!from) return { status: 'failed', document, url, reason: `not downloaded: the link leads away from ${values['base-url']} and ${DEFAULT_FILES_URL}` };
   let body: Uint8Array;
   try {
-    const response = await client.get(url, { maxBytes: MAX_SOURCE_BYTES.pdf });
+    const response = await client.get(from, { maxBytes: MAX_SOURCE_BYTES.pdf });
     if (/text\/html/i.test(response.contentType)) {
       return { status: 'failed', document, url, reason: `the server sent a web page (${response.contentType}) where a PDF was expected` };
     }
@@ -194,6 +197,11 @@ async function fetchDocument(candidate: Candidate, held: HeldSource[], check: Ch
   const checked = await check(body, sha256, sidecar, provisional);
   if ('reason' in checked) return { status: 'refused', document, url, reason: checked.reason };
   const file = `${checked.slug}.pdf`;
+  try {
+    checkSourceName(file); // the rule every source comes in by (src/lib/ingest/source-name.ts)
+  } catch (error) {
+    return { status: 'refused', document, url, reason: (error as Error).message };
+  }
   const taken = held.find((h) => h.file.replace(/\.[^.]+$/, '') === checked.slug);
   if (taken) {
     return { status: 'refused', document, url, reason: `it would publish the same page as ${taken.file} (/reports/${checked.slug}/), which is a different file: compare the two and keep one` };
@@ -241,7 +249,7 @@ async function pipelineChecker(): Promise<Checker> {
 /** The --authority values → URN and name of each, through the reference list; a usage error for an unknown one. */
 function wantedAuthorities(asked: string[]): Map<string, string> {
   if (!existsSync(values.reference)) usage(`${values.reference}: the reference list of local authorities is missing, so --authority names cannot be looked up`);
-  const authorities = parseAuthorities(readFileSync(values.reference, 'utf8'), values.reference);
+  const authorities = parseLocalAuthorities(readFileSync(values.reference, 'utf8'), values.reference);
   try {
     return new Map(resolveAuthorities(asked, authorities).map((a) => [a.urn, a.name]));
   } catch (error) {
@@ -304,10 +312,13 @@ async function main(): Promise<number> {
 
   const added = outcomes.some((o) => o.status === 'new');
   if (added && !values['no-build']) {
+    // The repository's archive is built as `npm run add` builds it, listing the new URLs in the permalink manifest;
+    // another folder of sources as `npm run build -- --sources` builds it.
+    const [step, args] = sourcesDir === DEFAULT_SOURCES_DIR ? ['scripts/update-permalinks.ts', []] : ['scripts/build.ts', ['--sources', sourcesDir]];
     console.log('\nBuilding the archive with the new sources…');
-    const args = sourcesDir === DEFAULT_SOURCES_DIR ? [] : ['--sources', sourcesDir];
-    const build = spawnSync(process.execPath, ['scripts/build.ts', ...args], { stdio: 'inherit' });
+    const build = spawnSync(process.execPath, [step, ...args], { stdio: 'inherit' });
     if (build.status !== 0) return build.status ?? 1;
+    if (sourcesDir === DEFAULT_SOURCES_DIR) console.log('Commit content/sources, content/reports and content/permalinks.json together.');
   }
   return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
 }

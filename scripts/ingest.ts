@@ -13,7 +13,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
 import { buildRecords, sha256Of, asSourceError, type CachedSource, type LoadedSource } from '../src/lib/ingest/archive.ts';
 import { DEFAULT_CACHE_DIR, openIngestCache, type IngestCache } from '../src/lib/ingest/cache.ts';
@@ -24,12 +23,15 @@ import { parseSidecar } from '../src/lib/ingest/validate.ts';
 import { parseTaxonomy } from '../src/lib/link/themes.ts';
 import { SourceError } from '../src/lib/source-error.ts';
 import type { ReportRecord } from '../src/schemas/report.ts';
-import { beginPublication, publish, PublishError, REPOSITORY, stopOnInterrupt, workspaceBeside, type Workspace } from './lib/publish.ts';
+import { parseCommandLine, stopWith } from './lib/command-line.ts';
+import { beginPublication, publish, REPOSITORY, stopOnInterrupt, workspaceBeside, type Workspace } from './lib/publish.ts';
 
 const SOURCE_EXTENSIONS = new Set(['.txt', '.pdf']);
 
 function listSources(dir: string): string[] {
-  if (!existsSync(dir)) throw new SourceError('the sources folder does not exist', { file: dir });
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new SourceError('the sources folder does not exist', { file: dir, hint: 'give --sources a folder of .txt and .pdf sources' });
+  }
   return readdirSync(dir)
     .filter((name) => SOURCE_EXTENSIONS.has(extname(name).toLowerCase()))
     .sort()
@@ -114,21 +116,15 @@ function workspaceFor(outDir: string): Workspace {
 const USAGE = 'Usage: npm run ingest -- [--sources <dir>] [--out <dir>] [--skip-invalid] [--cache <dir> | --no-cache] | --json <file>';
 
 function readArguments() {
-  try {
-    return parseArgs({
-      options: {
-        json: { type: 'string' },
-        sources: { type: 'string', default: DEFAULT_SOURCES_DIR },
-        out: { type: 'string', default: DEFAULT_REPORTS_DIR },
-        'skip-invalid': { type: 'boolean', default: false },
-        cache: { type: 'string', default: DEFAULT_CACHE_DIR },
-        'no-cache': { type: 'boolean', default: false },
-      },
-    }).values;
-  } catch (error) {
-    // A mistyped option, or a file whose name starts with "-" (which the source name rule refuses anyway).
-    throw new SourceError(`${(error as Error).message.split('\n')[0]}`, { file: 'ingest', hint: `${USAGE}; a file whose name starts with "-" is written ./-name` });
-  }
+  const options = {
+    json: { type: 'string' },
+    sources: { type: 'string', default: DEFAULT_SOURCES_DIR },
+    out: { type: 'string', default: DEFAULT_REPORTS_DIR },
+    'skip-invalid': { type: 'boolean', default: false },
+    cache: { type: 'string', default: DEFAULT_CACHE_DIR },
+    'no-cache': { type: 'boolean', default: false },
+  } as const;
+  return parseCommandLine({ options }, USAGE).values;
 }
 
 async function main(): Promise<void> {
@@ -180,9 +176,5 @@ async function main(): Promise<void> {
   console.log(`Ingested ${records.length} sources from ${values.sources} into ${values.out}${skipped}${unchanged} in ${seconds} s.`);
 }
 
-main().catch((error) => {
-  // A SourceError is a maintainer's problem and says what to do; anything else is a bug, so show where.
-  const explained = error instanceof SourceError || error instanceof PublishError;
-  console.error(explained ? `✗ ${error.message}` : error instanceof Error ? error.stack : error);
-  process.exit(1);
-});
+// A SourceError is a maintainer's problem and says what to do; anything else is a bug, so show where.
+main().catch(stopWith);

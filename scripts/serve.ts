@@ -6,13 +6,17 @@
  * (response headers by path pattern) and `_redirects` (`/from /to [status]`) from the served folder, serves
  * `<path>/index.html` for directory URLs, redirects `/x` to `/x/` where that is a folder (trailingSlash: 'always'),
  * answers unknown paths with `404.html` (or a plain 404) and compresses text with gzip when the browser accepts it.
- * Browser tests run against it, so they see the real security headers.
+ * Browser tests run against it, so they see the real security headers — on every answer, errors and redirects too.
+ * Files are read and compressed without blocking (streamed, the small ones' gzip kept in memory), so one big file
+ * never holds up the others; a redirect never leaves the site (`/%2fevil.example%2f..` is not `//evil.example`).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs, promisify } from 'node:util';
+import { createGzip, gzip } from 'node:zlib';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -83,16 +87,38 @@ function patternMatches(pattern: string, path: string): boolean {
 }
 
 /** The file to serve for a URL path, or why there is none. Never leaves the served folder. */
-function resolveFile(root: string, path: string): { file: string } | { redirect: string } | null {
+async function resolveFile(root: string, path: string): Promise<{ file: string; size: number; mtime: number } | 'folder' | null> {
   const full = resolve(root, `.${path}`);
   if (full !== root && !full.startsWith(root + sep)) return null;
-  if (!existsSync(full)) return null;
-  if (statSync(full).isDirectory()) {
-    if (!path.endsWith('/')) return { redirect: `${path}/` };
-    const index = join(full, 'index.html');
-    return existsSync(index) ? { file: index } : null;
+  const found = await stat(full).catch(() => null);
+  if (!found) return null;
+  if (found.isDirectory()) {
+    if (!path.endsWith('/')) return 'folder';
+    return resolveFile(root, `${path}index.html`);
   }
-  return { file: full };
+  return { file: full, size: found.size, mtime: found.mtimeMs };
+}
+
+/** The gzip of small files, kept while they are unchanged: pages and scripts are asked for again and again. */
+const GZIP_CACHE_FILE_BYTES = 2 * 1024 * 1024;
+const GZIP_CACHE_BYTES = 64 * 1024 * 1024;
+const gzipped = new Map<string, Buffer>();
+let gzippedBytes = 0;
+const gzipAsync = promisify(gzip);
+
+async function cachedGzip(file: string, size: number, mtime: number): Promise<Buffer> {
+  const key = `${file}\0${size}\0${mtime}`;
+  const hit = gzipped.get(key);
+  if (hit) return hit;
+  const body = await gzipAsync(await readFile(file));
+  gzipped.set(key, body);
+  gzippedBytes += body.length;
+  for (const [oldest, value] of gzipped) {
+    if (gzippedBytes <= GZIP_CACHE_BYTES) break;
+    gzipped.delete(oldest);
+    gzippedBytes -= value.length;
+  }
+  return body;
 }
 
 function startServer(root: string, port: number, host = '127.0.0.1') {
@@ -103,62 +129,69 @@ function startServer(root: string, port: number, host = '127.0.0.1') {
 
   const headersFor = (path: string) => headerRules.filter((rule) => patternMatches(rule.pattern, path)).flatMap((rule) => rule.headers);
 
-  function send(request: IncomingMessage, response: ServerResponse, status: number, path: string, body: Buffer, type: string): void {
+  /** An answer with no body (errors, redirects): it carries the security headers like any other. */
+  function plain(response: ServerResponse, status: number, path: string, headers: Record<string, string | number> = {}): void {
     for (const [name, value] of headersFor(path)) response.setHeader(name, value);
-    response.setHeader('Content-Type', type);
-    response.setHeader('Vary', 'Accept-Encoding');
-    let payload = body;
-    if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
-      payload = gzipSync(body);
-      response.setHeader('Content-Encoding', 'gzip');
-    }
-    response.setHeader('Content-Length', payload.length);
-    response.writeHead(status);
-    response.end(request.method === 'HEAD' ? undefined : payload);
-  }
-
-  function redirect(response: ServerResponse, path: string, location: string, status: number): void {
-    for (const [name, value] of headersFor(path)) response.setHeader(name, value);
-    response.writeHead(status, { Location: location, 'Content-Length': 0 });
+    response.writeHead(status, { ...headers, 'Content-Length': 0 });
     response.end();
   }
 
-  function handle(request: IncomingMessage, response: ServerResponse): void {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Length': 0 }).end();
+  async function sendFile(request: IncomingMessage, response: ServerResponse, status: number, path: string, found: { file: string; size: number; mtime: number }): Promise<void> {
+    const type = CONTENT_TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream';
+    for (const [name, value] of headersFor(path)) response.setHeader(name, value);
+    response.setHeader('Content-Type', type);
+    response.setHeader('Vary', 'Accept-Encoding');
+    const compress = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    if (compress) response.setHeader('Content-Encoding', 'gzip');
+    if (compress && found.size <= GZIP_CACHE_FILE_BYTES) {
+      const body = await cachedGzip(found.file, found.size, found.mtime);
+      response.writeHead(status, { 'Content-Length': body.length });
+      response.end(request.method === 'HEAD' ? undefined : body);
       return;
     }
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    // Large files are streamed (and compressed as they go), never held whole in memory or compressed in one block.
+    if (!compress) response.setHeader('Content-Length', found.size);
+    response.writeHead(status);
+    if (request.method === 'HEAD') return void response.end();
+    const stream = createReadStream(found.file);
+    await (compress ? pipeline(stream, createGzip(), response) : pipeline(stream, response));
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://localhost');
+    } catch {
+      return plain(response, 400, '/');
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405, url.pathname, { Allow: 'GET, HEAD' });
     let path: string;
     try {
       path = decodeURIComponent(url.pathname);
     } catch {
-      response.writeHead(400, { 'Content-Length': 0 }).end();
-      return;
+      return plain(response, 400, url.pathname);
     }
     const rule = redirectRules.find((r) => r.from === url.pathname);
-    if (rule) return redirect(response, url.pathname, rule.to + url.search, rule.status);
+    if (rule) return plain(response, rule.status, url.pathname, { Location: rule.to + url.search });
 
-    const found = path.includes('\0') ? null : resolveFile(folder, path);
-    if (found && 'redirect' in found) return redirect(response, url.pathname, encodeURI(found.redirect) + url.search, 301);
-    if (found) {
-      const type = CONTENT_TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream';
-      return send(request, response, 200, url.pathname, readFileSync(found.file), type);
-    }
-    const notFound = join(folder, '404.html');
-    if (existsSync(notFound)) return send(request, response, 404, url.pathname, readFileSync(notFound), CONTENT_TYPES['.html']!);
-    send(request, response, 404, url.pathname, Buffer.from('Not found\n'), CONTENT_TYPES['.txt']!);
+    const found = path.includes('\0') ? null : await resolveFile(folder, path);
+    // The folder's URL as it was asked for (still encoded), with one leading slash: a Location of `//host/…` would
+    // send the reader to another site.
+    if (found === 'folder') return plain(response, 301, url.pathname, { Location: `/${url.pathname.replace(/^[/\\]+/, '')}/${url.search}` });
+    if (found) return sendFile(request, response, 200, url.pathname, found);
+    const notFound = await resolveFile(folder, '/404.html');
+    if (notFound && notFound !== 'folder') return sendFile(request, response, 404, url.pathname, notFound);
+    for (const [name, value] of headersFor(url.pathname)) response.setHeader(name, value);
+    response.writeHead(404, { 'Content-Type': CONTENT_TYPES['.txt']!, 'Content-Length': 10 }).end(request.method === 'HEAD' ? undefined : 'Not found\n');
   }
 
   // One bad request (a file vanishing mid-build, say) answers 500; the server stays up for the rest.
   const server = createServer((request, response) => {
-    try {
-      handle(request, response);
-    } catch (error) {
-      console.error(`${request.url}: ${(error as Error).message}`);
-      if (!response.headersSent) response.writeHead(500, { 'Content-Length': 0 });
-      response.end();
-    }
+    handle(request, response).catch((error: Error) => {
+      console.error(`${request.url}: ${error.message}`);
+      if (!response.headersSent) plain(response, 500, '/');
+      else response.destroy();
+    });
   });
   server.listen(port, host);
   return server;
@@ -176,7 +209,12 @@ if (import.meta.main) {
     console.error(`${values.dir}/index.html is missing: run \`npm run build\` first.`);
     process.exit(1);
   }
-  const server = startServer(values.dir, Number(values.port), values.host);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port ${values.port}: expected a port number, 0–65535 (0 takes any free port).`);
+    process.exit(2);
+  }
+  const server = startServer(values.dir, port, values.host);
   // --port 0 takes any free port; the line printed says which (tests read it).
   server.on('listening', () => {
     const { port } = server.address() as { port: number };

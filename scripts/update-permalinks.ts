@@ -7,11 +7,12 @@
  * cannot paper over a broken link: restore the URL or declare a redirect in content/redirects.json first. The
  * records, dist/ and the list are published together, after the list has been checked against its own pattern.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
 import { collectPublished, mergeManifests, readManifest, writeManifest, MANIFEST_FILE, type PermalinkManifest } from '../src/integrations/permalinks.ts';
-import { stageSite, stopWith } from './build.ts';
+import { stageSite } from './build.ts';
+import { stopWith } from './lib/command-line.ts';
 import { beginPublication, publish, PublishError, REPOSITORY, stopOnInterrupt, type Move } from './lib/publish.ts';
 
 const count = (m: PermalinkManifest) => m.pages.length + m.files.length + Object.values(m.anchors).reduce((n, a) => n + a.length, 0);
@@ -30,7 +31,8 @@ export function stageManifest(stagedSite: string): { move: Move; added: number; 
     readManifest(staged);
   } catch (error) {
     const issues = (error as { issues?: Array<{ path: PropertyKey[] }> }).issues ?? [];
-    const urls = issues.map(({ path }) => path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown>)?.[key], after));
+    const written = JSON.parse(readFileSync(staged, 'utf8')) as unknown; // the issues' paths index the file as written
+    const urls = issues.map(({ path }) => path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown>)?.[key], written));
     throw new PublishError(
       `${MANIFEST_FILE} would list ${urls.map((url) => JSON.stringify(url)).join(', ') || 'a URL'}, which its own pattern refuses ` +
         '(a site path with no spaces or #). Nothing was published: rename the source or page that publishes it.',

@@ -14,7 +14,7 @@
  * So the sources, content/reports, content/permalinks.json and dist/ change together or not at all.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** A failure the person running the command can act on: printed as its message, never as a stack trace. */
@@ -71,16 +71,26 @@ const pidsIn = (lock: string) => {
 
 let heldLock: string | null = null;
 
+/** The lock's content is written whole, then linked or renamed into place, so no run ever reads it half-written. */
+function lockFileWith(lock: string, pids: number[]): string {
+  const whole = `${lock}.${process.pid}.tmp`;
+  writeFileSync(whole, pids.map((pid) => `${pid}\n`).join(''));
+  return whole;
+}
+
 export function acquireLock(lock: string): void {
   mkdirSync(dirname(lock), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
+    const whole = lockFileWith(lock, [process.pid]);
     try {
-      writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+      linkSync(whole, lock); // fails if the lock exists: taking it is one atomic step
       heldLock = lock;
       process.on('exit', releaseLock);
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      rmSync(whole, { force: true });
     }
     const pids = pidsIn(lock);
     const running = pids.find(alive);
@@ -94,10 +104,18 @@ export function acquireLock(lock: string): void {
     const stale = `${lock}.stale-${process.pid}`;
     try {
       renameSync(lock, stale);
-      rmSync(stale, { force: true });
     } catch {
-      // another run took it over first; try again, and meet its lock
+      continue; // another run took it over first; try again, and meet its lock
     }
+    // If what was moved aside is a live run's lock (taken over between our look and our rename), put it back.
+    if (pidsIn(stale).some(alive)) {
+      try {
+        linkSync(stale, lock);
+      } catch {
+        // a third run holds it now; ours goes on to meet that one
+      }
+    }
+    rmSync(stale, { force: true });
   }
   throw new PublishError(`could not take the lock ${lock}: another build keeps taking it; wait for it to finish and run this again`);
 }
@@ -140,12 +158,13 @@ function checkNotInterrupted(): void {
 export async function runStep(step: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   checkNotInterrupted();
   const started = performance.now();
-  const child = spawn(command, args, { stdio: 'inherit', env });
+  const { ARCHIVE_FAULT: _faultIsForThisRunOnly, ...stepEnv } = env;
+  const child = spawn(command, args, { stdio: 'inherit', env: stepEnv });
   runningStep = child;
-  if (heldLock && child.pid) writeFileSync(heldLock, `${process.pid}\n${child.pid}\n`);
+  if (heldLock && child.pid) renameSync(lockFileWith(heldLock, [process.pid, child.pid]), heldLock);
   const [code, signal] = (await new Promise((done) => child.on('close', (...end) => done(end)))) as [number | null, NodeJS.Signals | null];
   runningStep = null;
-  if (heldLock) writeFileSync(heldLock, `${process.pid}\n`);
+  if (heldLock) renameSync(lockFileWith(heldLock, [process.pid]), heldLock);
   checkNotInterrupted();
   if (code !== 0) throw new PublishError(`${step} failed (exit ${code ?? signal}), so nothing was published; the archive is as it was`, { cause: code });
   console.log(`✓ ${step} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -84,18 +84,22 @@ export function unpublishableCharacter(text: string): { index: number; code: str
   return found ? { index: found.index, code: `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` } : null;
 }
 
-const UNPUBLISHABLE_MESSAGE =
-  'contains a control character, U+FFFE/U+FFFF or an unpaired surrogate, which the archive cannot publish (XML forbids it): delete it';
-/** A sidecar's text: one line, nothing unpublishable. */
-const publishableText = z.string().refine((text) => unpublishableCharacter(text) === null, UNPUBLISHABLE_MESSAGE);
+/** A sidecar's text: nothing unpublishable; the message names the character (it is invisible in the quoted value). */
+const publishableText = z.string().superRefine((text, context) => {
+  const found = unpublishableCharacter(text);
+  if (found) {
+    context.addIssue({
+      code: 'custom',
+      message: `contains ${found.code} at character ${found.index + 1}, which the archive cannot publish (XML forbids it): delete it`,
+    });
+  }
+});
 
 /**
- * Where an original is published: an https address, or http on a gov.uk host (Ofsted's older links) or on this
- * machine (a local stand-in of Ofsted's site, which `npm run fetch --base-url` and its tests use), with no user
+ * Where an original is published: an https address, or http on a gov.uk host (Ofsted's older links), with no user
  * name or password in it. Never javascript:, data:, vbscript: or file: — the value becomes a link on the report page,
  * JSON-LD `sameAs` and a column of the exports, which carry it to other people's programs.
  */
-const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 export function isPublicUrl(value: string): boolean {
   let url: URL;
   try {
@@ -103,7 +107,7 @@ export function isPublicUrl(value: string): boolean {
   } catch {
     return false;
   }
-  const webAddress = url.protocol === 'https:' || (url.protocol === 'http:' && (/(?:^|\.)gov\.uk$/.test(url.hostname) || LOOPBACK_HOST.test(url.hostname)));
+  const webAddress = url.protocol === 'https:' || (url.protocol === 'http:' && /(?:^|\.)gov\.uk$/.test(url.hostname));
   return webAddress && url.username === '' && url.password === '' && unpublishableCharacter(value) === null;
 }
 const publicUrl = z
@@ -196,11 +200,39 @@ export const followUpSchema = linkReasonSchema.extend({
   paragraphId: anchorId.describe('Anchor of the paragraph (or rec-<n>) in the later document.'),
 });
 
+export const VERDICT_KINDS = [
+  'improved',
+  'still-a-concern',
+  'mixed',
+  'not-addressed',
+  'action-committed',
+  'restated',
+  'mentioned',
+] as const;
+
+/** What one later document said about a recommendation's matter (src/lib/link/verdict.ts says how it is read). */
+export const verdictSchema = z.object({
+  report: z.string().describe('Slug of the later document.'),
+  verdict: z
+    .enum(VERDICT_KINDS)
+    .describe(
+      'improved, still-a-concern, mixed or not-addressed for an inspection or visit; action-committed, restated or ' +
+        'not-addressed for a council report; mentioned where the document touches the matter without a verdict.',
+    ),
+  paragraphId: anchorId.nullable().describe('The passage that carries the verdict; null when nothing in the document does.'),
+  sentence: z.string().nullable().describe('The sentence quoted for the verdict, verbatim; null for mentioned and not-addressed.'),
+});
+export type Verdict = z.infer<typeof verdictSchema>;
+
 export const recommendationLinksSchema = z.object({
   number: z.number().int(),
   evidence: z.array(evidenceLinkSchema).describe('Paragraphs of the same report that support it, best first.'),
   followUps: z.array(followUpSchema).describe('Passages of later documents on the same matter, oldest first.'),
-  trail: z.string().describe('One plain sentence on what happened next.'),
+  verdicts: z
+    .array(verdictSchema)
+    .default([])
+    .describe('One per later document that examines the matter, oldest first.'),
+  trail: z.string().describe('One plain sentence on what happened next, from the verdicts.'),
 });
 export type RecommendationLinks = z.infer<typeof recommendationLinksSchema>;
 
@@ -273,11 +305,14 @@ export const sidecarSchema = z
     licence: publishableText,
     url: publicUrl,
     authority: publishableText
-      .refine((name) => /\p{L}/u.test(name), 'an authority is named in words: write its name, e.g. "South Gloucestershire"')
+      .refine((name) => /[a-z]/i.test(name.normalize('NFKD')), 'an authority is named in words: write its name, e.g. "South Gloucestershire"')
       .refine((name) => name.length <= MAX_AUTHORITY_LENGTH, `an authority name has at most ${MAX_AUTHORITY_LENGTH} characters: write its usual name, e.g. "South Gloucestershire"`),
     documentType: documentTypeSchema,
     urn: z.string().regex(/^\d+$/, 'expected the digits of an Ofsted URN such as 80486'),
     original: originalFileSchema,
+    // Archive numbers (A<k>) are positional, so a parser that stops publishing a document's first blocks (a letter's
+    // address and salutation) would move every later one onto other text. Set once published, never lowered.
+    firstArchiveParagraph: z.number().int().min(1).max(999),
   })
   .partial()
   .strict();

@@ -58,20 +58,21 @@ test.describe('exports, feeds and sitemap', () => {
     const reports = await reportPaths(request);
     expect(reports.length).toBeGreaterThan(0);
 
-    // What the report pages show: their judgement table rows and their recommendations.
+    // What the report pages show: their judgements (the headline grade, and each area in its table or list) and
+    // their recommendations.
     let judgementsShown = 0;
     let recommendationsShown = 0;
     for (const path of reports) {
       const html = await text(request, path);
-      const table = html.match(/<table class="judgements">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/)?.[1] ?? '';
-      judgementsShown += (table.match(/<tr>/g) ?? []).length;
-      // The overall grade stands on its own above the table; areas that all share it are listed under it instead.
-      judgementsShown += (html.match(/class="grade-summary__overall"/g) ?? []).length;
-      const sameGradeAreas = html.match(/<ul class="grade-summary__areas">([\s\S]*?)<\/ul>/)?.[1] ?? '';
-      judgementsShown += (sameGradeAreas.match(/<li>/g) ?? []).length;
+      judgementsShown += (html.match(/ data-judgement[ >]/g) ?? []).length;
       recommendationsShown += (html.match(/<li class="recommendation"/g) ?? []).length;
     }
-    const shown = { documents: reports.length, judgements: judgementsShown, recommendations: recommendationsShown };
+    // What the authorities' recommendation trackers show: one finding per recommendation and later document.
+    let verdictsShown = 0;
+    for (const authority of hrefs(await text(request, '/authorities/'), /href="(\/authorities\/[a-z0-9-]+\/)"/g)) {
+      verdictsShown += ((await text(request, `${authority}recommendations/`)).match(/<div class="finding"/g) ?? []).length;
+    }
+    const shown = { documents: reports.length, judgements: judgementsShown, recommendations: recommendationsShown, verdicts: verdictsShown };
 
     for (const dataset of schema.datasets) {
       const columns: string[] = dataset.columns.map((c: { name: string }) => c.name);
@@ -243,7 +244,8 @@ test.describe('citations', () => {
   test('the citation of ¶ 41 names the publisher, title, date and paragraph, and links to #para-41, without JavaScript', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(REPORT);
+    // A paragraph's Cite shows once it is the target: following its number, or a pasted link to it.
+    await page.goto(`${REPORT}#para-41`);
     const cite = page.locator('#para-41 details.cite');
     await cite.locator('summary').click();
     const [plain, markdown] = await cite.locator('pre').allTextContents();
@@ -257,7 +259,7 @@ test.describe('citations', () => {
   test('copy puts exactly the citation on the clipboard, on report and recommendation pages', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     for (const [path, at, anchor] of [
-      [REPORT, '#para-41', '#para-41'],
+      [`${REPORT}#para-41`, '#para-41', '#para-41'],
       [`${REPORT}recommendations/2/`, 'main', '#rec-2'],
     ] as const) {
       await page.goto(path);

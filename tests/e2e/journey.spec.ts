@@ -27,8 +27,8 @@ test('home → authority → report → paragraph → recommendation → follow-
   await expect(page.locator('#evidence ~ ol a[href*="#para-39"]')).toHaveCount(1);
   await expect(page.locator('#what-happened-next + p')).toContainText(/2019/);
 
-  // The first follow-up lands on a passage of the 2019 inspection that talks about the same thing.
-  const followUp = page.locator('#what-happened-next ~ ol').first().locator('h3 a').first();
+  // The 2019 inspection's verdict quotes its sentence, and the quote's link lands on the passage that says it.
+  const followUp = page.locator('#what-happened-next ~ ol').first().locator('.finding a[href*="#"]').first();
   const href = (await followUp.getAttribute('href'))!;
   expect(href).toMatch(/^\/reports\/south-gloucestershire-2019-05-08-inspection\/#(para|rec|ap)-/);
   await followUp.click();
@@ -41,13 +41,13 @@ test('a marked paragraph links back to the recommendation it supports', async ({
   await page.goto('/reports/south-gloucestershire-2017-02-13-inspection/');
   const paragraph = page.locator('#para-39');
   await expect(paragraph.locator('.marker')).toContainText('(Recommendation)');
-  await paragraph.getByRole('link', { name: '6', exact: true }).click();
+  await paragraph.getByRole('link', { name: 'recommendation 6', exact: true }).click();
   await expect(page).toHaveURL(/\/recommendations\/6\/$/);
 });
 
 test('the authority page lines judgements up across frameworks, in words and shape', async ({ page }) => {
   await page.goto('/authorities/south-gloucestershire/');
-  const history = page.locator('table.history');
+  const history = page.locator('table.history__table');
   const row = (name: RegExp) => history.locator('tbody tr').filter({ has: page.locator('th', { hasText: name }) });
   await expect(row(/Overall effectiveness/)).toContainText('Inadequate');
   await expect(row(/Overall effectiveness/)).toContainText('Requires improvement to be good');
@@ -56,7 +56,7 @@ test('the authority page lines judgements up across frameworks, in words and sha
   await expect(row(/Children in care/)).toContainText('Requires improvement');
   await page.getByRole('link', { name: /13 February 2017 with 8 May 2019/ }).click();
   await expect(page.locator('h1')).toContainText('compared with');
-  await expect(page.locator('table.history tbody tr')).not.toHaveCount(0);
+  await expect(page.locator('table.history__table tbody tr')).not.toHaveCount(0);
 });
 
 test('a theme page lists recommendations across authorities, newest first', async ({ page }) => {

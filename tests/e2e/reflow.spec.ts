@@ -143,6 +143,21 @@ for (const width of [320, 375, 1280]) {
       expect(shown).toBeLessThan(titles.length);
     });
 
+    test('a home-page card shows "Latest:" and its grade on one line', async ({ page }) => {
+      await page.goto('/');
+      const apart = await page.locator('.card-list > li p:has(.grade)').evaluateAll((paragraphs) =>
+        paragraphs.flatMap((p) => {
+          const label = document.createRange();
+          label.selectNodeContents(p.firstChild!);
+          const latest = label.getBoundingClientRect();
+          const pips = p.querySelector('.grade__pips')!.getBoundingClientRect();
+          const words = p.querySelector('.grade__words')!.getClientRects()[0]!;
+          return Math.abs(latest.top - pips.top) > 6 || Math.abs(latest.top - words.top) > 6 ? [p.textContent!.trim()] : [];
+        }),
+      );
+      expect(apart).toEqual([]);
+    });
+
     test('the home page, 404 page and search page read without sideways scrolling, placeholders uncut', async ({ page }) => {
       for (const path of ['/', '/no-such-page/', '/search/', '/data/']) {
         await page.goto(path);

@@ -1,7 +1,8 @@
 /**
  * A stand-in for Ofsted's reports website, on 127.0.0.1 at a port the system picks, for `npm run fetch` tests: the
  * search listing of providers (paged by `start` and `rows`, at most `pageSize` a page), each provider's page of
- * publication links, and the files, served from the project's own PDFs in content/sources. Its markup follows the
+ * publication links (to https://files.ofsted.gov.uk/v1/file/<id>, as on the live site), and the files at
+ * /v1/file/<id>, served from the project's own PDFs in content/sources. Its markup follows the
  * live site as /work/shared/reference/README.md describes it. A file can be made to misbehave the ways real
  * servers do, and the markup can be changed, to test that fetch says what went wrong.
  */
@@ -77,10 +78,11 @@ export async function startMockSite(options: MockSiteOptions): Promise<MockSite>
     res.end(page('Search', `<h1>Search results</h1><ul>${items.join('')}</ul><a href="/search?start=${start + rows}">Next</a>`));
   }
 
-  function provider(p: MockProvider, origin: string, res: ServerResponse): void {
+  /** Its links name Ofsted's file host, as the live site's do; fetch's --files-url sends the downloads here. */
+  function provider(p: MockProvider, res: ServerResponse): void {
     const items = p.publications.map((pub) => {
       const cls = markup === 'renamed-publications' ? 'document-link' : 'publication-link';
-      return `<li><a class="${cls}" href="${origin}/v1/file/${pub.id}" target="_blank"><span class="nonvisual">${escape(pub.kind)} - ${pub.date}, pdf</span><span aria-hidden="true">${escape(pub.kind)}</span></a><time>${pub.date}</time></li>`;
+      return `<li><a class="${cls}" href="https://files.ofsted.gov.uk/v1/file/${pub.id}" target="_blank"><span class="nonvisual">${escape(pub.kind)} - ${pub.date}, pdf</span><span aria-hidden="true">${escape(pub.kind)}</span></a><time>${pub.date}</time></li>`;
     });
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(page(p.name, `<h1>${escape(p.name)}</h1><h2>Reports</h2><ul>${items.join('')}</ul>`));
@@ -132,7 +134,7 @@ export async function startMockSite(options: MockSiteOptions): Promise<MockSite>
     if (url.pathname === '/search') return listing(url, res);
     const providerMatch = /^\/provider\/44\/(\d+)$/.exec(url.pathname);
     const p = providerMatch && options.providers.find((x) => x.urn === providerMatch[1]);
-    if (p) return provider(p, origin, res);
+    if (p) return provider(p, res);
     const fileMatch = /^\/v1\/file\/(\w+)$/.exec(url.pathname);
     const pub = fileMatch && options.providers.flatMap((x) => x.publications).find((x) => x.id === fileMatch[1]);
     if (pub) return file(pub, res);

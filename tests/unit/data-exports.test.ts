@@ -314,6 +314,10 @@ test('published column names change only with a note in DATA_CHANGES', () => {
       recommendations: ['authority', 'authority_slug', 'document', 'document_title', 'published', 'number', 'text', 'themes', 'url', 'page_url'],
     },
   };
+  PUBLISHED[3] = {
+    ...PUBLISHED[2],
+    verdicts: ['authority', 'authority_slug', 'document', 'published', 'number', 'recommendation', 'themes', 'later_document', 'later_document_type', 'later_published', 'verdict', 'sentence', 'paragraph_url', 'page_url'],
+  };
   const version = DATA_CHANGES.at(-1)!.version;
   assert.deepEqual(Object.fromEntries(DATASETS.map((d) => [d, COLUMNS[d].map((c) => c.name)])), PUBLISHED[version]);
 });

@@ -4,10 +4,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseAuthorities, resolveAuthorities } from '../../src/lib/fetch/authorities.ts';
+import { resolveAuthorities } from '../../src/lib/fetch/authorities.ts';
+import { parseLocalAuthorities } from '../../src/lib/site/local-authorities.ts';
 import { retryAfterMs, retryDelayMs } from '../../src/lib/fetch/http.ts';
 import { planFetch, sidecarFor } from '../../src/lib/fetch/plan.ts';
-import { classifyKind, listingUrl, parseListing, parseProviderPage, SiteStructureError } from '../../src/lib/fetch/site.ts';
+import { classifyKind, downloadUrl, listingUrl, parseListing, parseProviderPage, SiteStructureError } from '../../src/lib/fetch/site.ts';
 import { progressReporter, summaryTable } from '../../src/lib/fetch/summary.ts';
 
 const BASE = 'https://reports.ofsted.gov.uk';
@@ -112,10 +113,15 @@ test('Retry-After in seconds or as a date; otherwise the backoff doubles', () =>
 });
 
 test('--authority by URN or by name as people write it; an unknown name suggests the names it resembles', () => {
-  const authorities = parseAuthorities('name,ofsted_urn,la_code\n"Bristol, City of",80441,801\nBarnsley,80426,370\n"Kingston Upon Hull, City of",80477,810\n', 'las.csv');
-  assert.deepEqual(resolveAuthorities(['bristol', '80426', 'Kingston upon Hull'], authorities).map((a) => a.urn), ['80441', '80426', '80477']);
+  const authorities = parseLocalAuthorities(
+    'name,ofsted_urn,la_code,ons_code,region,la_type,population_0_25,statistical_neighbours\n' +
+      '"Bristol, City of",80441,801,E06000023,South West,Unitary Authority,162114,846\n' +
+      'Barnsley,80426,370,E08000016,Yorkshire and the Humber,Metropolitan District,69889,372\n' +
+      '"Kingston Upon Hull, City of",80477,810,E06000010,Yorkshire and the Humber,Unitary Authority,87933,333\n',
+  );
+  assert.deepEqual(resolveAuthorities(['bristol', '80426', 'Kingston upon Hull', 'Hull'], authorities).map((a) => a.urn), ['80441', '80426', '80477', '80477']);
   assert.throws(() => resolveAuthorities(['Barns'], authorities), /^Error: --authority "Barns": no local authority of that name or URN in the reference list \(did you mean "Barnsley"\?\)$/);
-  assert.throws(() => parseAuthorities('council,urn\nX,1\n', 'las.csv'), /las\.csv: expected columns "name" and "ofsted_urn"/);
+  assert.throws(() => resolveAuthorities(['99999'], authorities), /--authority "99999": no local authority of that name or URN/);
 });
 
 test('the closing table: a row per new, refused and failed document, the unchanged counted', () => {
@@ -148,4 +154,13 @@ test('progress: one line rewritten in place on a terminal, plain lines in a log'
   log.step('[1/3] Barnsley: reading its publications');
   log.done();
   assert.deepEqual(written, ['[1/3] Barnsley: reading its publications\n']);
+});
+
+test("files are downloaded from --files-url but known by Ofsted's address; links elsewhere are not followed", () => {
+  const ofsted = { baseUrl: BASE, filesUrl: 'https://files.ofsted.gov.uk' };
+  const mirror = { baseUrl: 'http://127.0.0.1:8080', filesUrl: 'http://127.0.0.1:8080' };
+  assert.equal(downloadUrl('https://files.ofsted.gov.uk/v1/file/50170467', ofsted), 'https://files.ofsted.gov.uk/v1/file/50170467');
+  assert.equal(downloadUrl('https://files.ofsted.gov.uk/v1/file/50170467', mirror), 'http://127.0.0.1:8080/v1/file/50170467');
+  assert.equal(downloadUrl(`${BASE}/documents/5.pdf`, ofsted), `${BASE}/documents/5.pdf`);
+  assert.equal(downloadUrl('https://elsewhere.example/report.pdf', ofsted), null);
 });

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMockSite, type MockProvider, type MockSiteOptions } from '../helpers/ofsted-site.ts';
@@ -24,14 +24,13 @@ function sourcesFolder(): { root: string; sources: string; cache: string } {
     copyFileSync(pdf(name), join(sources, `${name}.pdf`));
     copyFileSync(join(SOURCES, `${name}.json`), join(sources, `${name}.json`));
   }
-  writeFileSync(join(root, 'authorities.csv'), 'name,ofsted_urn,la_code\nNewham,80511,316\nWorcestershire,80584,885\nSwindon,80568,866\n"Bristol, City of",80441,801\n');
   return { root, sources, cache: join(root, 'cache') };
 }
 
-function run(args: string[], { sources, root, cache }: { sources: string; root: string; cache: string }, site: string) {
+function run(args: string[], { sources, cache }: { sources: string; cache: string }, site: string) {
   const child = spawn(
     process.execPath,
-    ['scripts/fetch.ts', '--sources', sources, '--cache', cache, '--reference', join(root, 'authorities.csv'),
+    ['scripts/fetch.ts', '--sources', sources, '--cache', cache,
       '--base-url', site, '--files-url', site, '--interval', '0', '--timeout', '1500', '--retries', '2', '--backoff', '20', '--no-build', ...args],
     // As in the scheduled refresh, where GitHub Actions names the repository the User-Agent points to.
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'example/ofsted-archive' } },
@@ -102,13 +101,13 @@ test('new documents are downloaded, checked and filed with their sidecars; a hel
 
     assert.deepEqual(sidecar(folder.sources, 'worcestershire-2019-07-29-inspection'), {
       published: '2019-07-29',
-      url: `${site.url}/v1/file/50100003`,
+      url: 'https://files.ofsted.gov.uk/v1/file/50100003',
       urn: '80584',
       documentType: 'inspection',
     });
     assert.deepEqual(readFileSync(join(folder.sources, 'swindon-2019-08-12-inspection.pdf')), readFileSync(pdf('swindon-2019-08-12-inspection')));
     // The held Newham report now records where it came from, so the next run need not download it.
-    assert.deepEqual(sidecar(folder.sources, 'newham-2019-03-25-inspection'), { published: '2019-03-25', url: `${site.url}/v1/file/50071234`, urn: '80511' });
+    assert.deepEqual(sidecar(folder.sources, 'newham-2019-03-25-inspection'), { published: '2019-03-25', url: 'https://files.ofsted.gov.uk/v1/file/50071234', urn: '80511' });
     assert.deepEqual(listing(folder.sources), [
       ...HELD.flatMap((n) => [`${n}.json`, `${n}.pdf`]),
       'swindon-2019-08-12-inspection.json', 'swindon-2019-08-12-inspection.pdf',
@@ -139,9 +138,9 @@ test('each failure is reported with its URL or reason, the others are still file
     const result = await run([], folder, site.url).done;
     assert.equal(result.code, 1, 'a failed download makes the run fail, after filing the rest');
     const out = result.stdout;
-    assert.match(rowOf(out, 'failed', 'Cheshire West and Chester') ?? '', new RegExp(`HTTP 404 Not Found \\(${site.url}/v1/file/50200001\\)`));
+    assert.match(rowOf(out, 'failed', 'Cheshire West and Chester') ?? '', /HTTP 404 Not Found \(https:\/\/files\.ofsted\.gov\.uk\/v1\/file\/50200001\)/);
     assert.ok(rowOf(out, 'new', 'swindon-2019-08-12-inspection.pdf'), `a timed-out request is retried:\n${out}`);
-    assert.match(result.stderr, /no complete response within 1\.5 s from .*50200002; trying again/);
+    assert.match(result.stderr, /no complete response within 1\.5 s from http:\/\/127\.0\.0\.1:\d+\/v1\/file\/50200002; trying again/);
     assert.match(rowOf(out, 'failed', 'Warwickshire') ?? '', /a web page \(text\/html; charset=utf-8\) where a PDF was expected \(.*\/v1\/file\/50200003\)/);
     assert.match(rowOf(out, 'refused', 'North Lincolnshire') ?? '', /the PDF is truncated: it stops after \d+ bytes without its end marker/);
     assert.ok(rowOf(out, 'new', 'worcestershire-2019-07-29-inspection.pdf'), 'a 429 is retried after its Retry-After');
@@ -190,7 +189,7 @@ test('--authority, --since and --dry-run: only what was asked, and a dry run wri
     const before = listing(folder.sources);
     const dry = await run(['--authority', 'worcestershire', '--since', '2020-01-01', '--dry-run'], folder, site.url).done;
     assert.equal(dry.code, 0, dry.stderr);
-    assert.match(dry.stdout, /would download: Worcestershire, children's services focused visit, 2021-03-03 \(.*\/v1\/file\/50300001\)/);
+    assert.match(dry.stdout, /would download: Worcestershire, children's services focused visit, 2021-03-03 \(https:\/\/files\.ofsted\.gov\.uk\/v1\/file\/50300001\)/);
     assert.doesNotMatch(dry.stdout, /50300002|Swindon/);
     assert.match(dry.stdout, /Dry run: 1 to download, 0 already held\. Nothing was downloaded or written\./);
     assert.ok(!site.requests.some((r) => r.path.startsWith('/v1/file/')), 'a dry run downloads nothing');

@@ -8,7 +8,14 @@
  *                             output byte for byte as it was;
  *   { "record": { … } }       `ingest --json` exits 0 and the record has these facts. Objects list only the fields
  *                             checked; arrays are checked whole, element by element; { "$includes": [..] } checks a
- *                             string contains each part.
+ *                             string contains each part;
+ *                             its Atom feed is well-formed XML; with "csv": { "<dataset>": ["…"] }, that dataset's CSV export of the record holds each
+ *                             part (spreadsheet formulas neutralised, say);
+ *   { "run": ["add", …], "error": ["…"] }
+ *                             the command (add, ingest, build or permalinks:update, with these arguments) run in a
+ *                             small built archive (tests/unit/small-archive.ts) with the case's files beside it,
+ *                             exits 1 with a clear message holding every substring, and the archive's sources,
+ *                             records, permalink manifest and dist/ are exactly as they were.
  * Every run is held to a 160 MB heap: bad input must be handled within reasonable memory.
  */
 import assert from 'node:assert/strict';
@@ -17,14 +24,19 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
+import { documentsFeed } from '../../src/lib/data/feeds.ts';
+import { COLUMNS, datasetRows } from '../../src/lib/data/rows.ts';
+import { toCsv } from '../../src/lib/data/serialise.ts';
+import type { Dataset } from '../../src/lib/data/urls.ts';
+import type { ReportRecord } from '../../src/schemas/report.ts';
+import { changes, makeSmallArchive, parseXml, run, snapshot as archiveSnapshot, type Command } from './small-archive.ts';
 
 const CASES = 'tests/fixtures/hostile';
-const SEEDS = 'content/sources';
 const HEAP_MB = 160;
 const work = mkdtempSync(join(tmpdir(), 'hostile-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-type Expected = { error: string[] } | { record: Record<string, unknown> };
+type Expected = { error: string[]; run?: [Command, ...string[]] } | { record: Record<string, unknown>; csv?: Partial<Record<Dataset, string[]>> };
 
 function ingest(args: string[]) {
   return spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, 'scripts/ingest.ts', ...args], {
@@ -77,19 +89,42 @@ function snapshot(dir: string): Map<string, string> {
   return new Map(files.sort().map((name) => [name, readFileSync(join(dir, name)).toString('base64')]));
 }
 
-// The seed sources ingested once: the "previous output" every failed run must leave untouched.
+// The five seed texts (not the archive's PDFs: each case ingests them again), ingested once: the "previous output"
+// every failed run must leave untouched.
+const SEEDS = join(work, 'seeds');
 const previousOutput = join(work, 'previous-reports');
 before(() => {
+  const seed = (name: string) => name.endsWith('.txt') || (name.endsWith('.json') && existsSync(join('content/sources', name.replace(/\.json$/, '.txt'))));
+  mkdirSync(SEEDS);
+  for (const name of readdirSync('content/sources').filter(seed)) copyFileSync(join('content/sources', name), join(SEEDS, name));
   const result = ingest(['--sources', SEEDS, '--out', previousOutput]);
   assert.equal(result.status, 0, `the seed sources must ingest cleanly first:\n${result.stderr}`);
 });
+
+// The small archive the command cases run in, made when the first of them needs it.
+const archive = join(work, 'archive');
+let archiveBuilt: Map<string, string> | null = null;
 
 for (const name of readdirSync(CASES).sort()) {
   const caseDir = join(CASES, name);
   if (!statSync(caseDir).isDirectory()) continue;
   const expected = JSON.parse(readFileSync(join(caseDir, 'expected.json'), 'utf8')) as Expected;
 
-  if ('error' in expected) {
+  if ('run' in expected && expected.run) {
+    const [command, ...args] = expected.run;
+    test(`${name}: \`npm run ${command}\` refuses with a clear message and the archive is as it was`, () => {
+      if (!archiveBuilt) {
+        makeSmallArchive(archive);
+        archiveBuilt = archiveSnapshot(archive);
+      }
+      for (const file of readdirSync(caseDir).filter((file) => file !== 'expected.json')) copyFileSync(join(caseDir, file), join(archive, file));
+      const result = run(archive, command, args);
+      assert.equal(result.status, 1, `expected exit 1; stderr:\n${result.stderr}`);
+      for (const part of expected.error) assert.ok(result.stderr.includes(part), `stderr lacks ${JSON.stringify(part)}:\n${result.stderr}`);
+      assert.doesNotMatch(result.stderr, /^\s+at /m, `a clear message, not a stack trace:\n${result.stderr}`);
+      assert.deepEqual(changes(archiveBuilt, archiveSnapshot(archive)), [], 'the archive must be exactly as it was');
+    });
+  } else if ('error' in expected) {
     test(`${name}: refused with a clear message, nothing printed`, async () => {
       const source = await placeSource(caseDir, join(work, name, 'alone'));
       const result = ingest(['--json', source]);
@@ -119,7 +154,13 @@ for (const name of readdirSync(CASES).sort()) {
       const source = await placeSource(caseDir, join(work, name));
       const result = ingest(['--json', source]);
       assert.equal(result.status, 0, `expected exit 0; stderr:\n${result.stderr}`);
-      assert.deepEqual(differences(JSON.parse(result.stdout), expected.record, 'record'), []);
+      const record = JSON.parse(result.stdout) as ReportRecord;
+      assert.deepEqual(differences(record, expected.record, 'record'), []);
+      assert.doesNotThrow(() => parseXml(documentsFeed([record], new URL('https://archive.test/'))), 'the record\'s Atom feed must be well-formed XML');
+      for (const [dataset, parts] of Object.entries(expected.csv ?? {}) as Array<[Dataset, string[]]>) {
+        const csv = toCsv(datasetRows(dataset, [record], new URL('https://archive.test/')), COLUMNS[dataset]);
+        for (const part of parts) assert.ok(csv.includes(part), `${dataset}.csv lacks ${JSON.stringify(part)}:\n${csv}`);
+      }
     });
   }
 }

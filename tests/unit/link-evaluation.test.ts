@@ -85,12 +85,12 @@ describe('linking the seed sources, against the labelled pairs', () => {
     const sif = linked.find((record) => record.slug === 'south-gloucestershire-2017-02-13-inspection')!;
     const rhi = sif.links.find((link) => link.number === 6)!;
     assert.ok(rhi.followUps.some((followUp) => followUp.report === 'south-gloucestershire-2019-05-08-inspection'));
-    assert.equal(rhi.trail, 'Raised again in the inspection of 8 May 2019.');
-    // The 2022 Gloucestershire recommendations are restated by the council report.
+    assert.equal(rhi.trail, 'Still a concern at the inspection of 8 May 2019.');
+    // The 2022 Gloucestershire recommendations are restated by the council report, not answered.
     const glos = linked.find((record) => record.slug === 'gloucestershire-2022-04-01-inspection')!;
     for (const link of glos.links) {
       assert.ok(link.followUps.some((followUp) => followUp.paragraphId === 'para-6-2'), `recommendation ${link.number}`);
-      assert.equal(link.trail, 'Answered by the council report of 22 June 2022.');
+      assert.equal(link.trail, 'Restated, without an action, in the council report of 22 June 2022.');
     }
     // "What has Ofsted said about care leavers' accommodation anywhere?"
     const tagged = linked.flatMap((record) => record.paragraphs.filter((p) => p.themes.includes('care-leavers-accommodation')));

@@ -149,7 +149,15 @@ describe('linkArchive: follow-ups', () => {
     assert.ok(followUps.every((f) => f.report === later.slug));
     assert.ok(followUps.some((f) => f.paragraphId === 'para-1'));
     assert.ok(followUps.some((f) => f.paragraphId === 'rec-1'));
-    assert.deepEqual(linksOf(first, 2).followUps.map((f) => f.report), [answer.slug]);
+  });
+
+  it('reads a council report only against the inspection it answers', () => {
+    // The council report of July 2019 answers the May 2019 inspection: it is no follow-up of the 2016 one's.
+    assert.deepEqual(linksOf(first, 2).followUps, []);
+    const laterRecord = linked.find((r) => r.slug === later.slug)!;
+    const verdict = linksOf(laterRecord, 1).verdicts.find((v) => v.report === answer.slug)!;
+    assert.equal(verdict.verdict, 'not-addressed');
+    assert.equal(verdict.paragraphId, null);
   });
 
   it('never follows up in another authority, an earlier document or one of the same day', () => {
@@ -166,10 +174,13 @@ describe('linkArchive: follow-ups', () => {
     assert.deepEqual(linksOf(laterRecord, 1).followUps, []);
   });
 
-  it('writes the trail from the kind and date of the later documents', () => {
-    assert.equal(linksOf(first, 1).trail, 'Raised again in the inspection of 8 May 2019.');
-    assert.equal(linksOf(first, 2).trail, 'Answered by the council report of 1 July 2019.');
-    assert.equal(linksOf(first, 3).trail, 'Not mentioned in any later document in the archive.');
+  it('gives each later document a verdict with the sentence that carries it, and writes the trail from them', () => {
+    const [verdict] = linksOf(first, 1).verdicts;
+    assert.equal(verdict!.report, later.slug);
+    assert.equal(verdict!.verdict, 'still-a-concern');
+    assert.ok(['para-1', 'rec-1'].includes(verdict!.paragraphId!));
+    assert.equal(linksOf(first, 1).trail, 'Still a concern at the inspection of 8 May 2019.');
+    assert.equal(linksOf(first, 3).trail, 'No later document in the archive examines this matter.');
   });
 
   it('is deterministic, whatever the order of the input', () => {

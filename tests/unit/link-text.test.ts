@@ -62,43 +62,39 @@ describe('trail', () => {
     assert.equal(dateInWords('2022-06-22'), '22 June 2022');
   });
 
-  it('says what happened next in one sentence, worded by the kind of later document', () => {
-    assert.equal(trailSentence([]), 'Not mentioned in any later document in the archive.');
+  it('says what each later document found, in one sentence, worded by its kind', () => {
+    assert.equal(trailSentence([]), 'No later document in the archive examines this matter.');
     assert.equal(
-      trailSentence([{ documentType: 'inspection', published: '2019-05-08' }]),
-      'Raised again in the inspection of 8 May 2019.',
+      trailSentence([{ documentType: 'inspection', published: '2019-05-08', verdict: 'improved' }]),
+      'Improved at the inspection of 8 May 2019.',
     );
     assert.equal(
-      trailSentence([{ documentType: 'council-report', published: '2022-06-22' }]),
-      'Answered by the council report of 22 June 2022.',
+      trailSentence([{ documentType: 'council-report', published: '2022-06-22', verdict: 'restated' }]),
+      'Restated, without an action, in the council report of 22 June 2022.',
     );
     assert.equal(
       trailSentence([
-        { documentType: 'monitoring-visit', published: '2019-09-30' },
-        { documentType: 'inspection', published: '2022-04-01' },
+        { documentType: 'monitoring-visit', published: '2019-09-30', verdict: 'mentioned' },
+        { documentType: 'inspection', published: '2022-04-01', verdict: 'still-a-concern' },
       ]),
-      'Revisited at the monitoring visit of 30 September 2019, then raised again in the inspection of 1 April 2022.',
+      'Mentioned, without a verdict, in the monitoring visit of 30 September 2019; still a concern at the inspection of 1 April 2022.',
     );
   });
 
-  it('gives neighbouring documents of one kind one phrase', () => {
+  it('gives neighbouring documents of one kind and one verdict one phrase', () => {
     assert.equal(
       trailSentence([
-        { documentType: 'inspection', published: '2019-11-04' },
-        { documentType: 'inspection', published: '2024-07-12' },
+        { documentType: 'inspection', published: '2019-11-04', verdict: 'still-a-concern' },
+        { documentType: 'inspection', published: '2024-07-12', verdict: 'still-a-concern' },
       ]),
-      'Raised again in the inspections of 4 November 2019 and 12 July 2024.',
+      'Still a concern at the inspections of 4 November 2019 and 12 July 2024.',
     );
-  });
-
-  it('names the first three later documents and counts the rest', () => {
-    const later = ['2018-01-01', '2019-01-01', '2020-01-01', '2021-01-01', '2022-01-01'].map((published) => ({
-      documentType: 'monitoring-visit' as const,
-      published,
-    }));
     assert.equal(
-      trailSentence(later),
-      'Revisited at the monitoring visits of 1 January 2018, 1 January 2019 and 1 January 2020, and in 2 more later documents.',
+      trailSentence([
+        { documentType: 'inspection', published: '2019-11-04', verdict: 'mixed' },
+        { documentType: 'inspection', published: '2024-07-12', verdict: 'improved' },
+      ]),
+      'Mixed progress at the inspection of 4 November 2019; improved at the inspection of 12 July 2024.',
     );
   });
 });

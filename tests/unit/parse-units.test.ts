@@ -63,9 +63,10 @@ test('judgement areas lined up across SIF and ILACS wordings', () => {
   for (const [area, key] of cases) assert.equal(classifyJudgementArea(area), key, area);
 });
 
-test('grade words measured against, not awarded, are no judgement', () => {
+test('grade words measured against, or awarded before, are no judgement of this report', () => {
   assert.equal(parseGradedStatement('The LSCB is not yet demonstrating the characteristics of good.'), null);
   assert.equal(parseGradedStatement('The local authority leads effective services that meet the requirements for good.'), null);
+  assert.equal(parseGradedStatement('At the last inspection, help and protection was judged inadequate.'), null);
   assert.equal(parseGradedStatement('Children’s services require improvement to be good')?.areaKey, 'overall-effectiveness');
 });
 

@@ -53,12 +53,21 @@ test('every seed: anchors unique on the page, unnumbered paragraphs counted A1, 
   for (const record of ALL) {
     const ids = [...record.sections, ...record.paragraphs, ...record.recommendations].map((x) => x.id);
     assert.equal(new Set(ids).size, ids.length, `${record.slug}: duplicate anchor`);
+    // The letter's address and salutation were once A1 and A2: its sidecar keeps its later anchors where they were.
+    const first = record === LETTER ? 3 : 1;
     const unnumbered = record.paragraphs.filter((p) => p.number === null);
     assert.deepEqual(
       unnumbered.map((p) => [p.id, p.label]),
-      unnumbered.map((_, k) => [`ap-${k + 1}`, `A${k + 1}`]),
+      unnumbered.map((_, k) => [`ap-${k + first}`, `A${k + first}`]),
     );
   }
+});
+
+test('the monitoring letter: its first citable paragraph keeps the anchor it was published with (ap-3), not its address', () => {
+  const first = LETTER.paragraphs.find((p) => p.number === null)!;
+  assert.equal(first.id, 'ap-3');
+  assert.match(first.text, /^This letter summarises the findings of the monitoring visit/);
+  assert.ok(!LETTER.paragraphs.some((p) => /^Dear Mr Spencer|^Mr Chris Spencer/.test(p.text)));
 });
 
 test('every seed: no Ofsted boilerplate, page numbers or conversion markup left in the text', () => {
@@ -286,8 +295,10 @@ test('South Gloucestershire 2017: conversion artefacts repaired, footnotes kept'
   assert.ok(SIF_2017.footnotes[0].text.startsWith('Ofsted produces this report under its power to combine reports'));
   assert.ok(SIF_2017.footnotes[1].text.startsWith('The local authority was given the opportunity to review'));
   assert.match(paragraph(SIF_2017, 'para-61').text, /five A\* to C GCSEs/);
-  // "muchneeded" is how the report prints it: left alone.
-  assert.match(SIF_2017.paragraphs.map((p) => p.text).join('\n'), /positive and muchneeded changes/);
+  // The report prints "much-" / "needed" across a line end: a compound, whose hyphen the text conversion had lost.
+  assert.match(SIF_2017.paragraphs.map((p) => p.text).join('\n'), /positive and much-needed changes/);
+  // A figure range the conversion spaced ("0– 25s") reads as the report prints it.
+  assert.match(SIF_2017.paragraphs.map((p) => p.text).join('\n'), /in the 0–25s disability service\. Weaknesses/);
   // A list introduced by a colon joins its paragraph, one item a line.
   assert.ok(SIF_2017.paragraphs.some((p) => p.text.startsWith('In the last 12 months:\nthere have been nine adoptions\n')));
 });

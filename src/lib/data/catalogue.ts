@@ -5,7 +5,7 @@
  */
 import type { ReportRecord } from '../../schemas/report.ts';
 import { chronological, inspectionPairs, summariseAuthorities } from '../site/shape.ts';
-import { anchorUrl, authorityUrl, compareUrl, recommendationUrl, reportUrl, searchUrl, themeUrl } from '../site/urls.ts';
+import { anchorUrl, authorityRecommendationsUrl, authorityUrl, compareUrl, recommendationUrl, reportUrl, searchUrl, themeUrl } from '../site/urls.ts';
 import { COLUMNS, type Column } from './rows.ts';
 import { ARCHIVE_NAME, FEED_ENTRIES } from './feeds.ts';
 import { LIST_SEPARATOR } from './serialise.ts';
@@ -31,16 +31,21 @@ import {
 export const DATA_CHANGES = [
   { version: 1, note: 'First published: documents, judgements and recommendations as CSV and JSON, report records, Atom feeds.' },
   { version: 2, note: 'Documents gain two columns at the end, original_copy_url (the archive’s copy of the original PDF) and ofsted_page_url (the authority’s page on Ofsted’s website, which lists its reports), so every document has a way to its original; no column renamed or removed.' },
+  { version: 3, note: 'Added verdicts.csv and verdicts.json (what later documents found on each recommendation), the verdicts field of each recommendation’s links in the record, and the authority recommendation tracker /authorities/{authority}/recommendations/.' },
 ] as const;
 
 export const DATASET_INFO: Record<Dataset, { title: string; rows: string }> = {
   documents: { title: 'Documents', rows: 'One row per document: inspection, visit letter or council report.' },
   judgements: { title: 'Judgements', rows: 'One row per graded judgement of a document.' },
   recommendations: { title: 'Recommendations', rows: 'One row per recommendation of a document.' },
+  verdicts: {
+    title: 'Verdicts',
+    rows: 'One row per recommendation and later document that examines its matter: what that document found, and the sentence that says so.',
+  },
 };
 
 export const FORMAT_NOTES = {
-  csv: `RFC 4180: UTF-8 without a byte-order mark, a header row of the column names, CRLF between rows, fields in double quotes where they hold a comma, a quote or a line break. Lists are joined with “${LIST_SEPARATOR}”; a missing value is an empty field.`,
+  csv: `RFC 4180: UTF-8 without a byte-order mark, a header row of the column names, CRLF between rows, fields in double quotes where they hold a comma, a quote or a line break. Lists are joined with “${LIST_SEPARATOR}”; a missing value is an empty field. A text field that starts with =, +, -, @, a tab or a carriage return starts with an apostrophe (') instead, so that no spreadsheet runs it as a formula; the JSON has the text as it is.`,
   json: 'A JSON array of objects, one per row, keys in the column order below. Lists are arrays; a missing value is null.',
   order: 'Rows are in publication order, oldest first; documents published the same day are ordered by slug.',
 } as const;
@@ -104,6 +109,11 @@ export function urlPatterns(reports: readonly ReportRecord[], themeSlug: string 
       example: original ? sourceFileUrl(original.file) : null,
     },
     { pattern: '/authorities/{authority}/', description: 'An authority: its latest judgement, judgements over time and every document.', example: report ? authorityUrl(report.authoritySlug) : null },
+    {
+      pattern: '/authorities/{authority}/recommendations/',
+      description: 'Every recommendation the authority was given, by theme, with what each later document found.',
+      example: report ? authorityRecommendationsUrl(report.authoritySlug) : null,
+    },
     {
       pattern: '/authorities/{authority}/compare/{older}/{newer}/',
       description: 'Two inspections of an authority side by side; {older} and {newer} are document slugs, older first.',

@@ -1,5 +1,5 @@
 /**
- * The three tables the archive exports (documents, judgements, recommendations): their columns, each with its
+ * The tables the archive exports (documents, judgements, recommendations, verdicts): their columns, each with its
  * meaning, and the pure functions that turn report records into rows. The column lists are the published contract:
  * the CSV header, the JSON key order, /data/schema.json and the /data/ page are all generated from them, so a name
  * cannot change in one place only. Renaming or removing a column is a breaking change: note it in DATA_CHANGES.
@@ -87,16 +87,39 @@ const RECOMMENDATION_COLUMNS = [
   column('page_url', 'url', 'The recommendation’s own page: its evidence in the report and what later documents said.'),
 ] as const;
 
+const VERDICT_COLUMNS = [
+  column('authority', 'string', 'The local authority.'),
+  column('authority_slug', 'string', 'The authority’s permanent name; its recommendation tracker is /authorities/<authority_slug>/recommendations/.'),
+  column('document', 'string', 'Slug of the document that makes the recommendation.'),
+  column('published', 'date', 'Publication date of that document, YYYY-MM-DD.'),
+  column('number', 'integer', 'The recommendation’s number in its document (the number column of recommendations.csv).'),
+  column('recommendation', 'string', 'The recommendation, whole.'),
+  column('themes', 'list', 'Slugs of the themes the recommendation is on; the tracker groups by the first.'),
+  column('later_document', 'string', 'Slug of a later document of the same authority that examines the matter.'),
+  column('later_document_type', 'string', 'Its type: inspection, monitoring-visit, focused-visit, lscb-review, council-report…'),
+  column('later_published', 'date', 'Its publication date, YYYY-MM-DD.'),
+  column(
+    'verdict',
+    'string',
+    'What it found: improved, still-a-concern, mixed or not-addressed (inspections and visits); action-committed, restated or not-addressed (council reports); mentioned where the archive cannot tell.',
+  ),
+  column('sentence', 'string', 'The later document’s sentence that carries the verdict, verbatim; empty for mentioned and not-addressed.', true),
+  column('paragraph_url', 'url', 'The passage of the later document the verdict points at.', true),
+  column('page_url', 'url', 'The recommendation’s own page, which shows every verdict with its sentence.'),
+] as const;
+
 export const COLUMNS = {
   documents: DOCUMENT_COLUMNS,
   judgements: JUDGEMENT_COLUMNS,
   recommendations: RECOMMENDATION_COLUMNS,
+  verdicts: VERDICT_COLUMNS,
 } satisfies Record<Dataset, readonly Column[]>;
 
 type NameOf<C extends readonly Column[]> = C[number]['name'];
 export type DocumentRow = Row<NameOf<typeof DOCUMENT_COLUMNS>>;
 export type JudgementRow = Row<NameOf<typeof JUDGEMENT_COLUMNS>>;
 export type RecommendationRow = Row<NameOf<typeof RECOMMENDATION_COLUMNS>>;
+export type VerdictRow = Row<NameOf<typeof VERDICT_COLUMNS>>;
 
 /**
  * One row per document, oldest first (same-day documents by slug), as every export is ordered. `authorityOf` finds
@@ -177,8 +200,42 @@ export function recommendationRows(records: readonly ReportRecord[], site: URL):
   );
 }
 
-/** The rows of any one export, for routes that serve all three from one file. */
+/**
+ * One row per recommendation and later document that examines its matter (the authority trackers, as data):
+ * documents oldest first, recommendations in order, later documents oldest first.
+ */
+export function verdictRows(records: readonly ReportRecord[], site: URL): VerdictRow[] {
+  const bySlug = new Map(records.map((r) => [r.slug, r]));
+  return chronological(records).flatMap((r) =>
+    r.recommendations.flatMap((rec) =>
+      (r.links.find((l) => l.number === rec.number)?.verdicts ?? []).flatMap((v) => {
+        const later = bySlug.get(v.report);
+        if (!later) return [];
+        return [
+          {
+            authority: r.authority,
+            authority_slug: r.authoritySlug,
+            document: r.slug,
+            published: r.published,
+            number: rec.number,
+            recommendation: rec.text,
+            themes: rec.themes,
+            later_document: later.slug,
+            later_document_type: later.documentType,
+            later_published: later.published,
+            verdict: v.verdict,
+            sentence: v.sentence,
+            paragraph_url: v.paragraphId ? absoluteUrl(anchorUrl(later.slug, v.paragraphId), site) : null,
+            page_url: absoluteUrl(recommendationUrl(r.slug, rec.number), site),
+          },
+        ];
+      }),
+    ),
+  );
+}
+
+/** The rows of any one export, for routes that serve them all from one file. */
 export function datasetRows(dataset: Dataset, records: readonly ReportRecord[], site: URL): Array<Row<string>> {
-  const build = { documents: documentRows, judgements: judgementRows, recommendations: recommendationRows }[dataset];
+  const build = { documents: documentRows, judgements: judgementRows, recommendations: recommendationRows, verdicts: verdictRows }[dataset];
   return build(records, site);
 }

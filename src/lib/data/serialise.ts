@@ -28,9 +28,20 @@ export function toCsv<Name extends string>(rows: ReadonlyArray<Row<Name>>, colum
 
 function csvField(value: Row<string>[string]): string {
   if (value === null) return '';
-  if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  return value.join(LIST_SEPARATOR);
+  return spreadsheetSafe(typeof value === 'string' ? value : value.join(LIST_SEPARATOR));
+}
+
+/** What a spreadsheet reads as the start of a formula: =, +, -, @, and a tab or carriage return before one. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell that a spreadsheet would run as a formula (`=HYPERLINK(…)` in an authority, a recommendation starting
+ * "- "), prefixed with an apostrophe, as spreadsheet-safe exports do (OWASP's CSV injection advice): spreadsheets
+ * then show the text as it is. Numbers are written as numbers; the JSON exports carry every value unchanged.
+ */
+export function spreadsheetSafe(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 /** A JSON array of objects, keys in column order, two-space indented, ending in a newline. */

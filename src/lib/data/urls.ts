@@ -2,7 +2,7 @@
  * The URLs of the data the archive publishes: exports, per-report records and sources, feeds. Like the page URLs in
  * src/lib/site/urls.ts they are permanent, so they are built only here.
  */
-export const DATASETS = ['documents', 'judgements', 'recommendations'] as const;
+export const DATASETS = ['documents', 'judgements', 'recommendations', 'verdicts'] as const;
 export type Dataset = (typeof DATASETS)[number];
 
 export const dataPageUrl = '/data/';

@@ -34,6 +34,17 @@ export function listingUrl(baseUrl: string, start: number, rows = LISTING_ROWS):
   return url.href;
 }
 
+/**
+ * Where to download a listed file from. Ofsted's links name files.ofsted.gov.uk, and that address is what a sidecar
+ * records; `filesUrl` (a mirror, or the tests' stand-in) is where it is fetched from, same path. A link on the site
+ * itself is fetched as it is; a link anywhere else is not followed (null).
+ */
+export function downloadUrl(listed: string, { baseUrl, filesUrl }: { baseUrl: string; filesUrl: string }): string | null {
+  const url = new URL(listed);
+  if (url.origin === new URL(DEFAULT_FILES_URL).origin) return new URL(`${url.pathname}${url.search}`, filesUrl).href;
+  return [new URL(filesUrl).origin, new URL(baseUrl).origin].includes(url.origin) ? url.href : null;
+}
+
 export interface Provider {
   /** Ofsted's unique reference number: the last segment of the provider page's address. */
   urn: string;

@@ -14,7 +14,8 @@
  * marked paragraph, the paragraph) achieves. The numbers below were set on the labelled pairs in
  * tests/fixtures/links/labelled.json, as measured by tests/unit/link-evaluation.test.ts.
  */
-import type { Paragraph, Recommendation, RecommendationLinks, ReportRecord } from '../../schemas/report.ts';
+import type { Paragraph, Recommendation, RecommendationLinks, ReportRecord, Verdict } from '../../schemas/report.ts';
+import { answeredBy, examines, inBoardPart } from './scope.ts';
 import { buildCorpus, buildIndex, similarity, tellingTerms } from './score.ts';
 import type { Corpus } from './score.ts';
 import { compareText, tokenize } from './text.ts';
@@ -22,6 +23,8 @@ import type { Token } from './text.ts';
 import { tagTokens } from './themes.ts';
 import type { Taxonomy } from './themes.ts';
 import { trailSentence } from './trail.ts';
+import { judge, newReadingCache } from './verdict.ts';
+import type { ReadingCache } from './verdict.ts';
 
 export const LINKING = {
   /** How much of the score depends on sharing the recommendation's themes: none shared costs this fraction. */
@@ -44,6 +47,8 @@ export const LINKING = {
   followUpRelative: 0.5,
   /** …and at most this many passages of any one later document. */
   followUpsPerDocument: 3,
+  /** The verdict reads this many of a later document's best passages (above the follow-up threshold). */
+  verdictCandidates: 3,
   /** Shared words shown beside a link. */
   sharedTerms: 4,
 } as const;
@@ -60,6 +65,10 @@ interface Archive {
   recommendationStart: number[];
   recordOf: Int32Array;
   themes: string[][];
+  /** Later passages as the verdicts read them, each read once (verdict.ts). */
+  readings: ReadingCache;
+  /** A word stem's weight for verdicts: its idf in the archive (0 for a word the archive never uses). */
+  weight: (stem: string) => number;
 }
 
 /** The pseudo-word a theme adds to a passage; "#" cannot occur in a stem, so it never collides with a word. */
@@ -96,7 +105,11 @@ function prepare(records: readonly ReportRecord[], taxonomy: Taxonomy): Archive 
     }
   }
   const corpus = buildCorpus(tokenised());
-  return { records, corpus, paragraphStart, recommendationStart, recordOf, themes };
+  const weight = (stem: string) => {
+    const id = corpus.ids.get(stem);
+    return id === undefined ? 0 : corpus.idf[id]!;
+  };
+  return { records, corpus, paragraphStart, recommendationStart, recordOf, themes, readings: newReadingCache(), weight };
 }
 
 /** The paragraph (or recommendation) a passage is. */
@@ -231,16 +244,31 @@ function chooseEvidence(archive: Archive, r: number, found: Scored[][]): Scored[
   return evidence.map((list) => list.sort(byScore));
 }
 
-/** A recommendation's follow-ups, grouped by later document, oldest document first. */
+/** A recommendation's follow-ups in one later document that examines its matter, and that document's verdict. */
 interface FollowUpGroup {
   record: number;
   matches: Scored[];
+  verdict: Omit<Verdict, 'report'>;
 }
 
 interface RecordLinks {
   /** Per recommendation of the record. */
   evidence: Scored[][];
   followUps: FollowUpGroup[][];
+}
+
+/** The verdict of one later document, read from its best passages on the matter (see verdict.ts). */
+function verdictOf(archive: Archive, query: number, later: ReportRecord, matches: readonly Scored[]): Omit<Verdict, 'report'> {
+  const candidates = [...matches]
+    .sort(byScore)
+    .slice(0, LINKING.verdictCandidates)
+    .map((scored) => {
+      const { paragraph, recommendation } = locate(archive, scored.passage);
+      const passage = (paragraph ?? recommendation)!;
+      return { id: passage.id, text: passage.text, score: scored.score };
+    });
+  const recommendation = locate(archive, query).recommendation!;
+  return judge(recommendation.text, later.documentType, candidates, archive.weight, archive.readings);
 }
 
 /**
@@ -254,53 +282,75 @@ function linkAuthority(archive: Archive, authority: readonly number[]): Map<numb
   const ordered = [...authority].sort(
     (a, b) => compareText(records[a]!.published, records[b]!.published) || compareText(records[a]!.slug, records[b]!.slug),
   );
+  const documents = ordered.map((r) => records[r]!);
+  const answers = answeredBy(documents);
   const members: number[] = [];
+  /** Per member: whether it belongs to its document's review of the safeguarding board (scope.ts). */
+  const boardMember: boolean[] = [];
   const startOf: number[] = [];
   const findingsEnd: number[] = [];
-  for (const r of ordered) {
+  ordered.forEach((r, i) => {
+    const board = inBoardPart(documents[i]!);
     startOf.push(members.length);
-    members.push(...findings(archive, r));
+    for (const passage of findings(archive, r)) {
+      members.push(passage);
+      boardMember.push(board(locate(archive, passage).paragraph!.section));
+    }
     findingsEnd.push(members.length);
-    for (let rec = 0; rec < records[r]!.recommendations.length; rec++) members.push(archive.recommendationStart[r]! + rec);
-  }
+    records[r]!.recommendations.forEach((recommendation, rec) => {
+      members.push(archive.recommendationStart[r]! + rec);
+      boardMember.push(board(recommendation.section));
+    });
+  });
+  const positionOf = new Map(ordered.map((r, i) => [r, i]));
   const index = buildIndex(archive.corpus, members);
   const result = new Map<number, RecordLinks>();
   let later = 0;
   ordered.forEach((r, i) => {
     while (later < ordered.length && records[ordered[later]!]!.published <= records[r]!.published) later++;
     const laterFrom = later < ordered.length ? startOf[later]! : members.length;
+    const board = inBoardPart(documents[i]!);
     const found: Scored[][] = [];
     const followUps: FollowUpGroup[][] = [];
-    records[r]!.recommendations.forEach((_, rec) => {
+    records[r]!.recommendations.forEach((recommendation, rec) => {
       const query = archive.recommendationStart[r]! + rec;
+      const boardRecommendation = board(recommendation.section);
+      // The later documents (by position) that examine this recommendation's matter at all.
+      const examining = new Set<number>();
+      for (let j = later; j < ordered.length; j++) if (examines(documents, answers, i, j, boardRecommendation)) examining.add(j);
       const own: Scored[] = [];
       const byRecord = new Map<number, Scored[]>();
       const { positions, scores: text } = similarity(archive.corpus, index, query, startOf[i]!, LINKING.minimumCoverage);
       positions.forEach((k, j) => {
         const isOwn = k < findingsEnd[i]!;
         if (!isOwn && k < laterFrom) return;
+        const document = archive.recordOf[members[k]!]!;
+        // A later passage counts only in a document that examines the matter, and in the part of it (the board's
+        // or the authority's) the recommendation was addressed to.
+        if (!isOwn && (!examining.has(positionOf.get(document)!) || boardMember[k] !== boardRecommendation)) return;
         const floor = isOwn ? Math.min(LINKING.evidenceThreshold, LINKING.markerThreshold) : LINKING.followUpThreshold;
         const scored = withThemes(archive, query, members[k]!, text[j]!, floor);
         if (!scored) return;
         if (isOwn) return void own.push(scored);
-        const document = archive.recordOf[members[k]!]!;
         const list = byRecord.get(document);
         if (list) list.push(scored);
         else byRecord.set(document, [scored]);
       });
       found.push(own);
       followUps.push(
-        ordered
-          .filter((document) => byRecord.has(document))
-          .map((document) => ({
-            record: document,
-            matches: strongest(
-              byRecord.get(document)!,
-              LINKING.followUpThreshold,
-              LINKING.followUpRelative,
-              LINKING.followUpsPerDocument,
-            ),
-          })),
+        [...examining].flatMap((position) => {
+          const document = ordered[position]!;
+          const matches = byRecord.get(document) ?? [];
+          // A council report that answers the inspection but has nothing on this recommendation has not taken it up.
+          if (matches.length === 0 && documents[position]!.documentType !== 'council-report') return [];
+          return [
+            {
+              record: document,
+              matches: strongest(matches, LINKING.followUpThreshold, LINKING.followUpRelative, LINKING.followUpsPerDocument),
+              verdict: verdictOf(archive, query, records[document]!, matches),
+            },
+          ];
+        }),
       );
     });
     result.set(r, { evidence: chooseEvidence(archive, r, found), followUps });
@@ -368,7 +418,8 @@ function linkSorted(records: readonly ReportRecord[], taxonomy: Taxonomy): Repor
             ...reason(archive, query, spelling, scored),
           })),
         ),
-        trail: trailSentence(groups.map((group) => records[group.record]!)),
+        verdicts: groups.map((group) => ({ report: records[group.record]!.slug, ...group.verdict })),
+        trail: trailSentence(groups.map((group) => ({ ...records[group.record]!, verdict: group.verdict.verdict }))),
       };
     });
     const paragraphs: Paragraph[] = record.paragraphs.map((paragraph, p) => ({

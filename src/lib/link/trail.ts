@@ -1,9 +1,10 @@
 /**
- * The one plain sentence under a recommendation that says what happened next, written from the later documents
- * its follow-ups come from. The wording follows the kind of document: an inspection raises a matter again, a
- * council report answers it, a visit revisits it.
+ * The one plain sentence under a recommendation that says what happened next: each later document that examines
+ * its matter with the verdict it gives ("Improved at the inspection of 8 May 2019; still a concern at the
+ * inspection of 23 July 2024."). The sentence says no more than the verdicts: a document that only mentions the
+ * matter is named as mentioning it.
  */
-import type { DocumentType } from '../../schemas/report.ts';
+import type { DocumentType, Verdict } from '../../schemas/report.ts';
 
 const MONTHS = [
   'January',
@@ -26,26 +27,37 @@ export function dateInWords(isoDate: string): string {
   return `${day} ${MONTHS[month! - 1]} ${year}`;
 }
 
-/** What a later document of each kind did with the matter, for one or more documents (dates in words). */
-const PHRASES: Record<DocumentType, (dates: string, several: boolean) => string> = {
-  inspection: (dates, several) => `raised again in the inspection${several ? 's' : ''} of ${dates}`,
-  'monitoring-visit': (dates, several) => `revisited at the monitoring visit${several ? 's' : ''} of ${dates}`,
-  'focused-visit': (dates, several) => `revisited at the focused visit${several ? 's' : ''} of ${dates}`,
-  'lscb-review': (dates, several) => `taken up in the safeguarding board review${several ? 's' : ''} of ${dates}`,
+/** A document of each kind, named in running text. */
+const DOCUMENT: Record<DocumentType, (dates: string, several: boolean) => string> = {
+  inspection: (dates, several) => `the inspection${several ? 's' : ''} of ${dates}`,
+  'monitoring-visit': (dates, several) => `the monitoring visit${several ? 's' : ''} of ${dates}`,
+  'focused-visit': (dates, several) => `the focused visit${several ? 's' : ''} of ${dates}`,
+  'lscb-review': (dates, several) => `the safeguarding board review${several ? 's' : ''} of ${dates}`,
   'looked-after-children-inspection': (dates, several) =>
-    `raised again in the inspection${several ? 's' : ''} of services for looked after children of ${dates}`,
-  'council-report': (dates, several) => `answered by the council report${several ? 's' : ''} of ${dates}`,
-  other: (dates, several) => `taken up in the document${several ? 's' : ''} of ${dates}`,
+    `the inspection${several ? 's' : ''} of services for looked after children of ${dates}`,
+  'council-report': (dates, several) => `the council report${several ? 's' : ''} of ${dates}`,
+  other: (dates, several) => `the document${several ? 's' : ''} of ${dates}`,
 };
 
-/** A later document a recommendation was followed up in. */
+/** Each verdict in running text, given the document(s) that give it. */
+const VERDICT_PHRASES: Record<Verdict['verdict'], (documents: string) => string> = {
+  improved: (documents) => `improved at ${documents}`,
+  'still-a-concern': (documents) => `still a concern at ${documents}`,
+  mixed: (documents) => `mixed progress at ${documents}`,
+  'not-addressed': (documents) => `not addressed by ${documents}`,
+  'action-committed': (documents) => `action committed in ${documents}`,
+  restated: (documents) => `restated, without an action, in ${documents}`,
+  mentioned: (documents) => `mentioned, without a verdict, in ${documents}`,
+};
+
+/** A later document that examines a recommendation's matter, with its verdict. */
 export interface LaterDocument {
   documentType: DocumentType;
   published: string;
+  verdict: Verdict['verdict'];
 }
 
-/** How many later documents the sentence names before counting the rest. */
-const NAMED = 3;
+export const NO_LATER_DOCUMENT = 'No later document in the archive examines this matter.';
 
 /** "A", "A and B", "A, B and C". */
 function listed(items: readonly string[]): string {
@@ -53,20 +65,19 @@ function listed(items: readonly string[]): string {
 }
 
 /**
- * One sentence from the later documents, oldest first: "Raised again in the inspection of 8 May 2019.";
- * "Revisited at the monitoring visits of 5 March 2018 and 30 September 2019, then raised again in the inspection
- * of 1 April 2022." Neighbouring documents of one kind share a phrase.
+ * One sentence from the later documents, oldest first. Neighbouring documents of one kind with one verdict share a
+ * phrase: "Still a concern at the inspections of 8 May 2019 and 23 July 2024."
  */
 export function trailSentence(later: readonly LaterDocument[]): string {
-  if (later.length === 0) return 'Not mentioned in any later document in the archive.';
-  const runs: { documentType: DocumentType; dates: string[] }[] = [];
-  for (const doc of later.slice(0, NAMED)) {
+  if (later.length === 0) return NO_LATER_DOCUMENT;
+  const runs: { documentType: DocumentType; verdict: Verdict['verdict']; dates: string[] }[] = [];
+  for (const doc of later) {
     const last = runs[runs.length - 1];
-    if (last?.documentType === doc.documentType) last.dates.push(dateInWords(doc.published));
-    else runs.push({ documentType: doc.documentType, dates: [dateInWords(doc.published)] });
+    if (last?.documentType === doc.documentType && last.verdict === doc.verdict) last.dates.push(dateInWords(doc.published));
+    else runs.push({ documentType: doc.documentType, verdict: doc.verdict, dates: [dateInWords(doc.published)] });
   }
-  const rest = later.length - NAMED;
-  const tail = rest > 0 ? `, and in ${rest} more later document${rest === 1 ? '' : 's'}` : '';
-  const sentence = runs.map((run) => PHRASES[run.documentType](listed(run.dates), run.dates.length > 1)).join(', then ') + tail;
+  const sentence = runs
+    .map((run) => VERDICT_PHRASES[run.verdict](DOCUMENT[run.documentType](listed(run.dates), run.dates.length > 1)))
+    .join('; ');
   return `${sentence[0]!.toUpperCase()}${sentence.slice(1)}.`;
 }

@@ -326,9 +326,13 @@ function backPage(b: Builder): boolean {
   let end = title + 1;
   while (end < b.lines.length && b.lines[end].gap === 'none' && isHeadingWrap(b.lines[end].text, b.format)) end++;
   openSection(b, joinLines(b.lines, title, end), null, b.lines[title]);
+  // Its title page's dates and inspectors are the report's own facts, not text of the review.
+  while (end < b.lines.length && TITLE_PAGE_FACT.test(b.lines[end].text)) end++;
   b.i = end - 1;
   return true;
 }
+
+const TITLE_PAGE_FACT = /^(?:inspection dates?|(?:report )?published|(?:lead|reporting) inspector)\s*:/i;
 
 /** A letter's "Yours sincerely" and the signature under it are one block, and end the letter. */
 function letterClosing(b: Builder, { text }: Step): boolean {
@@ -468,9 +472,20 @@ function listItemLine(b: Builder, { line, text }: Step): boolean {
     open.list ??= { itemFirst: open.item, depth: 0 };
     if (introduced) open.list.introduces = true;
   } else {
+    if (open && isUnmarkedFirstItem(b, open)) open.item = true;
     begin(b, line, item.text, { item: true, list: { itemFirst: true, depth: item.depth } });
   }
   return true;
+}
+
+/**
+ * An ILACS "What needs to improve" list whose first bullet the PDF lost (drawn as an image): the text straight under
+ * the heading, before the bulleted items, is the first item. These lists have no introducing sentence.
+ */
+function isUnmarkedFirstItem(b: Builder, open: OpenBlock): boolean {
+  if (b.format.family !== 'ilacs' || !inRecommendations(b) || open.item || open.numbered || open.table || open.list) return false;
+  const previous = b.blocks.at(-1);
+  return open.section === section(b) && !endsWithColon(open.last) && (previous === undefined || previous.section !== open.section);
 }
 
 /**
@@ -701,16 +716,30 @@ function reportTitleAt(lines: readonly Line[], i: number): number {
   return k < 0 ? -1 : i + k;
 }
 
-/** The title lines of the reports that follow an Ofsted back page: each a report of its own, or an appended review. */
+/**
+ * The title lines of the reports after the first: each a report of its own, or an appended review. A report starts
+ * after an Ofsted back page, or where a second title page states its inspection dates.
+ */
 export function reportStarts(lines: readonly Line[]): number[] {
-  const starts: number[] = [];
-  lines.forEach((_, i) => {
-    if (!isBackPage(lines, i)) return;
-    const title = reportTitleAt(lines, nextPageStart(lines, i));
-    if (title >= 0 && starts.at(-1) !== title) starts.push(title);
+  const starts = new Set<number>();
+  let dated = false;
+  lines.forEach((line, i) => {
+    if (isBackPage(lines, i)) {
+      const title = reportTitleAt(lines, nextPageStart(lines, i));
+      if (title >= 0) starts.add(title);
+    } else if (INSPECTION_DATES.test(line.text)) {
+      const title = lines.slice(Math.max(0, i - TITLE_PAGE_LINES), i).findLastIndex((l) => REPORT_TITLE.test(l.text));
+      if (dated && title >= 0) starts.add(i - Math.min(i, TITLE_PAGE_LINES) + title);
+      dated = true;
+    }
   });
-  return starts;
+  return [...starts].sort((a, b) => a - b);
 }
+
+/** A title page's dates label. */
+const INSPECTION_DATES = /^Inspection dates?:/i;
+/** How far above its dates label a report's title stands on the title page. */
+const TITLE_PAGE_LINES = 8;
 
 /** The index of the first line of the next page after line `i`, or the number of lines if none follows. */
 function nextPageStart(lines: readonly Line[], i: number): number {

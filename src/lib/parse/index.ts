@@ -113,8 +113,8 @@ function parseParts(lines: Line[], format: Format, { file, sidecar }: SourceInpu
 
   const body = buildBody(lines, consumed, format, file);
   const { sections, idOf } = buildSections(body.sections, body.blocks, format);
-  const recommendationBlocks = body.blocks.filter((block) => isRecommendation(block, body.sections));
-  const paragraphBlocks = body.blocks.filter((block) => !isRecommendation(block, body.sections));
+  const recommendationBlocks = body.blocks.filter((block) => isRecommendation(block, body.sections, format));
+  const paragraphBlocks = body.blocks.filter((block) => !isRecommendation(block, body.sections, format));
   const documentType = sidecar.documentType ?? format.documentType;
   // The judgement table is required before headings are merged into it: without it, the merge has nothing to check.
   requireJudgementTable(format, documentType, header, file);
@@ -128,7 +128,7 @@ function parseParts(lines: Line[], format: Format, { file, sidecar }: SourceInpu
       ? councilRecommendations.texts.map((recText, k) => recommendation(k + 1, recText, idOf(-1) || null))
       : buildRecommendations(recommendationBlocks, idOf, file),
     sections,
-    paragraphs: buildParagraphs(paragraphBlocks, idOf, new Set(body.footnotes.map((note) => note.number))),
+    paragraphs: buildParagraphs(paragraphBlocks, idOf, new Set(body.footnotes.map((note) => note.number)), sidecar.firstArchiveParagraph),
     footnotes: body.footnotes,
   };
 }

@@ -51,8 +51,11 @@ const GRADED_STATEMENT = new RegExp(
   'i',
 );
 
-/** Words before grade words that make them a yardstick, not the grade awarded ("characteristics of good"). */
-const NOT_AWARDED = /\b(?:of|to|be|as|than|not|towards?|from|for|into|an?|the)$/i;
+/**
+ * Words before grade words that make them a yardstick ("characteristics of good") or a past judgement ("at the last
+ * inspection, help and protection was judged inadequate"), not the grade this report awards.
+ */
+const NOT_AWARDED = /\b(?:of|to|be|as|than|not|towards?|from|for|into|an?|the|judged|was|were|been|previously|remains?)$/i;
 
 /**
  * What a table prints for an area it did not grade ("Not judged", in very small authorities such as the Isles of

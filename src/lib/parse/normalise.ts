@@ -109,6 +109,7 @@ function clean(raw: string): string {
  *   Only `$…$` spans with a backslash command or a leading `^` are touched, so sums of money are left alone.
  * - A footnote mark whose `<sup>` was escaped and re-wrapped: `<sup>&</sup>lt;sup>1</sup>` is `<sup>1</sup>`.
  * - A lost "h" glyph extracted as "ł" and a TAB inside a word: "Cł\tildren" is "Children".
+ * - A bullet alone on its line, its item's text on the next: one line, as the bullet's item.
  * - A TAB after a paragraph number, where a PDF set the number in a column of its own: "9.\tEffective action" is
  *   "9. Effective action" (only where no other TAB follows, so a numbered table row stays a row).
  * - A space a conversion put inside a figure range or before a full stop or comma: "2014– 15" and "0– 25s" are
@@ -120,6 +121,7 @@ function repairArtefacts(text: string): string {
     .replace(/<sup>&<\/sup>lt;sup>/g, '<sup>')
     .replace(/([A-Za-z])ł\t([a-z])/g, '$1h$2')
     .replace(/^([ \t]*\d{1,4}\.)\t+(?=[^\t\n]+$)/gm, '$1 ')
+    .replace(/^([ \t]*[•◼■▪●➢►\uF0A7\uF0B7])[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*\S)/gm, '$1 ')
     .replace(/(\d)([–-]) (?=\d)/g, '$1$2')
     .replace(/([A-Za-z0-9%)’'"”]) ([.,])(?=\s|$)/gm, '$1$2')
     .replace(/\b(\d{1,2}) (st|nd|rd|th)\b(?= [A-Z][a-z]+)/g, '$1$2');

@@ -120,10 +120,11 @@ export function buildParagraphs(
   blocks: readonly Block[],
   idOf: (section: number) => string,
   footnotes: ReadonlySet<number> = new Set(),
+  firstArchiveNumber = 1,
 ): Paragraph[] {
   const used = new Set<string>();
   const paragraphs: Paragraph[] = [];
-  let unnumbered = 0;
+  let unnumbered = firstArchiveNumber - 1;
   for (const block of blocks) {
     const { text, marker: recommendationMarker } = takeMarker(markGluedFootnotes(collapseSpaces(block.text).trim(), footnotes));
     const { plain, footnoteRefs } = takeFootnoteRefs(text);

@@ -7,6 +7,7 @@
 import type { Recommendation } from '../../schemas/report.ts';
 import { SourceError } from '../source-error.ts';
 import type { Block, SectionDraft } from './blocks.ts';
+import type { Format } from './detect.ts';
 import type { Line } from './normalise.ts';
 import { collapseSpaces, stripFootnoteMarks } from './text.ts';
 
@@ -14,9 +15,12 @@ import { collapseSpaces, stripFootnoteMarks } from './text.ts';
  * Whether a block is a recommendation (and so not a paragraph): an item of a recommendations section, unless it
  * says there are none ("26. The inspection did not find any areas for priority and immediate action.").
  */
-export function isRecommendation(block: Block, sections: readonly SectionDraft[]): boolean {
+export function isRecommendation(block: Block, sections: readonly SectionDraft[], format: Format): boolean {
   if (block.section < 0 || !sections[block.section].isRecommendations) return false;
-  return (block.item || block.numbered !== null) && !STATES_NONE.test(block.text);
+  // ILACS lists what needs to improve as bullets, never numbered: a numbered paragraph there is the next section's,
+  // under a heading the text lost, and stays a paragraph with its number.
+  const numberedItem = block.numbered !== null && format.family !== 'ilacs';
+  return (block.item || numberedItem) && !STATES_NONE.test(block.text);
 }
 
 const STATES_NONE = /\b(?:did not find any|there (?:are|were) no)\b/i;

@@ -11,3 +11,4 @@ export const searchUrl = (query?: string) => (query ? `/search/?q=${encodeURICom
 export const ofstedProviderUrl = (urn: string) => `https://reports.ofsted.gov.uk/provider/44/${encodeURIComponent(urn)}`;
 /** The glossary page; `term` is an entry's anchor there (/glossary/#lado). */
 export const glossaryUrl = (term?: string) => (term ? `/glossary/#${term.toLowerCase()}` : '/glossary/');
+export const authorityRecommendationsUrl = (authoritySlug: string) => `${authorityUrl(authoritySlug)}recommendations/`;

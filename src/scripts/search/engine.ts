@@ -47,10 +47,18 @@ export interface SearchOutcome {
   total: number;
   /** The same without the filters chosen. */
   unfiltered: number;
+  /** With no signal, how many reports of the whole archive hold them (`total` counts those stored on the device). */
+  beyondKept?: number;
   /** Reports shown so far. */
   reports: ReportHits[];
   /** For each group no report holds, a word of the archive spelt like it (or null). */
   suggestions: Map<number, string | null>;
+}
+
+/** How many reports hold every group that some report holds. */
+function fullMatches(groups: readonly QueryGroup[], results: Map<string, Map<string, WordHit>>): number {
+  const all = candidateReports(groups, results);
+  return all.reports.filter((c) => c.groups.filter((g) => !groups[g]!.optional).length === all.held).length;
 }
 
 /** The archive's size, for how rare a word is. */
@@ -110,7 +118,11 @@ export class SearchRun {
     private readonly results: Map<string, Map<string, WordHit>>,
   ) {}
 
-  static async start(pagefind: Pagefind, state: SearchState): Promise<{ run: SearchRun; outcome: SearchOutcome }> {
+  /**
+   * `keep`, with no signal: only the reports it keeps (those stored on this device, src/lib/offline/search.ts) are
+   * ranked and shown; `outcome.beyondKept` then counts the reports the whole archive has for the search.
+   */
+  static async start(pagefind: Pagefind, state: SearchState, keep?: (id: string) => boolean): Promise<{ run: SearchRun; outcome: SearchOutcome }> {
     const groups = parseQuery(state.query, glossary.entries);
     const searchWords = (filters: object) =>
       Promise.all(
@@ -120,13 +132,14 @@ export class SearchRun {
         }),
       ).then((entries) => new Map(entries));
     const filters = pagefindFilters(state);
-    const results = await searchWords(filters);
+    const found = await searchWords(filters);
+    const results = keep ? new Map([...found].map(([word, byId]) => [word, new Map([...byId].filter(([id]) => keep(id)))])) : found;
     const run = new SearchRun(pagefind, state, groups, results);
     const outcome = await run.rank();
+    if (keep) outcome.beyondKept = fullMatches(groups, found);
     // With filters chosen, the count without them too: the same words' chunks, already loaded.
     if (Object.keys(filters).length > 0) {
-      const all = candidateReports(groups, await searchWords({}));
-      outcome.unfiltered = all.reports.filter((c) => c.groups.filter((g) => !groups[g]!.optional).length === all.held).length;
+      outcome.unfiltered = fullMatches(groups, await searchWords({}));
     }
     return { run, outcome };
   }

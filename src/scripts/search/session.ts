@@ -5,6 +5,8 @@
  */
 import { activeFacets, type SearchState } from '../../lib/search/state.ts';
 import { resultSummary } from '../../lib/search/results.ts';
+import { offlineResultSummary } from '../../lib/offline/search.ts';
+import { storedReports } from '../offline-store.ts';
 import { SearchRun, showPassages, type ReportHits, type SearchOutcome } from './engine.ts';
 import type { FacetsPanel } from './facets.ts';
 import { loadFilterIndex, loadPagefind } from './pagefind.ts';
@@ -45,9 +47,15 @@ export class SearchSession {
     const slow = setTimeout(() => this.view.setStatus('Searching…', true), SLOW_SEARCH_MS);
     try {
       const pagefind = await loadPagefind();
-      const { run, outcome } = await SearchRun.start(pagefind, state);
-      if (mine !== this.generation) return;
-      const reports = await run.reportHits(outcome.order.slice(0, REPORTS_PER_PAGE), HITS_PER_REPORT);
+      const first = async (keep?: (id: string) => boolean) => {
+        const { run, outcome } = await SearchRun.start(pagefind, state, keep);
+        return { run, outcome, reports: await run.reportHits(outcome.order.slice(0, REPORTS_PER_PAGE), HITS_PER_REPORT) };
+      };
+      // No signal (a fetch that failed, not one the server answered): the reports stored on this device answer.
+      const { run, outcome, reports } = await first().catch(async (error: unknown) => {
+        if (!(error instanceof TypeError)) throw error;
+        return first(await storedReports());
+      });
       if (mine !== this.generation) return;
       this.current = { run, outcome, reports };
       this.render(null);
@@ -74,6 +82,7 @@ export class SearchSession {
     const notTogether = best
       ? outcome.groups.flatMap((group, at) => (!group.optional && !missingGroups.has(at) && !best.groups.includes(at) ? [group.typed] : []))
       : [];
+    if (outcome.beyondKept !== undefined) return offlineResultSummary(this.state.query, outcome.total, outcome.beyondKept);
     return resultSummary({ query: this.state.query, total: outcome.total, unfiltered: outcome.unfiltered, notFound, notTogether });
   }
 

@@ -1,0 +1,82 @@
+/**
+ * What the benchmarks that build corpora share: timing a stage as its own process with its peak memory, and making
+ * the corpora (the bundled sources, synthetic reports made from their real paragraphs).
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { readFrontmatter } from '../../src/lib/ingest/mdx.ts';
+import { generateCorpus } from './synthetic-corpus.ts';
+
+export interface StageResult {
+  seconds: number;
+  peakBytes: number;
+  output: string;
+}
+
+/**
+ * Runs a command to completion, sampling its resident-memory high-water mark until it exits. A failing stage
+ * rejects, unless `tolerateFailure` (a measurement whose partial output is still worth reporting).
+ */
+export function runStage(command: string, args: string[], env: NodeJS.ProcessEnv, tolerateFailure = false): Promise<StageResult> {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let peakBytes = 0;
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const sample = setInterval(() => {
+      try {
+        const hwm = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/^VmHWM:\s+(\d+) kB/m);
+        if (hwm) peakBytes = Math.max(peakBytes, Number(hwm[1]) * 1024);
+      } catch {
+        // The process has just exited; the last sample stands.
+      }
+    }, 25);
+    child.on('close', (code) => {
+      clearInterval(sample);
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0 && !tolerateFailure) reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output.slice(-3000)}`));
+      else resolvePromise({ seconds, peakBytes, output });
+    });
+  });
+}
+
+/** The bundled sources, with their sidecars. */
+export function copyBundled(into: string): void {
+  for (const name of readdirSync('content/sources')) {
+    if (/\.(txt|pdf|json)$/.test(name)) copyFileSync(join('content/sources', name), join(into, name));
+  }
+}
+
+/** Real paragraph texts from built records, for the synthetic corpora. */
+export function paragraphPool(reportsDir: string): string[] {
+  const pool: string[] = [];
+  for (const file of readdirSync(reportsDir).sort()) {
+    const record = readFrontmatter(readFileSync(join(reportsDir, file), 'utf8'), file) as { paragraphs: Array<{ text: string }> };
+    for (const paragraph of record.paragraphs) if (paragraph.text.length > 200) pool.push(paragraph.text.replace(/\s+/g, ' '));
+  }
+  return pool;
+}
+
+export function writeSynthetic(into: string, count: number, pool: string[]): void {
+  const documents = generateCorpus(pool, { count, paragraphsPerDocument: 50, recommendationsPerDocument: 6, authorities: 153, seed: 2026 });
+  for (const document of documents) {
+    writeFileSync(join(into, `${document.name}.txt`), document.text);
+    writeFileSync(join(into, `${document.name}.json`), JSON.stringify(document.sidecar));
+  }
+}
+
+/** Text after this line is the reader's notes on the figures: a benchmark keeps it when it rewrites the file. */
+const NOTES_MARKER = '<!-- notes: everything below is kept when the benchmark rewrites this file -->';
+
+/** Writes a results file: the figures, then the notes of the file it replaces (or an empty notes marker). */
+export function writeResultsKeepingNotes(file: string, figures: string): string {
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n`;
+  const text = `${figures}\n${notes}`;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return text;
+}

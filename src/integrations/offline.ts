@@ -1,0 +1,99 @@
+/**
+ * Reading with no signal: once the pages and the search index are built, writes each report's list of search files,
+ * bundles the service worker (src/service-worker/sw.ts) with Vite, and has Workbox's injectManifest give it the
+ * precache manifest (each file with its revision). The worker is stamped with a hash of the built site, which names
+ * its caches, so any change to the site makes a new worker that stores pages only from the new build.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { build as viteBuild } from 'vite';
+import { injectManifest } from 'workbox-build';
+import { precachePatterns, searchFileLists, type PagefindEntry } from '../lib/offline/build.ts';
+import { SERVICE_WORKER_URL, searchFilesUrl } from '../lib/offline/policy.ts';
+import { PASSAGE_FILES_PATH, type PassageIndex } from '../lib/search/passage-index.ts';
+
+const WORKER_SOURCE = 'src/service-worker/sw.ts';
+/** Folders no stored page depends on (the original PDFs and texts), left out of the build's hash. */
+const NOT_HASHED = new Set(['sources']);
+
+/** A hash of every built file a stored page or search could depend on, in a fixed order. */
+function buildHash(out: string): string {
+  const hash = createHash('sha256');
+  const files = readdirSync(out, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(out.length + 1))
+    .filter((name) => !NOT_HASHED.has(name.split('/')[0]!) && `/${name}` !== SERVICE_WORKER_URL)
+    .sort();
+  for (const name of files) hash.update(`${name}\0`).update(readFileSync(join(out, name)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+function writeSearchFileLists(out: string): number {
+  const folder = join(out, PASSAGE_FILES_PATH);
+  const pageOf = (id: string) => (JSON.parse(readFileSync(join(folder, `${id}.json`), 'utf8')) as PassageIndex).report.url;
+  const lists = searchFileLists(readdirSync(folder), pageOf);
+  for (const list of lists) {
+    const file = join(out, searchFilesUrl(list.page));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(list));
+  }
+  return lists.length;
+}
+
+async function bundleWorker(root: string, buildId: string, file: string): Promise<void> {
+  await viteBuild({
+    root,
+    configFile: false,
+    publicDir: false,
+    logLevel: 'warn',
+    // Workbox logs each step in development builds only.
+    define: { __ARCHIVE_BUILD__: JSON.stringify(buildId), 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      outDir: dirname(file),
+      emptyOutDir: true,
+      minify: true,
+      // A classic script, which every browser with service workers runs (module workers are newer).
+      lib: { entry: join(root, WORKER_SOURCE), formats: ['iife'], name: 'archiveServiceWorker', fileName: () => 'sw.js' },
+    },
+  });
+}
+
+export default function offline(): AstroIntegration {
+  let root = '';
+  return {
+    name: 'offline',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir).replace(/\/$/, '');
+        const reports = writeSearchFileLists(out);
+        const hash = buildHash(out);
+        const staging = mkdtempSync(join(tmpdir(), 'archive-sw-'));
+        try {
+          await bundleWorker(root, hash, join(staging, 'sw.js'));
+          const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+          const { count, size, warnings } = await injectManifest({
+            swSrc: join(staging, 'sw.js'),
+            swDest: join(out, SERVICE_WORKER_URL),
+            globDirectory: out,
+            globPatterns: precachePatterns(entry),
+            // Named by their content already: no revision query needed to tell versions apart.
+            dontCacheBustURLsMatching: /^(?:_astro\/|pagefind\/(?:index|filter)\/)/,
+            // In a fixed order, so the same site always builds the same worker (npm run check:deterministic).
+            manifestTransforms: [async (entries) => ({ manifest: [...entries].sort((a, b) => (a.url < b.url ? -1 : 1)), warnings: [] })],
+          });
+          for (const warning of warnings) logger.warn(warning);
+          logger.info(`service worker for build ${hash}: ${count} files precached (${(size / 1024).toFixed(0)} KB), search files listed for ${reports} reports`);
+        } finally {
+          rmSync(staging, { recursive: true, force: true });
+        }
+      },
+    },
+  };
+}

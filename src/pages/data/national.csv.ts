@@ -1,0 +1,12 @@
+import type { APIRoute } from 'astro';
+import { getArchive } from '../../lib/site/archive.ts';
+import { localAuthorities } from '../../lib/site/local-authorities.ts';
+import { NATIONAL_COLUMNS, nationalRows } from '../../lib/data/national.ts';
+import { toCsv } from '../../lib/data/serialise.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const { authorities } = await getArchive();
+  return new Response(toCsv(nationalRows(authorities, localAuthorities(), site!), NATIONAL_COLUMNS), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8; header=present' },
+  });
+};
