@@ -7,9 +7,9 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 // Searches a reader would make, and what the passages they land on must say. Each query's first hits are followed
 // to the report page, where the paragraph the link points to must contain the words.
 const QUERIES = [
-  { query: 'return home interviews', words: /return home interview/i, firstAuthority: 'South Gloucestershire' },
+  { query: 'return home interviews', words: /return (home )?interview|\bRHIs?\b/i },
   { query: 'bed and breakfast', words: /bed and breakfast/i },
-  { query: 'personal advisers', words: /personal advis[eo]r/i },
+  { query: 'personal advisers', words: /personal advis[eo]r|\bPAs?\b/i },
   { query: 'private fostering', words: /privat\w* foster/i },
   { query: 'strategy meetings', words: /strategy meeting/i },
 ];
@@ -25,11 +25,10 @@ async function countIn(page: Page): Promise<number> {
   return Number(/^Passages of ([\d,]+) report/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
 }
 
-for (const { query, words, firstAuthority } of QUERIES) {
+for (const { query, words } of QUERIES) {
   test(`"${query}": the first hits land on paragraphs that say it`, async ({ page }) => {
     await page.goto(`/search/?q=${encodeURIComponent(query)}`);
     await expect(status(page)).toContainText(`match “${query}”`);
-    if (firstAuthority) await expect(groupHeadings(page).first()).toContainText(`${firstAuthority}:`);
     const hrefs = (await hitLinks(page).evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))).slice(0, 3);
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) {
@@ -48,12 +47,12 @@ for (const { query, words, firstAuthority } of QUERIES) {
 test('each hit names its authority, document, date and paragraph, under its report', async ({ page }) => {
   await page.goto('/search/?q=bed+and+breakfast');
   const group = page.locator('.search-group').first();
-  await expect(group.locator('.search-group__title')).toHaveText(/^(South )?Gloucestershire: [A-Z][a-z ]+, \d{1,2} [A-Z][a-z]+ \d{4}$/);
+  await expect(group.locator('.search-group__title')).toHaveText(/^[A-Z][A-Za-z ]+: [A-Z][a-z ]+, \d{1,2} [A-Z][a-z]+ \d{4}$/);
   await expect(group.locator('.search-group__title a')).toHaveAttribute('href', /^\/reports\/[a-z0-9-]+\/$/);
   const hit = group.locator('.search-hit').first();
   await expect(hit.locator('.search-hit__label')).toHaveText(/^(¶ [\d.]+|A\d+|Recommendation \d+)/);
   await expect(hit.locator('.search-hit__excerpt mark').filter({ hasText: /bed|breakfast/i }).first()).toBeVisible();
-  await expect(hit.locator('.search-hit__label')).toHaveAccessibleName(/^(Paragraph|Recommendation) \S+.*, (South )?Gloucestershire \w.*, \d{1,2} \w+ \d{4}$/);
+  await expect(hit.locator('.search-hit__label')).toHaveAccessibleName(/^(Paragraph|Recommendation) \S+.*, [A-Z][A-Za-z ]+ [a-z].*, \d{1,2} \w+ \d{4}$/);
 });
 
 test('facets show counts, and ticking one narrows the results and changes the counts', async ({ page }) => {
@@ -97,7 +96,10 @@ test('sorting by date puts the newest report first, and each report’s hits in 
   await expect(status(page)).toContainText('match “care leavers”');
   await page.getByLabel('Sort by').selectOption('date');
   await expect(page).toHaveURL(/sort=date/);
-  await expect(groupHeadings(page).first()).toContainText('Gloucestershire: Council report, 22 June 2022');
+  // The reports are redrawn newest first once the sorted search is in.
+  const dates = async () => (await groupHeadings(page).allTextContents()).map((heading) => Date.parse(heading.replace(/^.*, /, '')));
+  await expect.poll(async () => (await dates()).every((date, at, all) => at === 0 || all[at - 1]! >= date)).toBe(true);
+  await expect(groupHeadings(page).first()).toContainText('Harrow: Inspection, 4 March 2025');
   // The first report with more passages than it shows: opened, its passages must keep the report's order too.
   const groups = page.locator('.search-group');
   const hasMore = await groups.evaluateAll((items) => items.map((item) => item.querySelector('button') !== null));
@@ -166,18 +168,15 @@ test('keyboard only: "/" focuses the box, Tab reaches a hit, Enter opens its par
   await expect(target.locator('mark').filter({ hasText: /^breakfast$/i }).first()).toBeVisible();
 });
 
-test('the header box searches from any page, and on the search page works with the page’s own box', async ({ page }) => {
+test('the header box searches from any page; the search page has one search box, its own', async ({ page }) => {
   await page.goto('/reports/gloucestershire-2022-04-01-inspection/');
   await page.locator('#site-search-input').fill('personal advisers');
   await page.locator('#site-search-input').press('Enter');
   await expect(page).toHaveURL(/\/search\/\?q=personal\+advisers$/);
   await expect(searchBox(page)).toHaveValue('personal advisers');
   await expect(status(page)).toContainText('match “personal advisers”');
-
-  await page.locator('#site-search-input').fill('strategy meetings');
-  await page.locator('#site-search-input').press('Enter');
-  await expect(searchBox(page)).toHaveValue('strategy meetings');
-  await expect(status(page)).toContainText('match “strategy meetings”');
+  await expect(page.getByRole('searchbox')).toHaveCount(1);
+  await expect(page.locator('#site-search-input')).toHaveCount(0);
 });
 
 test('on a slow connection the page says it is searching, then gives the count', async ({ page }) => {
@@ -211,7 +210,9 @@ test('a search nothing matches says so', async ({ page }) => {
 
 test('more passages of a report, and more reports, load on request, and focus moves to the first new one', async ({ page }) => {
   await page.goto('/search/?q=children');
-  await expect(status(page)).toContainText('Passages of 5 reports match “children”');
+  await expect(status(page)).toContainText('match “children”');
+  const total = await countIn(page);
+  expect(total).toBeGreaterThan(6);
   await expect(page.locator('.search-group')).toHaveCount(3);
   const first = page.locator('.search-group').first();
   await expect(first.locator('.search-hit')).toHaveCount(3);
@@ -222,19 +223,69 @@ test('more passages of a report, and more reports, load on request, and focus mo
   await expect(first.locator('.search-hit').nth(3).locator('.search-hit__label')).toBeFocused();
   await expect(first.getByRole('button', { name: /more passages/ })).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Show 2 more reports (2 not shown yet)' }).click();
-  await expect(page.locator('.search-group')).toHaveCount(5);
+  await page.getByRole('button', { name: `Show 3 more reports (${total - 3} not shown yet)` }).click();
+  await expect(page.locator('.search-group')).toHaveCount(6);
   await expect(page.locator('.search-group').nth(3).locator('.search-hit__label').first()).toBeFocused();
-  await expect(page.locator('#search-more')).toBeHidden();
 });
 
-test('without JavaScript the page says search needs it and offers browsing instead', async ({ browser, page: jsPage }) => {
+test('no dead ends: a word no report uses is named, with one suggestion from the archive’s words', async ({ page }) => {
+  await page.goto('/search/?q=privte+fostering');
+  await expect(status(page)).toContainText('No report uses “privte”. Did you mean “private”?');
+  await expect(page.locator('.search-hit').first()).toBeVisible();
+  await page.locator('#search-suggestion').getByRole('link', { name: 'private fostering' }).click();
+  await expect(page).toHaveURL(/\?q=private\+fostering$/);
+  await expect(status(page)).toHaveText(/^Passages of \d+ reports match “private fostering”\.$/);
+});
+
+test('the glossary is used when matching: LADO finds a report that only says "designated officer"', async ({ page }) => {
+  // Darlington's 2018 report never writes "LADO".
+  await page.goto('/search/?q=LADO&authority=Darlington&year=2018');
+  await expect(status(page)).toContainText('with passages matching “LADO” fit the filters chosen');
+  const first = page.locator('.search-hit').first();
+  await expect(first.locator('.search-hit__excerpt')).toContainText(/designated officers?/i);
+  await expect(first.locator('.search-hit__excerpt mark').filter({ hasText: /^designated$/i }).first()).toBeVisible();
+});
+
+test('a quoted phrase is honoured: every passage shown holds the words together, in order', async ({ page }) => {
+  await page.goto('/search/?q=%22partners+in+practice%22');
+  await expect(status(page)).toContainText('match “"partners in practice"”');
+  const excerpts = await page.locator('.search-hit__excerpt').allTextContents();
+  expect(excerpts.length).toBeGreaterThan(0);
+  for (const text of excerpts) expect(text).toMatch(/partners in practice/i);
+});
+
+test('marks agree with matching: "care" marks care, not carers or caring', async ({ page }) => {
+  await page.goto('/search/?q=care');
+  await expect(status(page)).toContainText('match “care”');
+  const marked = await page.locator('.search-hit__excerpt mark').allTextContents();
+  expect(marked.length).toBeGreaterThan(0);
+  for (const word of marked) expect(word.toLowerCase()).toBe('care');
+  const href = await page.locator('.search-hit__label').first().getAttribute('href');
+  await page.goto(href!);
+  const onPage = await page.locator(`${new URL(href!, 'http://x').hash} mark`).allTextContents();
+  expect(onPage.length).toBeGreaterThan(0);
+  for (const word of onPage) expect(word.toLowerCase()).toBe('care');
+});
+
+test('the glossary page lists the abbreviations, and report paragraphs mark them with their expansion', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Glossary of abbreviations' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
+  await expect(page.locator('#lado dt')).toContainText('LADO: local authority designated officer');
+  await page.goto('/reports/camden-2022-06-21-inspection/#para-15');
+  await expect(page.locator('#para-15 abbr', { hasText: 'LADO' }).first()).toHaveAttribute('title', 'local authority designated officer');
+});
+
+test('without JavaScript the page says search needs it, keeps one search box, and offers browsing once', async ({ browser, page: jsPage }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/search/?q=private+fostering');
   await expect(page.getByText('Search needs JavaScript')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'browse by authority' })).toHaveAttribute('href', '/authorities/');
-  await expect(page.getByRole('link', { name: 'browse by theme' })).toHaveAttribute('href', '/themes/');
+  await expect(page.getByRole('searchbox')).toHaveCount(1);
+  const main = page.getByRole('main');
+  await expect(main.getByRole('link', { name: 'by authority' })).toHaveCount(1);
+  await expect(main.getByRole('link', { name: 'by authority' })).toHaveAttribute('href', '/authorities/');
+  await expect(main.getByRole('link', { name: 'by theme' })).toHaveCount(1);
   await context.close();
   await jsPage.goto('/search/');
   await expect(jsPage.getByText('Search needs JavaScript')).toBeHidden();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { groupWords, holdsPhrase, parseQuery } from '../../src/lib/search/query.ts';
+import { acceptsMatch, groupWords, holdsPhrase, parseQuery, phraseOffset } from '../../src/lib/search/query.ts';
 import { glossarySchema } from '../../src/schemas/glossary.ts';
 
 const glossary = glossarySchema.parse(JSON.parse(readFileSync('content/glossary.json', 'utf8'))).entries;
@@ -46,4 +46,18 @@ test('the glossary file is valid, and no form belongs to two entries', () => {
   assert.ok(glossary.length >= 20);
   const clash = { description: '', entries: [...glossary, { term: 'XYZ', expansion: 'designated officer', also: [], meaning: 'A clash for the test.' }] };
   assert.match(JSON.stringify(glossarySchema.safeParse(clash).error?.issues), /designated officer.*LADO and XYZ/);
+});
+
+test('an excerpt can start at a quoted phrase: where it stands, as whole words', () => {
+  const text = 'Practice is good. Work with partners in practice reviews, and partners in practice again.';
+  assert.equal(phraseOffset(text, [['partners', 'in', 'practice']]), text.indexOf('partners in'));
+  assert.equal(phraseOffset('Bed-and-breakfast use.', [['bed', 'and', 'breakfast']]), 0);
+  assert.equal(phraseOffset('abed and breakfast', [['bed', 'and', 'breakfast']]), undefined);
+  assert.equal(phraseOffset(text, []), undefined);
+});
+
+test('a word of three letters or fewer matches only itself or its plural: "pa" is not "partners"', () => {
+  assert.ok(acceptsMatch('pa', 'pas'));
+  assert.ok(!acceptsMatch('pa', 'partners'));
+  assert.ok(acceptsMatch('strat', 'strategy'));
 });

@@ -60,3 +60,10 @@ test('only the words the search matched are marked: "care" marks "carers" only w
   assert.deepEqual(marked(['wellbeing']), ['well-being']);
   assert.deepEqual(marked([]), []);
 });
+
+test('with a focus (a quoted phrase’s offset) the excerpt is the stretch around it', () => {
+  const filler = (n: number, word: string) => Array.from({ length: n }, () => word).join(' ');
+  const text = `${filler(20, 'practice')} partners in practice ${filler(20, 'bb')}`;
+  const runs = join(excerptRuns(text, words('partners', 'in', 'practice'), 8, text.indexOf('partners')));
+  assert.equal(runs, '…[practice] [practice] [practice] [partners] [in] [practice] bb bb…');
+});

@@ -112,3 +112,22 @@ export function groupWords(groups: readonly QueryGroup[]): string[] {
 export function holdsPhrase(text: string, phrase: readonly string[]): boolean {
   return ` ${queryWords(text).join(' ')} `.includes(` ${phrase.join(' ')} `);
 }
+
+/** Words this short match only themselves or their plural: Pagefind would also match "pa" in "partners". */
+const SHORT_QUERY_WORD = 3;
+
+/** Whether a vocabulary word Pagefind matched for a query word counts as a match of it. */
+export function acceptsMatch(queryWord: string, matched: string): boolean {
+  return queryWord.length > SHORT_QUERY_WORD || matched === queryWord || matched === `${queryWord}s`;
+}
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Where the first of `phrases` (each a list of index words) that a text holds begins in it, if any does. */
+export function phraseOffset(text: string, phrases: readonly (readonly string[])[]): number | undefined {
+  for (const phrase of phrases) {
+    const at = new RegExp(`(?<![\\p{L}\\p{N}])${phrase.map(escape).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu').exec(text)?.index;
+    if (at !== undefined) return at;
+  }
+  return undefined;
+}

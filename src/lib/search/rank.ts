@@ -79,8 +79,10 @@ export type ReportWords = ReadonlyMap<string, readonly MatchedWord[]>;
 const OTHER_FORM = 0.8;
 /** How much an optional word ("the", "how") counts against a required one of the same rarity. */
 const OPTIONAL_WEIGHT = 0.1;
-/** How much each further passage holding every group adds to a report's best passage (on a log scale). */
+/** How much each further passage as good as the best adds to a report's score (on a log scale). */
 const COVERAGE_WEIGHT = 0.15;
+/** A passage scoring at least this share of the best counts as good as the best. */
+const AS_GOOD = 0.95;
 
 export interface PassageScore {
   passage: number;
@@ -125,12 +127,16 @@ export function scorePassages(groups: readonly QueryGroup[], words: ReportWords,
   return [...byPassage.values()];
 }
 
-/** A report's rank from its passages: the required groups its best passage holds, then its score and coverage. */
+/**
+ * A report's rank from its passages: the required groups its best passage holds, then its score, then how many
+ * passages are as good (within `AS_GOOD`): a report that comes back to the subject leads one that mentions it once.
+ */
 export function reportScore(passages: readonly PassageScore[]): { required: number; score: number } {
   const required = Math.max(0, ...passages.map((p) => p.required));
-  const best = passages.filter((p) => p.required === required);
-  const top = Math.max(0, ...best.map((p) => p.score));
-  return { required, score: best.length ? top + COVERAGE_WEIGHT * Math.log2(best.length) : 0 };
+  const holding = passages.filter((p) => p.required === required);
+  const top = Math.max(0, ...holding.map((p) => p.score));
+  const asGood = holding.filter((p) => p.score >= top * AS_GOOD).length;
+  return { required, score: asGood ? top + COVERAGE_WEIGHT * Math.log2(asGood) : 0 };
 }
 
 /**

@@ -13,15 +13,18 @@ export interface ExcerptRun {
 /**
  * About `length` words of a passage around its best stretch (the one with the most different matched words marked,
  * then the most marks), as runs of plain and marked text, with an ellipsis where the passage goes on. `matched` is
- * the words the search matched in the passage (highlight.ts): nothing else is marked.
+ * the words the search matched in the passage (highlight.ts): nothing else is marked. With `focus` (the offset of a
+ * quoted phrase in the text), the excerpt is the stretch around it.
  */
-export function excerptRuns(text: string, matched: ReadonlySet<string>, length: number): ExcerptRun[] {
+export function excerptRuns(text: string, matched: ReadonlySet<string>, length: number, focus?: number): ExcerptRun[] {
   const words = [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const marks = matchRanges(text, matched);
   const wordOf = (offset: number) => words.findIndex((word) => offset < word.end);
   const markedWords = marks.map(([start, end]) => ({ word: wordOf(start), term: text.slice(start, end).toLowerCase() }));
   let from = 0;
-  if (words.length > length && markedWords.length > 0) {
+  if (words.length > length && focus !== undefined) {
+    from = Math.max(0, Math.min(wordOf(focus) - 3, words.length - length));
+  } else if (words.length > length && markedWords.length > 0) {
     let best = { from: 0, terms: -1, marks: -1 };
     for (const { word } of markedWords) {
       // A little context before the first mark of the stretch reads better than starting on the word itself.

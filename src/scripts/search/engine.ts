@@ -5,7 +5,7 @@
  */
 import glossary from '../../../content/glossary.json';
 import { passageIndexUrl, passageTextUrl, passageWordsUrl, PASSAGES_PER_TEXT_FILE, wordFileOf, wordsAt, type MatchedWord, type PassageIndex, type WordFile } from '../../lib/search/passage-index.ts';
-import { groupWords, holdsPhrase, parseQuery, type QueryGroup } from '../../lib/search/query.ts';
+import { acceptsMatch, groupWords, holdsPhrase, parseQuery, type QueryGroup } from '../../lib/search/query.ts';
 import { candidateReports, groupWeights, passagesToShow, reportScore, scorePassages, type Candidates, type PassageScore, type WordHit } from '../../lib/search/rank.ts';
 import { suggestWord, vocabularyUrl, type VocabularyFile } from '../../lib/search/suggest.ts';
 import { pagefindFilters, type SearchState } from '../../lib/search/state.ts';
@@ -17,8 +17,11 @@ import { fetchJson, type Pagefind } from './pagefind.ts';
  * files per report and query word (bench/results/relevance.md, docs/architecture.md).
  */
 export const REPORTS_RANKED_BY_PASSAGE = 10;
-/** Passages whose text is read to check a quoted phrase, per report. */
-const PHRASE_CHECKS = 8;
+/** Passages whose text is read to check a quoted phrase, per report (four to a text file). */
+const PHRASE_CHECKS = 16;
+/** With a quoted phrase, reports are checked until this many hold it, or this many more have been looked at. */
+const PHRASE_REPORTS_WANTED = 3;
+const PHRASE_REPORTS_LOOKED_AT = 30;
 
 /** A report of the results: its passages that answer the search, best first, and how many are shown. */
 export interface ReportHits {
@@ -76,7 +79,7 @@ async function reportWords(id: string, hits: ReadonlyMap<string, WordHit>): Prom
     const found = new Map<string, MatchedWord>();
     for (const location of hit.locations) {
       const matched = wordsAt([location], contents.get(wordFileOf(location))!).get(location);
-      if (matched) found.set(matched.word, matched);
+      if (matched && acceptsMatch(queryWord, matched.word)) found.set(matched.word, matched);
     }
     byWord.set(queryWord, [...found.values()]);
   }
@@ -179,6 +182,12 @@ export class SearchRun {
       order = await this.newestFirst(candidates.reports.map((c) => c.id));
     } else {
       const first = await Promise.all(full.slice(0, REPORTS_RANKED_BY_PASSAGE).map((c) => this.prepare(c.id)));
+      // A quoted phrase can leave out every report looked at: look further, a batch at a time.
+      if (this.groups.some((g) => g.phrase)) {
+        for (let from = first.length; from < Math.min(full.length, PHRASE_REPORTS_LOOKED_AT) && first.filter((p) => p.passages.length > 0).length < PHRASE_REPORTS_WANTED; from += REPORTS_RANKED_BY_PASSAGE) {
+          first.push(...(await Promise.all(full.slice(from, from + REPORTS_RANKED_BY_PASSAGE).map((c) => this.prepare(c.id)))));
+        }
+      }
       const ranked = first
         .map((p, at) => ({ p, at }))
         .sort((a, b) => b.p.rank.required - a.p.rank.required || b.p.rank.score - a.p.rank.score || a.at - b.at)
@@ -209,9 +218,12 @@ export class SearchRun {
     return [...ids].sort((a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity));
   }
 
-  /** The reports at `ids`, with their passage index and the text of their first `count` passages. */
+  /**
+   * The reports at `ids`, with their passage index and the text of their first `count` passages; a report left with
+   * no passage (a quoted phrase none of its passages holds) is left out.
+   */
   async reportHits(ids: readonly string[], count: number): Promise<ReportHits[]> {
-    return Promise.all(
+    const reports = await Promise.all(
       ids.map(async (id) => {
         const [prepared, index] = await Promise.all([this.prepare(id), fetchJson<PassageIndex>(passageIndexUrl(id))]);
         const chosen = new Set(this.state.filters.theme);
@@ -224,6 +236,7 @@ export class SearchRun {
         return report;
       }),
     );
+    return reports.filter((report) => report.ranked.length > 0);
   }
 }
 

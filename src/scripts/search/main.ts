@@ -4,25 +4,17 @@
  * Forward restore the search they left.
  *
  * While the reader types, Pagefind's index chunks of the words already finished load at once (the finished query
- * needs them); the search itself runs once the typing pauses, so a word still being typed fetches nothing but those.
+ * needs them); the search itself runs once the typing pauses a little longer than the reader's own gaps between keys
+ * (typing.ts), so a word still being typed fetches nothing but those.
  */
 import { activeFacets, readSearchState, sameSearch, searchStateQuery, type SearchState } from '../../lib/search/state.ts';
 import { queryWords } from '../../lib/search/query.ts';
+import { typingPause } from '../../lib/search/typing.ts';
 import type { FacetKey } from '../../lib/search/facets.ts';
 import { FacetsPanel } from './facets.ts';
 import { loadPagefind } from './pagefind.ts';
 import { ResultsView } from './render.ts';
 import { SearchSession } from './session.ts';
-
-/**
- * The pause after a keystroke before the search runs. Shorter than the gap between a brisk typist's keys (about
- * 100 ms), it can run a search while a word is still being typed, which fetches the word files of the reports it
- * finds; with a last word of four letters or more those are mostly the finished word's too (bench/results/search.md).
- */
-const TYPING_PAUSE_MS = 40;
-/** A last word shorter than this ("b", "be", "fos") begins too many words; it waits for a longer pause ("IT", "LA"). */
-const SHORT_WORD = 4;
-const SHORT_WORD_PAUSE_MS = 300;
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = element<HTMLFormElement>('search-form');
@@ -63,6 +55,8 @@ function showState(): void {
 
 /** True while the reader is typing a query whose history entry has already been pushed. */
 let typingEntry = false;
+/** When the reader's last keys were typed, for the pause before searching (typing.ts). */
+const keyTimes: number[] = [];
 
 function navigate(next: SearchState, how: 'push' | 'replace'): void {
   const changed = !sameSearch(session.state, next);
@@ -84,8 +78,9 @@ function typed(): void {
   const finished = /\s$/.test(input.value) ? words : words.slice(0, -1);
   void loadPagefind().then((pagefind) => finished.forEach((word) => void pagefind.preload(word)));
   clearTimeout(deferredSearch);
-  const last = words.at(-1) ?? '';
-  if (session.state.query) deferredSearch = setTimeout(() => search(false), last.length < SHORT_WORD ? SHORT_WORD_PAUSE_MS : TYPING_PAUSE_MS);
+  keyTimes.push(performance.now());
+  if (keyTimes.length > 4) keyTimes.shift();
+  if (session.state.query) deferredSearch = setTimeout(() => search(false), typingPause(keyTimes, words.at(-1) ?? ''));
   else search(false);
 }
 

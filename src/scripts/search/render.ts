@@ -5,6 +5,7 @@
  */
 import { HIGHLIGHT_PARAM } from '../../lib/search/facets.ts';
 import { excerptRuns, spokenLabel } from '../../lib/search/results.ts';
+import { phraseOffset } from '../../lib/search/query.ts';
 import { searchStateQuery, type SearchState } from '../../lib/search/state.ts';
 import { wordsIn, type ReportHits } from './engine.ts';
 
@@ -36,6 +37,8 @@ export interface ResultsElements {
 
 export class ResultsView {
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The quoted phrases of the search shown: an excerpt shows the stretch around one. */
+  phrases: string[][] = [];
 
   private readonly elements: ResultsElements;
   private readonly onShowAll: (report: ReportHits) => void;
@@ -91,7 +94,8 @@ export class ResultsView {
         visible.setAttribute('aria-hidden', 'true');
         hitLink.append(visible, make('span', 'visually-hidden', `${spokenLabel(label)}, ${authority} ${type.toLowerCase()}, ${date}`));
         const excerpt = make('p', 'search-hit__excerpt');
-        for (const run of excerptRuns(report.texts.get(passage) ?? '', wordsIn(report, passage), EXCERPT_WORDS)) {
+        const text = report.texts.get(passage) ?? '';
+        for (const run of excerptRuns(text, wordsIn(report, passage), EXCERPT_WORDS, phraseOffset(text, this.phrases))) {
           excerpt.append(run.marked ? make('mark', undefined, run.text) : run.text);
         }
         hitItem.append(hitLink, excerpt);

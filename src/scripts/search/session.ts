@@ -25,7 +25,8 @@ const SLOW_SEARCH_MS = 400;
 export class SearchSession {
   /** Incremented by every new search, so an answer that arrives after a newer search started is thrown away. */
   private generation = 0;
-  private current: { run: SearchRun; outcome: SearchOutcome; reports: ReportHits[] } | null = null;
+  /** The search shown: `next` is the position in its order of the first report not yet looked at. */
+  private current: { run: SearchRun; outcome: SearchOutcome; reports: ReportHits[]; next: number } | null = null;
 
   state: SearchState;
   private readonly view: ResultsView;
@@ -67,7 +68,7 @@ export class SearchSession {
         return first(await storedReports());
       });
       if (mine !== this.generation) return;
-      this.current = { run, outcome, reports };
+      this.current = { run, outcome, reports, next: REPORTS_PER_PAGE };
       this.render(null);
       clearTimeout(slow);
       this.view.setStatus(this.summary(), announceNow);
@@ -97,8 +98,9 @@ export class SearchSession {
   }
 
   private render(focusOn: { report: ReportHits; passage: number | undefined } | null): void {
-    const { outcome, reports } = this.current!;
-    const remaining = outcome.order.length - reports.length;
+    const { outcome, reports, next } = this.current!;
+    const remaining = Math.max(0, outcome.order.length - next);
+    this.view.phrases = outcome.groups.filter((group) => group.phrase).map((group) => group.alternatives[0]!);
     this.view.render(reports, remaining, Math.min(REPORTS_PER_PAGE, remaining), focusOn);
     const suggestion = [...outcome.suggestions.values()].find(Boolean);
     const suggestedQuery = suggestion
@@ -112,10 +114,11 @@ export class SearchSession {
   async showMoreReports(): Promise<void> {
     if (!this.current) return;
     const mine = this.generation;
-    const { run, outcome, reports } = this.current;
-    const more = await run.reportHits(outcome.order.slice(reports.length, reports.length + REPORTS_PER_PAGE), HITS_PER_REPORT);
-    if (mine !== this.generation || !this.current) return;
-    reports.push(...more);
+    const current = this.current;
+    const more = await current.run.reportHits(current.outcome.order.slice(current.next, current.next + REPORTS_PER_PAGE), HITS_PER_REPORT);
+    if (mine !== this.generation || this.current !== current) return;
+    current.next += REPORTS_PER_PAGE;
+    current.reports.push(...more);
     this.render(more[0] ? { report: more[0], passage: more[0].ranked[0]?.passage } : null);
   }
 

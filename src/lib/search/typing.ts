@@ -1,0 +1,29 @@
+/**
+ * How long the search page waits after a keystroke before it searches: longer than the gaps between this reader's
+ * own keys, so that a query still being typed fetches nothing the finished query would not need, and no longer than
+ * that, so that the first result follows the last key quickly.
+ */
+
+/** Never shorter: the gap between a brisk typist's keys is about 100 ms. */
+export const MIN_PAUSE_MS = 110;
+/** Never longer: a reader who stops for this long has finished the word. */
+export const MAX_PAUSE_MS = 400;
+/** A last word of one or two letters begins too many words: it waits this long ("IT", "LA"). */
+export const SHORT_WORD_PAUSE_MS = 300;
+const SHORT_WORD = 3;
+/** How much longer than the reader's usual gap between keys. */
+const MARGIN = 1.25;
+/** Gaps longer than this are pauses, not typing, and say nothing about the reader's rhythm. */
+const TYPING_GAP_MS = 600;
+
+/** The pause before searching, from the times of the reader's last keystrokes (ms, oldest first) and the last word. */
+export function typingPause(keyTimes: readonly number[], lastWord: string): number {
+  const gaps = keyTimes
+    .slice(-4)
+    .map((time, at, times) => (at === 0 ? NaN : time - times[at - 1]!))
+    .filter((gap) => gap > 0 && gap < TYPING_GAP_MS)
+    .sort((a, b) => a - b);
+  const usual = gaps.length ? gaps[Math.floor(gaps.length / 2)]! : 0;
+  const pause = Math.min(MAX_PAUSE_MS, Math.max(MIN_PAUSE_MS, Math.round(usual * MARGIN)));
+  return lastWord.length < SHORT_WORD ? Math.max(pause, SHORT_WORD_PAUSE_MS) : pause;
+}
