@@ -157,10 +157,11 @@ async function measureSite(dir: string, queries: Judged[], labelled: ReadonlyMap
     for (const { query, answers } of queries) {
       const shown = await passagesShown(page, origin, query);
       const at = shown.findIndex((key) => answers.includes(key));
-      const answerTexts = new Set(answers.map((key) => labelled.get(key)));
+      const answerTexts = new Set(answers.flatMap((key) => labelled.get(key) ?? []));
       let copyAt = -1;
       for (const [rank, key] of shown.slice(0, TOP).entries()) {
-        if (answers.includes(key) || answerTexts.has(await textOf(key))) {
+        const text = await textOf(key);
+        if (answers.includes(key) || (text !== null && answerTexts.has(text))) {
           copyAt = rank;
           break;
         }
