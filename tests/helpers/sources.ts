@@ -2,9 +2,9 @@
  * A text source of content/sources parsed as the ingest parses it: its bytes, the sidecar beside it (if any) read
  * through the sidecar schema, its SHA-256. One definition for every test that starts from a real source.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseSource } from '../../src/lib/parse/index.ts';
+import { sha256Of } from '../../src/lib/sha256.ts';
 import { sidecarSchema, type ReportRecord } from '../../src/schemas/report.ts';
 
 export const SOURCES_DIR = new URL('../../content/sources/', import.meta.url);
@@ -14,6 +14,5 @@ export function parseTextSource(file: string): ReportRecord {
   const bytes = readFileSync(new URL(file, SOURCES_DIR));
   const sidecarFile = new URL(file.replace(/\.txt$/, '.json'), SOURCES_DIR);
   const sidecar = sidecarSchema.parse(existsSync(sidecarFile) ? JSON.parse(readFileSync(sidecarFile, 'utf8')) : {});
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return parseSource({ text: bytes.toString('utf8'), file, format: 'text', sha256, sidecar });
+  return parseSource({ text: bytes.toString('utf8'), file, format: 'text', sha256: sha256Of(bytes), sidecar });
 }

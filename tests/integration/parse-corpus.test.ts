@@ -7,7 +7,6 @@
  * The PDFs never enter the repository; without them every test here skips, saying why.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -16,6 +15,7 @@ import { parseSource } from '../../src/lib/parse/index.ts';
 import { SourceError } from '../../src/lib/source-error.ts';
 import { reportSchema, type JudgementAreaKey, type ReportRecord } from '../../src/schemas/report.ts';
 import { parseTextSource } from '../helpers/sources.ts';
+import { sha256Of } from '../../src/lib/sha256.ts';
 import { CORPUS_DIR, groundTruth, SKIP_WITHOUT_CORPUS, type TruthReport } from '../fixtures/corpus/truth.ts';
 
 type Report = TruthReport;
@@ -56,7 +56,6 @@ function expectedGrades(report: Report): Record<string, string> {
 
 /** The file date is the publication date: a maintainer passes it as the sidecar's `published`. */
 const publishedOf = (path: string) => /(\d{4}-\d{2}-\d{2})-[^/]*$/.exec(path)![1];
-const sha256Of = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
 
 /** A record, or the SourceError that says why the file gives none; anything else thrown is a bug and fails loudly. */

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+// The ingest's callers (scripts/ingest.ts, fetch.ts) take the one sha256Of from here with the rest of the ingest.
+export { sha256Of } from '../sha256.ts';
 import type { ReportRecord, Sidecar } from '../../schemas/report.ts';
 import { parseSource } from '../parse/index.ts';
 import { linkArchive } from '../link/match.ts';
@@ -21,10 +22,6 @@ export interface LoadedSource {
 export interface CachedSource {
   file: string;
   record: ReportRecord;
-}
-
-export function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**

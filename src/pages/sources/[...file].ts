@@ -5,11 +5,11 @@
  * names: a changed file stops the build rather than publishing a source or an original that does not match its report.
  */
 import type { APIRoute } from 'astro';
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getArchive } from '../../lib/site/archive.ts';
 import { sourcesDir } from '../../lib/archive-paths.ts';
+import { sha256Of } from '../../lib/sha256.ts';
 
 const CONTENT_TYPES = { text: 'text/plain; charset=utf-8', pdf: 'application/pdf' } as const;
 
@@ -48,7 +48,7 @@ export async function getStaticPaths() {
 export const GET: APIRoute = ({ props }) => {
   const { file, sha256, format, role, slug } = props as ServedFile;
   const bytes = readFileSync(join(sourcesDir(), file));
-  if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+  if (sha256Of(bytes) !== sha256) {
     throw new Error(
       role === 'source'
         ? `/sources/${file} has changed since /reports/${slug}/ was built from it: run npm run build to ingest it again`
