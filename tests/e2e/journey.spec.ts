@@ -7,7 +7,7 @@ test('home → authority → report → paragraph → recommendation → follow-
   await page.goto('/');
   await page.getByRole('link', { name: 'South Gloucestershire', exact: true }).first().click();
   await expect(page.locator('h1')).toHaveText('South Gloucestershire');
-  await expect(page.locator('.panel')).toContainText('Latest overall judgement');
+  await expect(page.locator('.panel').first()).toContainText('Latest overall judgement');
 
   // The 2016 inspection (published 13 February 2017), from the authority's document list.
   await page.locator('.documents a[href="/reports/south-gloucestershire-2017-02-13-inspection/"]').click();
