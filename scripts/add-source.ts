@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
 import { checkSourceName } from '../src/lib/ingest/source-name.ts';
 import { describeIssues } from '../src/lib/ingest/validate.ts';
@@ -53,15 +53,25 @@ function permanentName(file: string, extension: string, sidecar: Record<string, 
   return (JSON.parse(reading.stdout) as { slug: string }).slug;
 }
 
-/** The sources as published, plus the new one: hard links, so staging costs no copies of the PDFs. */
+/**
+ * The sources folder as published, whole (its README and the originals/ the sidecars name too, since the staged folder
+ * replaces it), plus the new one: hard links, so staging costs no copies of the PDFs.
+ */
 function stageSources(into: string, added: Map<string, Buffer | string>): void {
   mkdirSync(into, { recursive: true });
-  for (const name of readdirSync(DEFAULT_SOURCES_DIR)) {
-    if (!/\.(?:pdf|txt|json)$/i.test(name)) continue;
+  for (const entry of readdirSync(DEFAULT_SOURCES_DIR, { recursive: true, withFileTypes: true })) {
+    const from = join(entry.parentPath, entry.name);
+    const to = join(into, relative(DEFAULT_SOURCES_DIR, from));
+    if (entry.isDirectory()) {
+      mkdirSync(to, { recursive: true });
+      continue;
+    }
+    if (!entry.isFile()) continue;
+    mkdirSync(dirname(to), { recursive: true });
     try {
-      linkSync(join(DEFAULT_SOURCES_DIR, name), join(into, name));
+      linkSync(from, to);
     } catch {
-      copyFileSync(join(DEFAULT_SOURCES_DIR, name), join(into, name));
+      copyFileSync(from, to);
     }
   }
   for (const [name, content] of added) writeFileSync(join(into, name), content);

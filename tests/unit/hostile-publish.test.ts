@@ -109,7 +109,7 @@ test('add, interrupted at any point, leaves the archive as it was; run again, it
 
   // Killed outright with everything staged, just before publishing: nothing published, a lock left by a dead pid.
   const staged = run(archive, 'add', ADD, { ARCHIVE_FAULT: 'before-publish' });
-  assert.equal(staged.signal, 'SIGKILL');
+  assert.equal(staged.signal, 'SIGKILL', staged.stderr);
   assert.deepEqual(changes(published, snapshot(archive)), []);
   const deadPid = Number(readFileSync(join(archive, LOCK), 'utf8').split('\n')[0]);
   assert.ok(!alive(deadPid), 'the lock names the killed run');
@@ -155,6 +155,9 @@ test('add, interrupted at any point, leaves the archive as it was; run again, it
   ]) {
     assert.ok(added.includes(`added ${path}`), `${path} is published: ${added.slice(0, 20).join(', ')}`);
   }
+  // Nothing else in the sources folder is touched: the originals its sidecars name are still there.
+  assert.deepEqual(added.filter((change) => !change.startsWith('added ') && change.includes('content/sources/')), []);
+  assert.ok(existsSync(join(archive, 'content/sources/originals/gloucestershire-2022-04-01-inspection.pdf')));
   const manifest = JSON.parse(readFileSync(join(archive, 'content/permalinks.json'), 'utf8')) as { pages: string[] };
   assert.ok(manifest.pages.includes(`/reports/${NEW.slug}/`), 'the permalink manifest lists the new page');
   assert.ok(!existsSync(join(archive, '.archive/publish.json')), 'the journal is gone once the publication is complete');

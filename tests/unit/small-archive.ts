@@ -25,8 +25,10 @@ export function makeSmallArchive(dir: string): void {
   }
   writeFileSync(join(dir, 'content/redirects.json'), '[]\n');
   symlinkSync(join(PROJECT, 'node_modules'), join(dir, 'node_modules'));
-  for (const name of readdirSync('content/sources').filter((n) => n.startsWith('gloucestershire-'))) {
-    copyFileSync(join('content/sources', name), join(dir, 'content/sources', name));
+  // With the originals their sidecars name (the PDF a seed's text was made from), which the build checks.
+  for (const folder of ['content/sources', 'content/sources/originals']) {
+    mkdirSync(join(dir, folder), { recursive: true });
+    for (const name of readdirSync(folder).filter((n) => n.startsWith('gloucestershire-'))) copyFileSync(join(folder, name), join(dir, folder, name));
   }
   const built = run(dir, 'permalinks:update', []);
   assert.equal(built.status, 0, `the small archive must build:\n${built.stderr}`);
