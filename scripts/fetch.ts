@@ -35,7 +35,7 @@ import { SourceError } from '../src/lib/source-error.ts';
 import type { Sidecar } from '../src/schemas/report.ts';
 import { resolveAuthorities } from '../src/lib/fetch/authorities.ts';
 import { parseLocalAuthorities } from '../src/lib/site/local-authorities.ts';
-import { createClient, FetchError, type Client } from '../src/lib/fetch/http.ts';
+import { createClient, FetchError } from '../src/lib/fetch/http.ts';
 import { planFetch, sidecarFor, type Candidate, type HeldSource } from '../src/lib/fetch/plan.ts';
 import {
   DEFAULT_BASE_URL,
