@@ -3,7 +3,7 @@
  * the corpora (the bundled sources, synthetic reports made from their real paragraphs).
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readFrontmatter } from '../../src/lib/ingest/mdx.ts';
 import { generateCorpus } from './synthetic-corpus.ts';
@@ -43,11 +43,18 @@ export function runStage(command: string, args: string[], env: NodeJS.ProcessEnv
   });
 }
 
-/** The bundled sources, with their sidecars. */
+/** The bundled sources, with their sidecars and the originals those sidecars name (which the build checks). */
 export function copyBundled(into: string): void {
-  for (const name of readdirSync('content/sources')) {
-    if (/\.(txt|pdf|json)$/.test(name)) copyFileSync(join('content/sources', name), join(into, name));
-  }
+  cpSync('content/sources', into, { recursive: true, filter: (path) => !path.endsWith('README.md') });
+}
+
+/** Only the five seed documents (the text sources), with their sidecars and originals. */
+export function copySeeds(into: string): void {
+  const seeds = readdirSync('content/sources').filter((name) => name.endsWith('.txt')).map((name) => name.slice(0, -4));
+  cpSync('content/sources', into, {
+    recursive: true,
+    filter: (path) => path === 'content/sources' || path.startsWith('content/sources/originals') || seeds.some((seed) => path.includes(`/${seed}.`)),
+  });
 }
 
 /** Real paragraph texts from built records, for the synthetic corpora. */
