@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { escapeAttribute, escapeHtml } from '../data/html.ts';
+import { escapeAttribute, escapeHtml } from '../html-escape.ts';
 import type { PermalinkManifest } from './manifest.ts';
 
 export const REDIRECTS_FILE = 'content/redirects.json';
