@@ -2,7 +2,7 @@
 export { sha256Of } from '../sha256.ts';
 import type { ReportRecord, Sidecar } from '../../schemas/report.ts';
 import { parseSource } from '../parse/index.ts';
-import { linkArchive } from '../link/match.ts';
+import { linkArchive } from '../link/link-archive.ts';
 import type { Taxonomy } from '../link/themes.ts';
 import { SourceError } from '../source-error.ts';
 import type { IngestCache } from './cache.ts';
