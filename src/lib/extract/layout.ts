@@ -21,8 +21,11 @@ export interface Cell {
   right: number;
 }
 
-/** Text on one baseline, split at column gaps. `size` is the largest font size on it. */
-export interface Line {
+/**
+ * A PDF page's text on one baseline, split at column gaps. `size` is the largest font size on it. (The parser's
+ * `Line`, src/lib/parse/normalise.ts, is a line of the extracted text.)
+ */
+export interface PdfLine {
   y: number;
   size: number;
   cells: Cell[];
@@ -186,7 +189,7 @@ export function buildCells(runs: readonly Fragment[], cellStarts: ReadonlySet<Fr
 }
 
 /** Lines of a page from its text runs: grouped by baseline, split into cells. */
-export function layOutLines(fragments: readonly Fragment[]): Line[] {
+export function layOutLines(fragments: readonly Fragment[]): PdfLine[] {
   const grouped = groupIntoLines(fragments);
   const cellStarts = findCellStarts(grouped);
   return grouped
@@ -203,7 +206,7 @@ export function layOutLines(fragments: readonly Fragment[]): Line[] {
  * grade beside its area) or alone on its line well right of the text's left edge (a grade set beside an
  * area that wraps above and below it, or split over lines of its own).
  */
-export function findGradeColumns(lines: readonly Line[]): number[] {
+export function findGradeColumns(lines: readonly PdfLine[]): number[] {
   const left = Math.min(...lines.map((line) => line.cells[0]!.x));
   const columns: number[] = [];
   for (const line of lines) {
@@ -218,7 +221,7 @@ export function findGradeColumns(lines: readonly Line[]): number[] {
 }
 
 /** Where a line stands relative to a grade column at `x`. */
-function tablePart(line: Line, x: number): 'row' | 'grade' | 'area' | 'none' {
+function tablePart(line: PdfLine, x: number): 'row' | 'grade' | 'area' | 'none' {
   const grade = line.cells.findIndex((cell) => Math.abs(cell.x - x) <= COLUMN_ALIGN_PT && isGradeText(cell.text));
   if (grade >= 0) return grade === line.cells.length - 1 ? (grade === 0 ? 'grade' : 'row') : 'none';
   return line.cells.at(-1)!.right < x - 0.5 * line.size ? 'area' : 'none';
@@ -230,14 +233,14 @@ function tablePart(line: Line, x: number): 'row' | 'grade' | 'area' | 'none' {
  * and each row's area pieces and grade pieces are joined in reading order. Grade words above, beside or below
  * the area (all three occur) end up in the same row.
  */
-export function rebuildJudgementTables(lines: readonly Line[]): Line[] {
+export function rebuildJudgementTables(lines: readonly PdfLine[]): PdfLine[] {
   if (lines.length === 0) return [];
   let result = [...lines];
   for (const x of findGradeColumns(lines)) result = mergeTableRows(result, x);
   return result;
 }
 
-function mergeTableRows(lines: readonly Line[], x: number): Line[] {
+function mergeTableRows(lines: readonly PdfLine[], x: number): PdfLine[] {
   const parts = lines.map((line) => tablePart(line, x));
   const inRow = new Array<number>(lines.length).fill(-1);
   const rows: number[][] = [];
@@ -260,7 +263,7 @@ function mergeTableRows(lines: readonly Line[], x: number): Line[] {
     }
     rows.push(row.sort((a, b) => a - b));
   });
-  const result: Line[] = [];
+  const result: PdfLine[] = [];
   lines.forEach((line, i) => {
     const rowIndex = inRow[i]!;
     if (rowIndex < 0) {
@@ -285,7 +288,7 @@ function mergeTableRows(lines: readonly Line[], x: number): Line[] {
 }
 
 /** A page's lines as text: cells joined by TAB, a blank line where the vertical gap says a paragraph ends. */
-export function linesToText(lines: readonly Line[]): string[] {
+export function linesToText(lines: readonly PdfLine[]): string[] {
   const out: string[] = [];
   lines.forEach((line, i) => {
     const previous = lines[i - 1];
