@@ -2,6 +2,7 @@
  * Rebuilding reading order from positioned text runs: pure functions, no pdf.js, so they can be tested on
  * small synthetic inputs. Coordinates are PDF points with y growing upwards (pdf.js text-item space).
  */
+import { isPageNumber, repeatedFurniture } from '../page-furniture.ts';
 
 /** One run of text as the PDF places it: `x`,`y` are the start of its baseline, `size` its font size. */
 export interface Fragment {
@@ -300,46 +301,16 @@ export function linesToText(lines: readonly PdfLine[]): string[] {
   return out;
 }
 
-/** How many lines at the top and at the bottom of a page may be running headers or footers. */
-const FURNITURE_ZONE = 3;
-
-/** Furniture is compared with its digits blanked: footers carry page numbers and dates. */
-function furnitureKey(line: string): string {
-  return line.replace(/\d+/gu, '#').replace(/\s+/gu, ' ').trim();
-}
-
-/**
- * Drops running headers and footers: lines in the top or bottom few non-blank lines of a page whose text
- * (digits blanked) recurs in the same zone, top or bottom, on at least half the pages, and on three pages at
- * least, so a short document's real lines are never mistaken for furniture. The zones are counted apart because a
- * report's footer often repeats its title, which the first page has at its top: that is the title, not furniture.
- */
+/** Drops running headers and footers (the rule is src/lib/page-furniture.ts's, shared with text sources). */
 export function dropRepeatedPageFurniture(pages: readonly string[][]): string[][] {
-  const threshold = Math.max(3, Math.ceil(pages.length / 2));
-  const drop = pages.map(() => new Set<number>());
-  for (const zone of [topZone, bottomZone]) {
-    const zoneKeys = pages.map((lines) => new Set(zone(lines).map((i) => furnitureKey(lines[i]!))));
-    const counts = new Map<string, number>();
-    for (const keys of zoneKeys) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-    pages.forEach((lines, p) => {
-      for (const i of zone(lines)) if ((counts.get(furnitureKey(lines[i]!)) ?? 0) >= threshold) drop[p]!.add(i);
-    });
-  }
+  const drop = repeatedFurniture(pages);
   return pages.map((lines, p) => lines.filter((_, i) => !drop[p]!.has(i)));
 }
 
-const nonBlankIndexes = (lines: readonly string[]) => lines.flatMap((line, i) => (line.trim() ? [i] : []));
-/** Indexes of the first few non-blank lines of a page, where running headers stand. */
-const topZone = (lines: readonly string[]) => nonBlankIndexes(lines).slice(0, FURNITURE_ZONE);
-/** Indexes of the last few non-blank lines of a page, where running footers stand. */
-const bottomZone = (lines: readonly string[]) => nonBlankIndexes(lines).slice(-FURNITURE_ZONE);
-
 /** Drops a page number standing alone ("7", "Page 7", "7 of 12") as the first or last non-blank line. */
 export function dropPageNumbers(lines: readonly string[]): string[] {
-  const isPageNumber = (line: string | undefined) =>
-    line !== undefined && /^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$/iu.test(line.trim());
   const nonBlank = lines.flatMap((line, i) => (line.trim() ? [i] : []));
-  const drop = new Set([nonBlank[0], nonBlank.at(-1)].filter((i) => i !== undefined && isPageNumber(lines[i])));
+  const drop = new Set([nonBlank[0], nonBlank.at(-1)].filter((i) => i !== undefined && isPageNumber(lines[i]!)));
   return lines.filter((_, i) => !drop.has(i));
 }
 

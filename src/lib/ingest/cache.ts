@@ -22,6 +22,7 @@ export const PARSER_INPUTS = [
   'src/lib/extract',
   'src/lib/ingest/decode.ts',
   'src/lib/ingest/build-records.ts',
+  'src/lib/page-furniture.ts',
   'src/schemas/report.ts',
   'node_modules/pdfjs-dist/package.json',
 ] as const;
