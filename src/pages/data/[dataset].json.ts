@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../../lib/site/archive.ts';
-import { COLUMNS, datasetRowsByDocument } from '../../lib/data/rows.ts';
-import { jsonChunks, streamedBody } from '../../lib/data/serialise.ts';
-import { DATASETS, type Dataset } from '../../lib/data/urls.ts';
+import { COLUMNS, datasetRowsByDocument } from '../../lib/exports/rows.ts';
+import { jsonChunks, streamedBody } from '../../lib/exports/serialise.ts';
+import { DATASETS, type Dataset } from '../../lib/exports/urls.ts';
 
 export function getStaticPaths() {
   return DATASETS.map((dataset) => ({ params: { dataset } }));

@@ -1,8 +1,10 @@
-// The ingest's callers (scripts/ingest.ts, fetch.ts) take the one sha256Of from here with the rest of the ingest.
-export { sha256Of } from '../sha256.ts';
+/**
+ * The ingest's core, without I/O: sources (read by scripts/ingest.ts and scripts/fetch.ts) → parsed, linked and
+ * validated records, and every problem found.
+ */
 import type { ReportRecord, Sidecar } from '../../schemas/report.ts';
 import { parseSource } from '../parse/index.ts';
-import { linkEach } from '../link/match.ts';
+import { linkEach } from '../link/link-archive.ts';
 import type { Taxonomy } from '../link/themes.ts';
 import { SourceError } from '../source-error.ts';
 import type { IngestCache } from './cache.ts';
@@ -76,9 +78,8 @@ export function parseRecords(
 
 /**
  * Links parsed records across the archive (linking always runs over every record, since a new report changes the
- * others') and validates each, handing each valid record to `accept` as soon as it is ready (in slug order, with its index in
- * `records`), and
- * returning the records that failed validation as errors. The linked records are never all held here: a caller
+ * others') and validates each, handing each valid record to `accept` as soon as it is ready (in slug order, with
+ * its index in `records`), and returning the records that failed validation as errors. The linked records are never all held here: a caller
  * that writes each one and lets it go keeps memory to about one record's worth beyond the linker's own.
  */
 export function linkRecords(
