@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reportSchema, type ReportRecord } from '../../src/schemas/report.ts';
-import { COLUMNS, documentRows, judgementRows, recommendationRows } from '../../src/lib/exports/rows.ts';
-import { recordParts, reportJson, toCsv, toJson } from '../../src/lib/exports/serialise.ts';
+import { COLUMNS, datasetRowCount, datasetRows, datasetRowsByDocument, documentRows, judgementRows, recommendationRows } from '../../src/lib/exports/rows.ts';
+import { csvChunks, jsonChunks, recordParts, reportJson, streamedBody, toCsv, toJson } from '../../src/lib/exports/serialise.ts';
 import { authorityFeed, documentsFeed, FEED_ENTRIES, themeFeed } from '../../src/lib/exports/feeds.ts';
 import { DATA_CHANGES, dataCatalogue, urlPatterns } from '../../src/lib/exports/catalogue.ts';
 import { datasetSample, feedSample, recordSample } from '../../src/lib/exports/samples.ts';
@@ -284,6 +284,30 @@ test('samples are the real files’ first rows, and the record keeps every field
   assert.deepEqual(Object.keys(cut), Object.keys(many));
   assert.equal(cut.paragraphs.length, 2);
   assert.equal(all(feedSample(archive, SITE), 'entry').length, 1);
+});
+
+test('an export written document by document is byte for byte the export written whole', async () => {
+  for (const dataset of DATASETS) {
+    const batches = [...datasetRowsByDocument(dataset, archive, SITE)];
+    const rows = datasetRows(dataset, archive, SITE);
+    assert.deepEqual(batches.flat(), rows);
+    assert.equal(datasetRowCount(dataset, archive, SITE), rows.length);
+    // Empty batches (a document with no rows of this kind) anywhere change nothing.
+    const withGaps = [[], ...batches.flatMap((batch) => [batch, []])];
+    const csv = [...csvChunks(withGaps, COLUMNS[dataset])].join('');
+    const json = [...jsonChunks(withGaps, COLUMNS[dataset])].join('');
+    assert.equal(csv, toCsv(rows, COLUMNS[dataset]));
+    assert.equal(json, `${JSON.stringify(JSON.parse(toJson(rows, COLUMNS[dataset])), null, 2)}\n`);
+    assert.equal(await new Response(streamedBody(csvChunks(batches, COLUMNS[dataset]))).text(), csv);
+  }
+  // Text with line breaks, quotes and commas, split across batches.
+  const rows = recommendationRows([older, newer, letter], SITE).map((row, i) => ({ ...row, text: `Line "${i}",\nnext line` }));
+  const split = [rows.slice(0, 1), rows.slice(1)];
+  assert.equal([...csvChunks(split, COLUMNS.recommendations)].join(''), toCsv(rows, COLUMNS.recommendations));
+  assert.equal([...jsonChunks(split, COLUMNS.recommendations)].join(''), `${JSON.stringify(rows.map((row) => Object.fromEntries(COLUMNS.recommendations.map(({ name }) => [name, row[name]]))), null, 2)}\n`);
+  // No rows at all: the CSV header alone, and an empty JSON array.
+  assert.equal([...csvChunks([], COLUMNS.judgements)].join(''), `${COLUMNS.judgements.map((c) => c.name).join(',')}\r\n`);
+  assert.equal([...jsonChunks([], COLUMNS.judgements)].join(''), '[]\n');
 });
 
 test('a record cut for reading: the head holds every field but the lists of objects, each given by length and first item', () => {
