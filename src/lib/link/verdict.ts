@@ -446,7 +446,8 @@ function judgeClauses(subject: Subject, candidates: readonly Candidate[], cache:
         candidate.score >= VERDICT.laterRecommendation &&
         !otherChildren(subject.groups, passage.groups) &&
         core >= Math.min(VERDICT.minimumWords, subject.core.size);
-      judged.push({ candidate, sentence: candidate.text, clause: candidate.text, subject: share, direction: onTheMatter ? -1 : 0, change: onTheMatter });
+      // A recommendation names an area, it reports no change: it must be as squarely on the subject as any finding.
+      judged.push({ candidate, sentence: candidate.text, clause: candidate.text, subject: share, direction: onTheMatter ? -1 : 0, change: false });
       continue;
     }
     for (const sentence of passage.sentences) {
