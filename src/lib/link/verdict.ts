@@ -10,16 +10,21 @@
  *    but too many children do not have a timely annual health assessment" is two findings, not one.
  * 2. Each clause is given a subject score: the weight of the recommendation's words it uses, plus half the weight of
  *    those the rest of its sentence uses ("these are not sufficiently specific" borrows "plans" from its sentence),
- *    as a share of the recommendation's whole weight. A clause that names the previous inspection counts half as
- *    much again: "has not significantly improved since the last inspection" is the report speaking to the point.
- * 3. Each clause is given a direction from the phrases below (EVALUATIVE): a negation or a weakness word makes it
- *    a concern ("not yet", "remains weak", "too many", "lack of"); otherwise an improvement phrase ("has improved",
- *    "significantly strengthened", "addressed the concerns") or a grade word of a working service ("timely",
- *    "effective", "robust", "well monitored") makes it positive; otherwise it says nothing either way. A later
- *    inspection's own recommendation on the matter is a concern: it is still to be improved.
- * 4. The evaluative clauses within reach of the best one (VERDICT.closeTo) decide: all positive → improved; all
- *    concerns → still a concern; both → mixed. Below VERDICT.minimumSubject nothing is on the subject clearly
- *    enough, and the verdict is only "mentioned". The quoted sentence is the best clause's sentence.
+ *    as a share of the recommendation's whole weight. Words the recommendation names only as examples ("…,
+ *    including in the early help pathway") weigh half, and a clause must use two words of the matter itself. A
+ *    clause that opens with another actor than the recommendation names ("The capacity of IROs …") does not judge
+ *    it. A clause that names the previous inspection counts half as much again: "has not significantly improved
+ *    since the last inspection" is the report speaking to the point.
+ * 3. Each clause is given a direction from the phrases below (EVALUATIVE), quotations removed: a negation or a
+ *    weakness word makes it a concern ("not yet", "remains weak", "too many", "lack of"); otherwise an improvement
+ *    phrase ("has improved", "significantly strengthened", "addressed the concerns") or a grade word of a working
+ *    service ("timely", "effective", "robust", "well monitored") makes it positive; otherwise it says nothing either
+ *    way. A later inspection's own recommendation squarely on the matter is a concern: it is still to be improved.
+ * 4. The best evaluative clause is weighed against those judging the other way nearly as strongly
+ *    (VERDICT.closeTo), or in its own passage (VERDICT.samePassage): none → improved or still a concern, as it
+ *    says; one that could carry a verdict itself → mixed; only weaker ones → "mentioned" (the document is not
+ *    clear enough to quote either way). Below VERDICT.minimumSubject nothing is on the subject clearly enough, and
+ *    the verdict is only "mentioned". The quoted sentence is the best clause's sentence.
  *
  * A council report is read differently: it either restates the recommendation (a line that uses most of its
  * words), commits to an action (that line or its passage names a date, an owner or what will be done), or does
