@@ -46,6 +46,7 @@ describe('direction of a clause', () => {
     ['Half of the senior practitioners are still having to hold larger caseloads.', -1],
     ['The local authority has successfully reduced caseloads for frontline staff.', 1],
     ['The principal social worker works systematically to ensure that weaknesses are addressed.', 0],
+    ['When it is not possible for children to remain with their parents, social workers secure permanence swiftly.', 1],
   ];
   for (const [clause, expected] of cases) it(`${expected > 0 ? '+' : expected < 0 ? '−' : '0'}: ${clause}`, () => assert.equal(direction(clause), expected));
 });
@@ -107,6 +108,12 @@ describe('judge: a later inspection', () => {
     assert.equal(judge(caseloads, 'inspection', [iros], weight).verdict, 'mentioned');
     const staff = passage('para-46', 'Caseload size has been reduced and management capacity strengthened across the service.');
     assert.equal(judge(caseloads, 'inspection', [staff], weight).verdict, 'improved');
+  });
+
+  it('does not take a group the recommendation sets aside ("whose plan is not adoption") for the one it is about', () => {
+    const permanence = 'Planning for permanence for children whose plan is not adoption.';
+    const adoption = passage('para-27', 'When adoption is the plan, planning for permanence is highly effective.');
+    assert.equal(judge(permanence, 'inspection', [adoption], weight).verdict, 'mentioned');
   });
 
   it('ignores a finding about other children than the recommendation names', () => {

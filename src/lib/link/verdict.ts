@@ -233,9 +233,15 @@ function actorsOf(text: string): string[] {
 /** How many words open a clause as its subject, for whom it is about. */
 const OPENING_WORDS = 6;
 
+/**
+ * A group named only to be set aside: "permanence for children whose plan is not adoption", "other than through
+ * adoption". Such a text is not about that group.
+ */
+const SET_ASIDE = /\b(?:not|other than|rather than|except(?: for)?|apart from)(?: through| via| by)? (?:adopt\w*|(?:private )?fost\w*|care leavers?|looked[- ]after|early help|child protection|disab\w*)/g;
+
 /** The groups of children (EVALUATIVE.groups) a text names. */
 export function groupsOf(text: string): string[] {
-  const lower = text.toLowerCase();
+  const lower = text.toLowerCase().replace(SET_ASIDE, '');
   return Object.entries(EVALUATIVE.groups).flatMap(([group, pattern]) => (pattern.test(lower) ? [group] : []));
 }
 
@@ -288,6 +294,9 @@ function plain(clause: string): string {
     .replace(/\bnot (?:least|only|just|merely)\b/g, '')
     .replace(/\b(?:without|prevent\w*|avoid\w*|minimis\w*|minimiz\w*)(?: any| unnecessary)* delays?\b/g, '')
     .replace(/\bwho (?:cannot|can't|are unable to|do not|does not) (?:remain|live|return|stay|need|require|meet)\b/g, '')
+    // …nor is "when it is not possible for children to remain with their parents" or "if they cannot live at home".
+    .replace(/\b(?:when|where|if|because|as) (?:it is|it was|this is) not (?:possible|safe|appropriate)\b/g, '')
+    .replace(/\b(?:when|where|if|because|as) (?:children|a child|they|he|she|young people) (?:cannot|can't|are unable to|is unable to|could not) (?:remain|live|return|stay)\b/g, '')
     // Knowing one's weaknesses is a strength: "leaders understand their strengths and weaknesses".
     .replace(/\bstrengths and (?:weaknesses|areas (?:for|of) (?:development|improvement))\b/g, '')
     .replace(/\b(?:to )?address(?:es|ing)? (?:all |the |these |any |identified )*weaknesses\b/g, '')
