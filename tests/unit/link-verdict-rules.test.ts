@@ -47,6 +47,8 @@ describe('direction of a clause', () => {
     ['The local authority has successfully reduced caseloads for frontline staff.', 1],
     ['The principal social worker works systematically to ensure that weaknesses are addressed.', 0],
     ['When it is not possible for children to remain with their parents, social workers secure permanence swiftly.', 1],
+    ['Decisions to initiate pre-proceedings are appropriate and mainly timely, including for children not yet born.', 1],
+    ['The proportion of care leavers not in education, employment or training has reduced.', 0],
   ];
   for (const [clause, expected] of cases) it(`${expected > 0 ? '+' : expected < 0 ? '−' : '0'}: ${clause}`, () => assert.equal(direction(clause), expected));
 });

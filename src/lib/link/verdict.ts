@@ -297,6 +297,8 @@ function plain(clause: string): string {
     // …nor is "when it is not possible for children to remain with their parents" or "if they cannot live at home".
     .replace(/\b(?:when|where|if|because|as) (?:it is|it was|this is) not (?:possible|safe|appropriate)\b/g, '')
     .replace(/\b(?:when|where|if|because|as) (?:children|a child|they|he|she|young people) (?:cannot|can't|are unable to|is unable to|could not) (?:remain|live|return|stay)\b/g, '')
+    // Who a finding is about, not what it finds: "children not yet born", "care leavers not in education".
+    .replace(/\bnot yet born\b|\bnot in (?:education|employment|school)(?:,? (?:employment|training)(?:,? or training)?)?\b/g, '')
     // Knowing one's weaknesses is a strength: "leaders understand their strengths and weaknesses".
     .replace(/\bstrengths and (?:weaknesses|areas (?:for|of) (?:development|improvement))\b/g, '')
     .replace(/\b(?:to )?address(?:es|ing)? (?:all |the |these |any |identified )*weaknesses\b/g, '')
