@@ -49,9 +49,11 @@ test('a word being typed names its file once its letters decide it, and that is 
   assert.equal(typedTermFile('c', split), undefined);
   assert.equal(typedTermFile('ca', split), undefined, '"ca…" may go on to any "ca?" file');
   assert.equal(typedTermFile('car', split), undefined);
-  assert.equal(typedTermFile('care', split), 'care');
+  assert.equal(typedTermFile('care', split), undefined, '"care…" may yet be "caring", whose stem "care" is in another file than "cari…"');
+  assert.equal(typedTermFile('caring', split), undefined);
+  assert.equal(typedTermFile('careful', split), 'care');
   assert.equal(typedTermFile('fo', split), 'fo');
-  for (const [typed, finished] of [['fo', 'fostering'], ['fost', 'fostered'], ['inte', 'interviews'], ['carer', 'carers'], ['acad', 'academy']]) {
+  for (const [typed, finished] of [['fo', 'fostering'], ['fost', 'fostered'], ['intervi', 'interviews'], ['careers', 'careers'], ['acad', 'academy'], ['hopi', 'hoping']]) {
     assert.equal(typedTermFile(typed!, split), termFileKey(stem(finished!), split), `${typed} → ${finished}`);
   }
 });

@@ -51,13 +51,20 @@ export function termFileKey(stem: string, split: ReadonlySet<string>): string {
 }
 
 /**
+ * Letters a word must have beyond a longer file key before that key is taken as its stem's: stemming takes endings
+ * off ("caring" is "care"), and a key longer than two letters could reach into them.
+ */
+const PAST_LONGER_KEY = 3;
+
+/**
  * The term file of a word still being typed, once its letters decide it (the file every word beginning with them is
- * in); undefined while a longer word could be in another file.
+ * in, and its stem too); undefined while a longer word could be in another file.
  */
 export function typedTermFile(typed: string, split: ReadonlySet<string>): string | undefined {
   if (typed.length < FIRST_PREFIX) return undefined;
   const key = termFileKey(typed, split);
-  return split.has(key) ? undefined : key;
+  if (split.has(key) || (key.length > FIRST_PREFIX && typed.length < key.length + PAST_LONGER_KEY)) return undefined;
+  return key;
 }
 
 /** A term file's name: letters a–z and digits as they are, anything else as "_" and its code point in hex. */

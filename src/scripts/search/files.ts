@@ -29,16 +29,24 @@ export interface LoadedMeta {
 }
 
 let metaLoading: Promise<LoadedMeta> | undefined;
+let metaLoaded: LoadedMeta | undefined;
 export function loadMeta(): Promise<LoadedMeta> {
-  metaLoading ??= fetchJson<IndexMeta>(INDEX_META_URL).then((meta) => ({ reports: meta.reports, split: new Set(meta.split) }));
+  metaLoading ??= fetchJson<IndexMeta>(INDEX_META_URL).then((meta) => (metaLoaded = { reports: meta.reports, split: new Set(meta.split) }));
   metaLoading.catch(() => (metaLoading = undefined));
   return metaLoading;
 }
 
+/** Term files loaded so far, by key: what the typing pause can ask of without waiting. */
+const termFilesLoaded = new Map<string, TermFile>();
+async function termFile(key: string): Promise<TermFile> {
+  const file = await fetchJson<TermFile>(termFileUrl(key), { missing: {} });
+  termFilesLoaded.set(key, file);
+  return file;
+}
+
 /** The reports holding a stem (none when the archive has no word of that stem). */
 export async function postings(stem: string): Promise<Posting[]> {
-  const { split } = await loadMeta();
-  const file = await fetchJson<TermFile>(termFileUrl(termFileKey(stem, split)), { missing: {} });
+  const file = await termFile(termFileKey(stem, (await loadMeta()).split));
   const encoded = Object.hasOwn(file, stem) ? file[stem] : undefined;
   return encoded === undefined ? [] : decodePostings(encoded);
 }
@@ -46,7 +54,13 @@ export async function postings(stem: string): Promise<Posting[]> {
 /** Loads the term file of a word being typed, once its letters decide which file that is. */
 export async function preloadTyped(typed: string): Promise<void> {
   const key = typedTermFile(typed, (await loadMeta()).split);
-  if (key !== undefined) await fetchJson<TermFile>(termFileUrl(key), { missing: {} }).catch(() => {});
+  if (key !== undefined) await termFile(key).catch(() => {});
+}
+
+/** Whether the archive has a word of this stem, as far as the files loaded so far tell: undefined until they do. */
+export function knownStem(stem: string): boolean | undefined {
+  const file = metaLoaded && termFilesLoaded.get(termFileKey(stem, metaLoaded.split));
+  return file && Object.hasOwn(file, stem);
 }
 
 /** Every facet value of the archive and each report's: fetched only when facets are wanted. */

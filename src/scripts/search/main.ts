@@ -10,11 +10,11 @@
  */
 import { activeFacets, readSearchState, sameSearch, searchStateQuery, type SearchState } from '../../lib/search/state.ts';
 import { queryWords } from '../../lib/search/query.ts';
-import { typingPause } from '../../lib/search/typing.ts';
+import { typingPause, type QueryEnd } from '../../lib/search/typing.ts';
 import type { FacetKey } from '../../lib/search/facets.ts';
 import { FacetsPanel } from './facets.ts';
 import { stem } from '../../lib/search/stem.ts';
-import { loadMeta, postings, preloadTyped } from './files.ts';
+import { knownStem, loadMeta, postings, preloadTyped } from './files.ts';
 import { ResultsView } from './render.ts';
 import { SearchSession } from './session.ts';
 
@@ -36,8 +36,11 @@ const view = new ResultsView(
 const session = new SearchSession(readSearchState(new URLSearchParams(location.search)), view, facets, (hasResults) => (controls.hidden = !hasResults));
 
 let deferredSearch: ReturnType<typeof setTimeout> | undefined;
+/** A search is waiting for the typing to pause. */
+let searchPending = false;
 function search(announceNow: boolean): void {
   clearTimeout(deferredSearch);
+  searchPending = false;
   document.title = session.state.query ? `${session.state.query} – ${baseTitle}` : baseTitle;
   void session.search({ announceNow });
 }
@@ -72,10 +75,14 @@ function navigate(next: SearchState, how: 'push' | 'replace'): void {
 
 function typed(): void {
   const next = { ...session.state, query: input.value.trim() };
-  if (sameSearch(session.state, next)) return;
-  // The first keystroke of a new query makes a history entry; the rest of the typing updates it.
-  navigate(next, typingEntry ? 'replace' : 'push');
-  typingEntry = true;
+  const changed = !sameSearch(session.state, next);
+  // A space changes no search, but says another word is coming: a search still waiting waits longer.
+  if (!changed && !searchPending) return;
+  if (changed) {
+    // The first keystroke of a new query makes a history entry; the rest of the typing updates it.
+    navigate(next, typingEntry ? 'replace' : 'push');
+    typingEntry = true;
+  }
   const words = queryWords(input.value);
   const typing = /\s$/.test(input.value) ? undefined : words.at(-1);
   for (const word of typing === undefined ? words : words.slice(0, -1)) void postings(stem(word)).catch(() => {});
@@ -83,8 +90,10 @@ function typed(): void {
   clearTimeout(deferredSearch);
   keyTimes.push(performance.now());
   if (keyTimes.length > 4) keyTimes.shift();
-  if (session.state.query) deferredSearch = setTimeout(() => search(false), typingPause(keyTimes, words.at(-1) ?? ''));
-  else search(false);
+  const end: QueryEnd = typing === undefined ? 'next' : knownStem(stem(typing)) === false ? 'unknown' : 'word';
+  if (!session.state.query) return search(false);
+  deferredSearch = setTimeout(() => search(false), typingPause(keyTimes, words.at(-1) ?? '', end));
+  searchPending = true;
 }
 
 function choose(next: SearchState): void {
