@@ -203,28 +203,38 @@ export class SearchRun {
    * no passage (a quoted phrase none of its passages holds) is left out.
    */
   async reportHits(ids: readonly string[], count: number): Promise<ReportHits[]> {
+    const chosen = new Set(this.state.filters.theme);
     const reports = await Promise.all(
-      ids.map(async (id) => {
-        const [prepared, index] = await Promise.all([this.prepare(id), fetchJson<PassageIndex>(passageIndexUrl(id))]);
-        const chosen = new Set(this.state.filters.theme);
-        const themed = chosen.size
-          ? new Set(index.passages.flatMap(([, , themes], passage) => (themes.some((t) => chosen.has(index.themes[t]!)) ? [passage] : [])))
-          : undefined;
+      ids.map(async (id): Promise<ReportHits> => {
+        const loadingIndex = fetchJson<PassageIndex>(passageIndexUrl(id));
+        const prepared = await this.prepare(id);
+        // The passages' text does not wait for the passage index, unless a chosen theme decides which come first.
+        const themed = chosen.size ? themedPassages(await loadingIndex, chosen) : undefined;
         const ranked = passagesToShow(prepared.passages, { documentOrder: this.state.sort === 'date', themed });
-        const report: ReportHits = { id, index, ranked, texts: new Map(), shown: 0, matched: prepared.matched };
-        await showPassages(report, count);
-        return report;
+        const shown = ranked.slice(0, count);
+        const [index, texts] = await Promise.all([loadingIndex, passageTexts(id, shown)]);
+        return { id, index, ranked, texts, shown: shown.length, matched: prepared.matched };
       }),
     );
     return reports.filter((report) => report.ranked.length > 0);
   }
 }
 
+/** The passages of a report carrying one of the `chosen` themes. */
+function themedPassages(index: PassageIndex, chosen: ReadonlySet<string>): Set<number> {
+  return new Set(index.passages.flatMap(([, , themes], passage) => (themes.some((t) => chosen.has(index.themes[t]!)) ? [passage] : [])));
+}
+
+/** The text of some passages of a report, by passage. */
+async function passageTexts(id: string, passages: readonly PassageScore[]): Promise<Map<number, string>> {
+  const texts = await Promise.all(passages.map(({ passage }) => passageText(id, passage)));
+  return new Map(passages.map(({ passage }, at) => [passage, texts[at]!]));
+}
+
 /** Fetches the text of the report's next `count` passages and counts them as shown. */
 export async function showPassages(report: ReportHits, count: number): Promise<void> {
   const next = report.ranked.slice(report.shown, report.shown + count);
-  const texts = await Promise.all(next.map(({ passage }) => passageText(report.id, passage)));
-  next.forEach(({ passage }, at) => report.texts.set(passage, texts[at]!));
+  for (const [passage, text] of await passageTexts(report.id, next)) report.texts.set(passage, text);
   report.shown += next.length;
 }
 
