@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build as viteBuild } from 'vite';
 import { injectManifest } from 'workbox-build';
-import { precachePatterns, searchFileLists, type PagefindEntry } from '../lib/offline/build.ts';
+import { PRECACHE_PATTERNS, searchFileLists } from '../lib/offline/build.ts';
 import { SERVICE_WORKER_URL, searchFilesUrl } from '../lib/offline/policy.ts';
 import { PASSAGE_FILES_PATH, type PassageIndex } from '../lib/search/passage-index.ts';
 import { versionOfFiles } from '../lib/sha256.ts';
@@ -76,14 +76,13 @@ export default function offline(): AstroIntegration {
         const staging = mkdtempSync(join(tmpdir(), 'archive-sw-'));
         try {
           await bundleWorker(root, hash, join(staging, 'sw.js'));
-          const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
           const { count, size, warnings } = await injectManifest({
             swSrc: join(staging, 'sw.js'),
             swDest: join(out, SERVICE_WORKER_URL),
             globDirectory: out,
-            globPatterns: precachePatterns(entry),
+            globPatterns: [...PRECACHE_PATTERNS],
             // Named by their content already: no revision query needed to tell versions apart.
-            dontCacheBustURLsMatching: /^(?:_astro\/|pagefind\/(?:index|filter)\/)/,
+            dontCacheBustURLsMatching: /^_astro\//,
             // In a fixed order, so the same site always builds the same worker (npm run check:deterministic).
             manifestTransforms: [async (entries) => ({ manifest: [...entries].sort((a, b) => (a.url < b.url ? -1 : 1)), warnings: [] })],
           });
