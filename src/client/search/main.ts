@@ -38,6 +38,8 @@ const session = new SearchSession(readSearchState(new URLSearchParams(location.s
 let deferredSearch: ReturnType<typeof setTimeout> | undefined;
 /** A search is waiting for the typing to pause. */
 let searchPending = false;
+/** Keystrokes typed so far: a pause worked out for an earlier one is dropped. */
+let keystrokes = 0;
 function search(announceNow: boolean): void {
   clearTimeout(deferredSearch);
   searchPending = false;
@@ -86,14 +88,22 @@ function typed(): void {
   const words = queryWords(input.value);
   const typing = /\s$/.test(input.value) ? undefined : words.at(-1);
   for (const word of typing === undefined ? words : words.slice(0, -1)) void postings(stem(word)).catch(() => {});
-  if (typing !== undefined) void preloadTyped(typing);
+  // With no index to be had (no signal), the search still runs: it says so.
+  const preloading = (typing === undefined ? Promise.resolve() : preloadTyped(typing)).catch(() => {});
   clearTimeout(deferredSearch);
-  keyTimes.push(performance.now());
+  const keyTime = performance.now();
+  keyTimes.push(keyTime);
   if (keyTimes.length > 4) keyTimes.shift();
-  const end: QueryEnd = typing === undefined ? 'next' : knownStem(stem(typing)) === false ? 'unknown' : 'word';
   if (!session.state.query) return search(false);
-  deferredSearch = setTimeout(() => search(false), typingPause(keyTimes, words.at(-1) ?? '', end));
   searchPending = true;
+  const keystroke = ++keystrokes;
+  // Whether the last word is a word of the archive decides the pause: its term file (a few milliseconds) says so.
+  void preloading.then(() => {
+    if (keystroke !== keystrokes || !searchPending) return;
+    const end: QueryEnd = typing === undefined ? 'next' : knownStem(stem(typing)) === false ? 'unknown' : 'word';
+    const pause = typingPause(keyTimes, words.at(-1) ?? '', end) - (performance.now() - keyTime);
+    deferredSearch = setTimeout(() => search(false), Math.max(0, pause));
+  });
 }
 
 function choose(next: SearchState): void {
