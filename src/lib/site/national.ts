@@ -5,6 +5,7 @@
  * (src/pages/data/national.*) all read these, so they cannot disagree.
  */
 import type { Grade, ReportRecord } from '../../schemas/report.ts';
+import { required } from '../required.ts';
 import { gradeRank, type Direction } from './format.ts';
 import { findLocalAuthority, type LocalAuthority } from './local-authorities.ts';
 import type { AuthoritySummary } from './shape.ts';
@@ -20,7 +21,7 @@ export const GRADE_BANDS = [
   { rank: 1, label: 'Inadequate', symbol: 'cross' },
 ] as const;
 export type GradeBand = (typeof GRADE_BANDS)[number];
-export const gradeBand = (grade: Grade): GradeBand => GRADE_BANDS.find((band) => band.rank === gradeRank(grade))!;
+export const gradeBand = (grade: Grade): GradeBand => required(GRADE_BANDS.find((band) => band.rank === gradeRank(grade)), `the band of the grade "${grade}"`);
 
 /** When an inspection happened: its last day on site, or (when the record lacks it) its publication. */
 export const inspectionYear = (report: ReportRecord) => Number((report.inspectionEnd ?? report.published).slice(0, 4));
@@ -72,7 +73,8 @@ export function gradesByYear(reports: readonly ReportRecord[]): YearOfGrades[] {
   for (const report of reports) {
     if (!report.overallEffectiveness) continue;
     const year = inspectionYear(report);
-    const list = years.get(year) ?? years.set(year, []).get(year)!;
+    const list = years.get(year) ?? [];
+    years.set(year, list);
     list.push({ authority: report.authority, grade: report.overallEffectiveness, band: gradeBand(report.overallEffectiveness), reportSlug: report.slug });
   }
   return [...years]
