@@ -3,6 +3,7 @@ import { getArchive } from '../../lib/site/archive.ts';
 import { COLUMNS, datasetRows } from '../../lib/data/rows.ts';
 import { toCsv } from '../../lib/data/serialise.ts';
 import { DATASETS, type Dataset } from '../../lib/data/urls.ts';
+import { builtSite } from '../../lib/site/address.ts';
 
 export function getStaticPaths() {
   return DATASETS.map((dataset) => ({ params: { dataset } }));
@@ -11,7 +12,7 @@ export function getStaticPaths() {
 export const GET: APIRoute = async ({ params, site }) => {
   const dataset = params.dataset as Dataset;
   const { reports } = await getArchive();
-  return new Response(toCsv(datasetRows(dataset, reports, site!), COLUMNS[dataset]), {
+  return new Response(toCsv(datasetRows(dataset, reports, builtSite(site)), COLUMNS[dataset]), {
     headers: { 'Content-Type': 'text/csv; charset=utf-8; header=present' },
   });
 };
