@@ -26,7 +26,7 @@ function buildHash(out: string): string {
   const files = readdirSync(out, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name).slice(out.length + 1))
-    .filter((name) => !NOT_HASHED.has(name.split('/')[0]!) && `/${name}` !== SERVICE_WORKER_URL)
+    .filter((name) => !NOT_HASHED.has(name.split('/')[0]) && `/${name}` !== SERVICE_WORKER_URL)
     .sort();
   for (const name of files) hash.update(`${name}\0`).update(readFileSync(join(out, name)));
   return hash.digest('hex').slice(0, 16);
