@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_REPORTS_DIR } from '../../src/lib/archive-paths.ts';
-import { highlight, highlightWithShiki } from '../../src/lib/data/highlight.ts';
-import { documentRows } from '../../src/lib/data/rows.ts';
-import { recordParts, reportJson } from '../../src/lib/data/serialise.ts';
+import { highlight, highlightWithShiki } from '../../src/lib/code/highlight.ts';
+import { documentRows } from '../../src/lib/exports/rows.ts';
+import { recordParts, reportJson } from '../../src/lib/exports/serialise.ts';
 import { loadReports } from '../../src/lib/ingest/report-loader.ts';
 import { indexWords, LOCATIONS_PER_FILE, vocabulary, wordFileOf, wordsAt } from '../../src/lib/search/passage-index.ts';
 import { searchDocument } from '../../src/lib/search/records.ts';

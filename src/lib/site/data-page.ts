@@ -4,14 +4,14 @@
  * the page's schema.org Dataset description; and a report's record as data. Routes fetch the archive; the pages present.
  */
 import type { ReportRecord } from '../../schemas/report.ts';
-import { DATASET_INFO, exampleReport, FEEDS, urlPatterns } from '../data/catalogue.ts';
-import { datasetExcerpt, feedExcerpt, recordExcerpt } from '../data/excerpts.ts';
-import { ARCHIVE_NAME } from '../data/feeds.ts';
-import { highlight } from '../data/highlight.ts';
-import { recordFields, recordJsonSchema } from '../data/record-schema.ts';
-import { recordParts, reportJson } from '../data/serialise.ts';
-import { COLUMNS, datasetRows } from '../data/rows.ts';
-import { absoluteUrl, authorityFeedUrl, datasetUrl, DATASETS, documentsFeedUrl, recordSchemaUrl, themeFeedUrl } from '../data/urls.ts';
+import { DATASET_INFO, exampleReport, FEEDS, urlPatterns } from '../exports/catalogue.ts';
+import { datasetExcerpt, feedExcerpt, recordExcerpt } from '../exports/excerpts.ts';
+import { ARCHIVE_NAME } from '../exports/feeds.ts';
+import { highlight } from '../code/highlight.ts';
+import { recordFields, recordJsonSchema } from '../exports/record-schema.ts';
+import { recordParts, reportJson } from '../exports/serialise.ts';
+import { COLUMNS, datasetRows } from '../exports/rows.ts';
+import { absoluteUrl, authorityFeedUrl, datasetUrl, DATASETS, documentsFeedUrl, recordSchemaUrl, themeFeedUrl } from '../exports/urls.ts';
 import type { Taxonomy } from '../link/themes.ts';
 import type { AuthoritySummary } from './shape.ts';
 import { chronological } from './shape.ts';

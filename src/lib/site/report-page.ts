@@ -7,7 +7,7 @@ import { required } from '../required.ts';
 import { citePassage, citeReport, paragraphNames, recommendationName, type Citation, type PassageName } from './cite.ts';
 import { documentTypeName, formatDate, formatDateRange } from './format.ts';
 import { reportUrl } from './urls.ts';
-import { reportJsonUrl, sourceFileUrl } from '../data/urls.ts';
+import { reportJsonUrl, sourceFileUrl } from '../exports/urls.ts';
 
 export interface ShapedParagraph {
   paragraph: Paragraph;

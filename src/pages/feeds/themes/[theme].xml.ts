@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../../../lib/site/archive.ts';
 import { getThemes } from '../../../lib/site/themes.ts';
-import { themeFeed } from '../../../lib/data/feeds.ts';
+import { themeFeed } from '../../../lib/exports/feeds.ts';
 import { builtSite } from '../../../lib/site/address.ts';
 
 export function getStaticPaths() {

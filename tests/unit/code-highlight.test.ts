@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { highlight, highlightWithShiki } from '../../src/lib/data/highlight.ts';
+import { highlight, highlightWithShiki } from '../../src/lib/code/highlight.ts';
 import { DEFAULT_REPORTS_DIR } from '../../src/lib/archive-paths.ts';
 import { loadReport } from '../../src/lib/ingest/report-loader.ts';
-import { recordParts, reportJson } from '../../src/lib/data/serialise.ts';
+import { recordParts, reportJson } from '../../src/lib/exports/serialise.ts';
 
 /** Everything JSON text can hold that a tokenizer might get wrong: escapes, markup, non-ASCII, numbers, nesting. */
 const HOSTILE = {
