@@ -13,6 +13,7 @@ import { LIST_SEPARATOR } from './serialise.ts';
 import {
   absoluteUrl,
   authorityFeedUrl,
+  dataPageUrl,
   dataSchemaUrl,
   datasetUrl,
   DATASETS,
@@ -147,7 +148,7 @@ export function dataCatalogue(reports: readonly ReportRecord[], themeSlug: strin
     title: `${ARCHIVE_NAME}: open data`,
     version: required(DATA_CHANGES.at(-1), 'the latest change in DATA_CHANGES').version,
     licence: 'Open Government Licence v3.0 (the report text); the archive’s own data under the same licence.',
-    documentation: absolute('/data/'),
+    documentation: absolute(dataPageUrl),
     formats: FORMAT_NOTES,
     datasets: DATASETS.map((dataset) => ({
       name: dataset,

@@ -5,13 +5,13 @@
  */
 import type { ReportRecord } from '../../schemas/report.ts';
 import { DATASET_INFO, exampleReport, FEEDS, urlPatterns } from '../exports/catalogue.ts';
-import { datasetExcerpt, feedExcerpt, recordExcerpt } from '../exports/excerpts.ts';
 import { ARCHIVE_NAME } from '../exports/feeds.ts';
 import { highlight } from '../code/highlight.ts';
 import { recordFields, recordJsonSchema } from '../exports/record-schema.ts';
 import { recordParts, reportJson } from '../exports/serialise.ts';
-import { COLUMNS, datasetRows } from '../exports/rows.ts';
-import { absoluteUrl, authorityFeedUrl, datasetUrl, DATASETS, documentsFeedUrl, recordSchemaUrl, themeFeedUrl } from '../exports/urls.ts';
+import { COLUMNS, datasetRowCount } from '../exports/rows.ts';
+import { datasetSample, feedSample, recordSample } from '../exports/samples.ts';
+import { absoluteUrl, authorityFeedUrl, dataPageUrl, datasetUrl, DATASETS, documentsFeedUrl, recordSchemaUrl, themeFeedUrl } from '../exports/urls.ts';
 import type { Taxonomy } from '../link/themes.ts';
 import type { AuthoritySummary } from './shape.ts';
 import { chronological } from './shape.ts';
@@ -28,7 +28,7 @@ export function dataPageJsonLd(reports: readonly ReportRecord[], site: URL) {
     '@type': 'Dataset',
     name: `${ARCHIVE_NAME}: judgements and recommendations`,
     description: `${DATA_PAGE_DESCRIPTION} Built from Ofsted’s inspection reports on English councils’ children’s services and councils’ reports in reply.`,
-    url: absoluteUrl('/data/', site),
+    url: absoluteUrl(dataPageUrl, site),
     license: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
     isAccessibleForFree: true,
     spatialCoverage: { '@type': 'Place', name: 'England' },
@@ -46,11 +46,11 @@ export async function dataPage(reports: readonly ReportRecord[], authorities: re
   const example = exampleReport(reports);
   const datasets = await Promise.all(
     DATASETS.map(async (dataset) => {
-      const { csv, json } = datasetExcerpt(dataset, reports, site);
+      const { csv, json } = datasetSample(dataset, reports, site);
       return {
         dataset,
         ...DATASET_INFO[dataset],
-        count: datasetRows(dataset, reports, site).length,
+        count: datasetRowCount(dataset, reports, site),
         columns: COLUMNS[dataset],
         csv: await highlight(csv, 'csv', `The first rows of ${dataset}.csv`),
         json: await highlight(json, 'json', `The first object of ${dataset}.json`),
@@ -64,9 +64,9 @@ export async function dataPage(reports: readonly ReportRecord[], authorities: re
     datasets,
     fields: recordFields(recordJsonSchema(absoluteUrl(recordSchemaUrl, site))),
     /** The newest complete inspection's record, shortened and highlighted. */
-    record: example ? { report: example, code: await highlight(recordExcerpt(example), 'json', `The record of ${example.title}, shortened`) } : null,
+    record: example ? { report: example, code: await highlight(recordSample(example), 'json', `The record of ${example.title}, shortened`) } : null,
     feeds: FEEDS.map((feed, i) => ({ ...feed, example: feedExamples[i] || null })),
-    feedCode: reports.length ? await highlight(feedExcerpt(reports, site), 'xml', 'The documents feed with its newest entry') : null,
+    feedCode: reports.length ? await highlight(feedSample(reports, site), 'xml', 'The documents feed with its newest entry') : null,
     patterns: urlPatterns(reports, theme?.slug),
   };
 }

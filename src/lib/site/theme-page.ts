@@ -6,7 +6,7 @@
 import type { ReportRecord } from '../../schemas/report.ts';
 import type { Theme } from '../link/themes.ts';
 import { passageName } from './cite.ts';
-import { documentTypeName, excerpt, formatDate } from './format.ts';
+import { documentTypeName, formatDate, openingOf } from './format.ts';
 import { themeEntries } from './shape.ts';
 import { anchorUrl, recommendationUrl, searchUrl } from './urls.ts';
 
@@ -26,7 +26,7 @@ export function themePage(reports: readonly ReportRecord[], theme: Theme) {
   const entry = (report: ReportRecord, id: string, href: string, text: string): ThemeEntry => ({
     href,
     name: `${source(report)}: ${passageName(report, id).label}`,
-    text: excerpt(text, 260),
+    text: openingOf(text, 260),
   });
   return {
     /** The search page, searching for the theme and filtered to it. */
