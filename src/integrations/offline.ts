@@ -25,7 +25,7 @@ function buildHash(out: string): string {
   const files = readdirSync(out, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name).slice(out.length + 1))
-    .filter((name) => !NOT_HASHED.has(name.split('/')[0]!) && `/${name}` !== SERVICE_WORKER_URL)
+    .filter((name) => !NOT_HASHED.has(name.split('/')[0]) && `/${name}` !== SERVICE_WORKER_URL)
     .sort();
   // Read one file at a time (an iterator, not an array): a large site's bytes are never all in memory.
   return versionOfFiles(files.values().map((name) => ({ name, bytes: readFileSync(join(out, name)) })));
