@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build as viteBuild } from 'vite';
-import { injectManifest } from 'workbox-build';
+// Only the function used: the package's index also loads generateSW's bundler (half a second of every build).
+import { injectManifest } from 'workbox-build/build/inject-manifest.js';
 import { PRECACHE_PATTERNS, searchFileLists } from '../lib/offline/build.ts';
 import { SERVICE_WORKER_URL, searchFilesUrl } from '../lib/offline/policy.ts';
 import { PASSAGE_FILES_PATH, type PassageIndex } from '../lib/search/passage-index.ts';
