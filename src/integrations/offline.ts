@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build as viteBuild } from 'vite';
-import { injectManifest } from 'workbox-build';
+// Only the function used: the package's index also loads generateSW's bundler (half a second of every build).
+import { injectManifest } from 'workbox-build/build/inject-manifest.js';
 import { PRECACHE_PATTERNS, searchFileLists } from '../lib/offline/build.ts';
 import { SERVICE_WORKER_URL, searchFilesUrl } from '../lib/offline/policy.ts';
 import { PASSAGE_FILES_PATH, type PassageIndex } from '../lib/search/passage-index.ts';
@@ -25,7 +26,7 @@ function buildHash(out: string): string {
   const files = readdirSync(out, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name).slice(out.length + 1))
-    .filter((name) => !NOT_HASHED.has(name.split('/')[0]!) && `/${name}` !== SERVICE_WORKER_URL)
+    .filter((name) => !NOT_HASHED.has(name.split('/')[0]) && `/${name}` !== SERVICE_WORKER_URL)
     .sort();
   // Read one file at a time (an iterator, not an array): a large site's bytes are never all in memory.
   return versionOfFiles(files.values().map((name) => ({ name, bytes: readFileSync(join(out, name)) })));

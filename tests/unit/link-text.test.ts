@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { stem, tokenize } from '../../src/lib/link/text.ts';
+import { stem, tokenize } from '../../src/lib/link/tokens.ts';
 import { trailSentence } from '../../src/lib/link/trail.ts';
 
 const stems = (text: string) => tokenize(text).filter((token) => token.content).map((token) => token.stem);

@@ -3,6 +3,7 @@
  * small synthetic inputs. Coordinates are PDF points with y growing upwards (pdf.js text-item space).
  */
 import { isPageNumber, repeatedFurniture } from '../page-furniture.ts';
+import { required } from '../required.ts';
 
 /** One run of text as the PDF places it: `x`,`y` are the start of its baseline, `size` its font size. */
 export interface Fragment {
@@ -66,8 +67,7 @@ export function groupIntoLines(fragments: readonly Fragment[]): Fragment[][] {
     }
   }
   const lines: Fragment[][] = [];
-  for (let i = 0; i < groups.length; i++) {
-    const group = groups[i]!;
+  for (const [i, group] of groups.entries()) {
     const base = groups[i + 1];
     if (base && isSuperscriptOf(group, base)) {
       base.runs.push(...group.runs.map((run) => ({ ...run, superscript: true })));
@@ -196,7 +196,7 @@ export function layOutLines(fragments: readonly Fragment[]): PdfLine[] {
   return grouped
     .map((runs) => {
       // The baseline is the line's own, not that of a superscript folded into it.
-      const base = runs.find((run) => !run.superscript) ?? runs[0]!;
+      const base = runs.find((run) => !run.superscript) ?? required(runs[0], 'the first run of a line');
       return { y: base.y, size: Math.max(...runs.map((r) => r.size)), cells: buildCells(runs, cellStarts) };
     })
     .filter((line) => line.cells.length > 0);
@@ -208,7 +208,7 @@ export function layOutLines(fragments: readonly Fragment[]): PdfLine[] {
  * area that wraps above and below it, or split over lines of its own).
  */
 export function findGradeColumns(lines: readonly PdfLine[]): number[] {
-  const left = Math.min(...lines.map((line) => line.cells[0]!.x));
+  const left = Math.min(...lines.flatMap((line) => line.cells.slice(0, 1).map((cell) => cell.x)));
   const columns: number[] = [];
   for (const line of lines) {
     line.cells.forEach((cell, i) => {
@@ -225,7 +225,8 @@ export function findGradeColumns(lines: readonly PdfLine[]): number[] {
 function tablePart(line: PdfLine, x: number): 'row' | 'grade' | 'area' | 'none' {
   const grade = line.cells.findIndex((cell) => Math.abs(cell.x - x) <= COLUMN_ALIGN_PT && isGradeText(cell.text));
   if (grade >= 0) return grade === line.cells.length - 1 ? (grade === 0 ? 'grade' : 'row') : 'none';
-  return line.cells.at(-1)!.right < x - 0.5 * line.size ? 'area' : 'none';
+  const last = line.cells.at(-1);
+  return last && last.right < x - 0.5 * line.size ? 'area' : 'none';
 }
 
 /**
@@ -243,46 +244,48 @@ export function rebuildJudgementTables(lines: readonly PdfLine[]): PdfLine[] {
 
 function mergeTableRows(lines: readonly PdfLine[], x: number): PdfLine[] {
   const parts = lines.map((line) => tablePart(line, x));
-  const inRow = new Array<number>(lines.length).fill(-1);
-  const rows: number[][] = [];
+  /** The row each line belongs to, as the indexes of its lines in order; lines of no row are absent. */
+  const rowOf = new Map<number, number[]>();
   // Each anchor (a line with a grade cell in this column) starts or joins a row; neighbours close enough
   // above and below, with text only left of the column, are the rest of the row.
   lines.forEach((line, i) => {
     if (parts[i] !== 'row' && parts[i] !== 'grade') return;
-    if (inRow[i]! >= 0) return;
+    if (rowOf.has(i)) return;
     const row = [i];
-    inRow[i] = rows.length;
+    rowOf.set(i, row);
     for (const step of [-1, 1]) {
-      let edge = i;
-      for (let j = i + step; j >= 0 && j < lines.length; j += step) {
-        const near = Math.abs(lines[edge]!.y - lines[j]!.y) <= ROW_LINE_PITCH_EM * Math.max(lines[j]!.size, lines[edge]!.size);
-        if (!near || parts[j] === 'none' || inRow[j]! >= 0) break;
+      let edge = line;
+      for (let j = i + step; ; j += step) {
+        const next = lines[j];
+        if (!next) break;
+        const near = Math.abs(edge.y - next.y) <= ROW_LINE_PITCH_EM * Math.max(next.size, edge.size);
+        if (!near || parts[j] === 'none' || rowOf.has(j)) break;
         row.push(j);
-        inRow[j] = rows.length;
-        edge = j;
+        rowOf.set(j, row);
+        edge = next;
       }
     }
-    rows.push(row.sort((a, b) => a - b));
+    row.sort((a, b) => a - b);
   });
   const result: PdfLine[] = [];
   lines.forEach((line, i) => {
-    const rowIndex = inRow[i]!;
-    if (rowIndex < 0) {
+    const row = rowOf.get(i);
+    if (!row) {
       result.push(line);
       return;
     }
-    const row = rows[rowIndex]!;
     if (row[0] !== i) return;
+    const rowLines = row.map((j) => required(lines[j], `line ${j} of a judgement table row`));
     const area: string[] = [];
     const grade: string[] = [];
-    for (const j of row) {
-      for (const cell of lines[j]!.cells) (cell.x >= x - COLUMN_ALIGN_PT ? grade : area).push(cell.text);
+    for (const rowLine of rowLines) {
+      for (const cell of rowLine.cells) (cell.x >= x - COLUMN_ALIGN_PT ? grade : area).push(cell.text);
     }
     const areaText = area.join(' ');
     const gradeText = grade.join(' ');
     const cells: Cell[] = [];
-    if (areaText) cells.push({ text: areaText, x: lines[row[0]!]!.cells[0]!.x, right: x });
-    cells.push({ text: gradeText, x, right: Math.max(...row.flatMap((j) => lines[j]!.cells.map((c) => c.right))) });
+    if (areaText) cells.push({ text: areaText, x: required(line.cells[0], 'the first cell of a judgement table row').x, right: x });
+    cells.push({ text: gradeText, x, right: Math.max(...rowLines.flatMap((rowLine) => rowLine.cells.map((c) => c.right))) });
     result.push({ y: line.y, size: line.size, cells, tableRow: true });
   });
   return result;
@@ -304,7 +307,7 @@ export function linesToText(lines: readonly PdfLine[]): string[] {
 /** Drops running headers and footers (the rule is src/lib/page-furniture.ts's, shared with text sources). */
 export function dropRepeatedPageFurniture(pages: readonly string[][]): string[][] {
   const drop = repeatedFurniture(pages);
-  return pages.map((lines, p) => lines.filter((_, i) => !drop[p]!.has(i)));
+  return pages.map((lines, p) => lines.filter((_, i) => !drop[p].has(i)));
 }
 
 /** Drops a page number standing alone ("7", "Page 7", "7 of 12") as the first or last non-blank line. */
@@ -323,13 +326,13 @@ export function dropPageNumbers(lines: readonly string[]): string[] {
 export function joinHyphenatedWords(lines: readonly string[]): string[] {
   const out = [...lines];
   for (let i = 0; i < out.length - 1; i++) {
-    const line = out[i]!;
-    const next = out[i + 1]!;
+    const line = required(out[i], `line ${i}`);
+    const next = required(out[i + 1], `line ${i + 1}`);
     if (!/\p{L}-$/u.test(line) || line.includes('\t') || next.includes('\t')) continue;
     const match = /^([\p{Ll}\d][^\s]*)\s*(.*)$/u.exec(next);
     if (!match) continue;
     out[i] = line + match[1];
-    out[i + 1] = match[2]!;
+    out[i + 1] = match[2] ?? '';
   }
   return out.filter((line, i) => line !== '' || lines[i] === '');
 }

@@ -18,8 +18,8 @@ import type { Paragraph, Recommendation, RecommendationLinks, ReportRecord, Verd
 import { answeredBy, examines, inBoardPart } from './scope.ts';
 import { buildCorpus, buildIndex, similarity, tellingTerms } from './score.ts';
 import type { Corpus } from './score.ts';
-import { compareText, tokenize } from './text.ts';
-import type { Token } from './text.ts';
+import { compareText, tokenize } from './tokens.ts';
+import type { Token } from './tokens.ts';
 import { tagTokens } from './themes.ts';
 import type { Taxonomy } from './themes.ts';
 import { trailSentence } from './trail.ts';

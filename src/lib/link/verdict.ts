@@ -31,7 +31,7 @@
  * not take it up.
  */
 import { VERDICT_KINDS, type DocumentType } from '../../schemas/report.ts';
-import { tokenize } from './text.ts';
+import { tokenize } from './tokens.ts';
 
 export type VerdictKind = (typeof VERDICT_KINDS)[number];
 

@@ -69,7 +69,7 @@ function splitSegments(text: string): Segment[] {
   const rawLines = clean(lf.replace(/^\uFEFF/, '')).split('\n');
   rawLines.forEach((rawLine, i) => {
     rawLine.split('\f').forEach((part, k) => {
-      const indent = /^ */.exec(part)![0].length;
+      const indent = part.search(/[^ ]|$/);
       segments.push({ text: part.trim(), indent, no: i + 1, pageStart: k > 0 });
     });
   });

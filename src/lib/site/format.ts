@@ -5,9 +5,9 @@ import { formatDate } from '../dates.ts';
 export { formatDate };
 
 export function formatDateRange(start: string | null, end: string | null): string | null {
-  if (!start && !end) return null;
-  if (!start || !end || start === end) return formatDate((start ?? end)!);
-  return `${formatDate(start)} to ${formatDate(end)}`;
+  if (start && end && start !== end) return `${formatDate(start)} to ${formatDate(end)}`;
+  const day = start ?? end;
+  return day ? formatDate(day) : null;
 }
 
 const DOCUMENT_TYPE_NAMES: Record<DocumentType, string> = {
