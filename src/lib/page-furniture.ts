@@ -34,11 +34,11 @@ export function repeatedFurniture(pages: readonly (readonly string[])[]): Set<nu
   const threshold = Math.max(3, Math.ceil(pages.length / 2));
   const drop = pages.map(() => new Set<number>());
   for (const zone of [topZone, bottomZone]) {
-    const zoneKeys = pages.map((lines) => new Set(zone(lines).map((i) => furnitureKey(lines[i]!))));
+    const zoneKeys = pages.map((lines) => new Set(zone(lines).map((i) => furnitureKey(lines[i]))));
     const counts = new Map<string, number>();
     for (const keys of zoneKeys) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
     pages.forEach((lines, p) => {
-      for (const i of zone(lines)) if ((counts.get(furnitureKey(lines[i]!)) ?? 0) >= threshold) drop[p]!.add(i);
+      for (const i of zone(lines)) if ((counts.get(furnitureKey(lines[i])) ?? 0) >= threshold) drop[p].add(i);
     });
   }
   return drop;
