@@ -129,6 +129,8 @@ const ENDS_RECOMMENDATIONS =
 /** A 2014 SIF part heading, which may wrap: "Section 2: The effectiveness of the local safeguarding" / "children board". */
 const PART_HEADING = /^Section \d+:\s+\S/;
 const CONTENTS = /^(?:table of )?contents$/i;
+/** An annex's heading, whose label a colon ends: "Annex A: Information about the local authority area". */
+const ANNEX = /^(?:Annex|Appendix) [A-Z0-9]{1,3}: \S/;
 /** The title of an Ofsted report or review, which opens its first page. */
 const REPORT_TITLE = /^(?:(?:re-?)?inspection|review) of\b|^joint targeted area inspection\b/i;
 /** A report's title stands within the first few lines of its page (under the authority's name). */
@@ -572,7 +574,29 @@ function joinsList(open: OpenBlock, item: ListItem, inRecommendations: boolean):
   if (endsWithColon(open.last)) return true;
   if (open.list === null) return false;
   if (!open.list.itemFirst || item.depth > open.list.depth) return true;
-  return open.list.introduces === true && (/(?:[;,]|\band|\bor)$/.test(open.last) || /^[a-z0-9]/.test(item.text));
+  if (open.list.introduces !== true) return false;
+  return /(?:[;,]|\band|\bor)$/.test(open.last) || /^[a-z0-9]/.test(item.text) || (isKeyValue(lastItem(open)) && isKeyValue(item.text));
+}
+
+/**
+ * An item that is a label and its value ("Adoption performance: good", "Overall effectiveness: inadequate."): the
+ * items a sentence introduces ("The judgements for the local authority were:") are often all of this shape, where
+ * the report's own bullets are sentences.
+ */
+function isKeyValue(text: string): boolean {
+  return KEY_VALUE.test(text);
+}
+
+const KEY_VALUE = /^[A-Z][^:.;!?]{2,90}:\s+[^:;.!?]{1,60}\.?$/;
+
+/** The text of the last list item of a block, with the lines it wraps onto. */
+function lastItem(open: OpenBlock): string {
+  let k = open.pieces.length - 1;
+  while (k > 0 && !open.pieces[k].startsWith('\n')) k--;
+  return open.pieces
+    .slice(k)
+    .map((piece) => piece.replace(/^\n/, ''))
+    .join('');
 }
 
 /** Whether a text line goes on the open paragraph (see the rules at the top). */
@@ -772,7 +796,8 @@ function isPlainHeading(lines: readonly Line[], i: number, open: OpenBlock | nul
   if (next && !isStructural(next.text, format) && startsMidSentence(next.text)) return false;
   if (text.length > HEADING_MAX_LENGTH || text.split(/\s+/).length > HEADING_MAX_WORDS) return false;
   const leadsNumbered = /:$/.test(text) && next !== undefined && format.paragraphNumber(next.text) !== null;
-  if (!/^[A-Z]/.test(text) || /[.,;!]$/.test(text) || (text.includes(':') && !leadsNumbered)) return false;
+  const colon = text.includes(':') && !leadsNumbered && !ANNEX.test(text);
+  if (!/^[A-Z]/.test(text) || /[.,;!]$/.test(text) || colon) return false;
   // A heading is never more than one sentence, nor a paragraph's "(Recommendation)" ending cut off by a page break.
   if (/[.!?] /.test(text) || text.endsWith('(Recommendation)')) return false;
   if (SALUTATION.test(text) || CLOSING.test(text)) return false;
