@@ -565,7 +565,8 @@ function newParagraph(b: Builder, { line, text }: Step): boolean {
  * Whether a list item joins the open block: the block introduces it (ends with ":"), or is a list the item belongs
  * to — any item after a paragraph that introduced a list, a deeper item under an item, the next of the items an item
  * introduced while the last reads as unfinished ("…;", "…, and") or the new one starts in lowercase or with a
- * figure ("97 children ceased…"). In a
+ * figure ("97 children ceased…") or both are a label and its value ("Adoption performance: good"), and outside
+ * recommendations a lowercase or figure item after an unfinished one ("…Of this number" / "78 live outside…"). In a
  * recommendations section a paragraph's items are recommendations of their own, but a numbered recommendation's
  * bullets are its own ("1. Quality of assessments" and the bullets under it).
  */
@@ -573,6 +574,9 @@ function joinsList(open: OpenBlock, item: ListItem, inRecommendations: boolean):
   if (inRecommendations && !open.item) return open.numbered !== null;
   if (endsWithColon(open.last)) return true;
   if (open.list === null) return false;
+  // A SIF area's counts go on from an unfinished item: "…looked after. Of this number" / "78 (or 34%) live
+  // outside…" / "but 39 (of the 78) children live…" / "seven live with parents…".
+  if (!inRecommendations && !endsSentence(open.last) && /^(?:[a-z]|\d)/.test(item.text)) return true;
   if (!open.list.itemFirst || item.depth > open.list.depth) return true;
   if (open.list.introduces !== true) return false;
   return /(?:[;,]|\band|\bor)$/.test(open.last) || /^[a-z0-9]/.test(item.text) || (isKeyValue(lastItem(open)) && isKeyValue(item.text));
