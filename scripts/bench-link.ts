@@ -8,7 +8,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { linkArchive } from '../src/lib/link/match.ts';
+import { linkArchive } from '../src/lib/link/link-archive.ts';
 import { writeResultsKeepingNotes } from './lib/bench-corpora.ts';
 import { linkingCorpus } from '../tests/helpers/linking-corpus.ts';
 

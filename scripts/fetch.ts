@@ -24,7 +24,8 @@ import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSyn
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SOURCES_DIR, LOCAL_AUTHORITIES_FILE } from '../src/lib/archive-paths.ts';
-import { buildRecords, sha256Of } from '../src/lib/ingest/archive.ts';
+import { buildRecords } from '../src/lib/ingest/build-records.ts';
+import { sha256Of } from '../src/lib/sha256.ts';
 import { DEFAULT_CACHE_DIR, openIngestCache } from '../src/lib/ingest/cache.ts';
 import { MAX_SOURCE_BYTES } from '../src/lib/ingest/decode.ts';
 import { checkSourceName } from '../src/lib/ingest/source-name.ts';

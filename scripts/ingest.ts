@@ -14,7 +14,8 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
-import { buildRecords, sha256Of, asSourceError, type CachedSource, type LoadedSource } from '../src/lib/ingest/archive.ts';
+import { buildRecords, asSourceError, type CachedSource, type LoadedSource } from '../src/lib/ingest/build-records.ts';
+import { sha256Of } from '../src/lib/sha256.ts';
 import { DEFAULT_CACHE_DIR, openIngestCache, type IngestCache } from '../src/lib/ingest/cache.ts';
 import { checkSourceSize, decodeSourceText } from '../src/lib/ingest/decode.ts';
 import { renderReportMdx } from '../src/lib/ingest/mdx.ts';

@@ -6,7 +6,7 @@
  * `content/permalinks.json` (src/lib/permalinks/manifest.ts) and FAILS the build, naming every URL that would
  * disappear, unless `content/redirects.json` (src/lib/permalinks/redirects.ts) sends it somewhere that exists. It
  * then writes what the redirects need: a page at each moved page's old address, `_redirects` for hosts that read it,
- * and the table of moved anchors that src/scripts/permalinks/follow-moved-anchor.ts, added to every page when an
+ * and the table of moved anchors that src/client/permalinks/follow-moved-anchor.ts, added to every page when an
  * anchor has moved, follows. URLs the build publishes that the list does not have yet are reported, never added
  * silently: `npm run permalinks:update` adds them.
  *
@@ -21,7 +21,7 @@ import { DEFAULT_REPORTS_DIR, reportsDir } from '../lib/archive-paths.ts';
 import { collectPublished, disappearingUrls, MANIFEST_FILE, readManifest, unlistedUrls } from '../lib/permalinks/manifest.ts';
 import { anchorMoves, readRedirects, redirectPage, redirectProblems, redirectsFile, REDIRECTS_FILE } from '../lib/permalinks/redirects.ts';
 
-const FOLLOW_MOVED_ANCHOR = fileURLToPath(new URL('../scripts/permalinks/follow-moved-anchor.ts', import.meta.url));
+const FOLLOW_MOVED_ANCHOR = fileURLToPath(new URL('../client/permalinks/follow-moved-anchor.ts', import.meta.url));
 
 /** A staged build (scripts/lib/publish.ts) reads its records from staging and says where they will be published. */
 function isRepositoryArchive(): boolean {

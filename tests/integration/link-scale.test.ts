@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { linkArchive } from '../../src/lib/link/match.ts';
+import { linkArchive } from '../../src/lib/link/link-archive.ts';
 import { linkingCorpus } from '../helpers/linking-corpus.ts';
 
 test('linking 300 synthetic documents returns each one, and later documents follow recommendations up', () => {

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reportSchema, type ReportRecord } from '../../src/schemas/report.ts';
-import { COLUMNS, documentRows, judgementRows, recommendationRows } from '../../src/lib/data/rows.ts';
-import { recordParts, reportJson, toCsv, toJson } from '../../src/lib/data/serialise.ts';
-import { authorityFeed, documentsFeed, FEED_ENTRIES, themeFeed } from '../../src/lib/data/feeds.ts';
-import { DATA_CHANGES, dataCatalogue, urlPatterns } from '../../src/lib/data/catalogue.ts';
-import { datasetExcerpt, feedExcerpt, recordExcerpt } from '../../src/lib/data/excerpts.ts';
+import { COLUMNS, documentRows, judgementRows, recommendationRows } from '../../src/lib/exports/rows.ts';
+import { recordParts, reportJson, toCsv, toJson } from '../../src/lib/exports/serialise.ts';
+import { authorityFeed, documentsFeed, FEED_ENTRIES, themeFeed } from '../../src/lib/exports/feeds.ts';
+import { DATA_CHANGES, dataCatalogue, urlPatterns } from '../../src/lib/exports/catalogue.ts';
+import { datasetExcerpt, feedExcerpt, recordExcerpt } from '../../src/lib/exports/excerpts.ts';
 import { summariseAuthorities } from '../../src/lib/site/shape.ts';
-import { DATASETS } from '../../src/lib/data/urls.ts';
+import { DATASETS } from '../../src/lib/exports/urls.ts';
 
 const SITE = new URL('https://archive.test');
 

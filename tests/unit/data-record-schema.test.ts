@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recordFields, recordJsonSchema } from '../../src/lib/data/record-schema.ts';
+import { recordFields, recordJsonSchema } from '../../src/lib/exports/record-schema.ts';
 import { reportSchema } from '../../src/schemas/report.ts';
 
 const schema = recordJsonSchema('https://archive.test/data/report.schema.json');
@@ -8,7 +8,7 @@ const fields = recordFields(schema);
 
 test('every field of the record is explained, so the /data/ page documents all of it', () => {
   const missing = fields.filter((f) => f.description.trim() === '').map((f) => f.path);
-  assert.deepEqual(missing, [], 'describe these in src/schemas/report.ts, or explain them in src/lib/data/record-schema.ts');
+  assert.deepEqual(missing, [], 'describe these in src/schemas/report.ts, or explain them in src/lib/exports/record-schema.ts');
 });
 
 test('the field list walks nested lists and objects, in schema order', () => {

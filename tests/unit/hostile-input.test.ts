@@ -24,10 +24,10 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import { documentsFeed } from '../../src/lib/data/feeds.ts';
-import { COLUMNS, datasetRows } from '../../src/lib/data/rows.ts';
-import { toCsv } from '../../src/lib/data/serialise.ts';
-import type { Dataset } from '../../src/lib/data/urls.ts';
+import { documentsFeed } from '../../src/lib/exports/feeds.ts';
+import { COLUMNS, datasetRows } from '../../src/lib/exports/rows.ts';
+import { toCsv } from '../../src/lib/exports/serialise.ts';
+import type { Dataset } from '../../src/lib/exports/urls.ts';
 import type { ReportRecord } from '../../src/schemas/report.ts';
 import { changes, makeSmallArchive, parseXml, run, snapshot as archiveSnapshot, type Command } from './small-archive.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { linkArchive } from '../../src/lib/link/match.ts';
+import { linkArchive } from '../../src/lib/link/link-archive.ts';
 import type { Taxonomy } from '../../src/lib/link/themes.ts';
 import { reportSchema } from '../../src/schemas/report.ts';
 import type { ReportRecord } from '../../src/schemas/report.ts';

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { reportsDir } from '../../src/lib/archive-paths.ts';
 import { loadReports } from '../../src/lib/ingest/report-loader.ts';
-import { linkArchive } from '../../src/lib/link/match.ts';
+import { linkArchive } from '../../src/lib/link/link-archive.ts';
 import { parseTaxonomy } from '../../src/lib/link/themes.ts';
 import { VERDICT_KINDS } from '../../src/schemas/report.ts';
 

@@ -4,7 +4,7 @@ import type { Grade, JudgementAreaKey, ReportRecord } from '../../src/schemas/re
 import { judgementHistory, summariseAuthorities } from '../../src/lib/site/shape.ts';
 import { GRADE_BANDS, gradeBand, gradesByYear, latestGradeRows, movementCounts, movementRows, neighbourComparison } from '../../src/lib/site/national.ts';
 import { gradesByYearChart, movementChart, timelineChart } from '../../src/lib/site/charts.ts';
-import { nationalRows, NATIONAL_COLUMNS } from '../../src/lib/data/national.ts';
+import { nationalRows, NATIONAL_COLUMNS } from '../../src/lib/exports/national.ts';
 import { parseLocalAuthorities } from '../../src/lib/site/local-authorities.ts';
 import { syntheticRecord } from '../fixtures/links/records.ts';
 

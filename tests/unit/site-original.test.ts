@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { ReportRecord } from '../../src/schemas/report.ts';
 import { originalLinks } from '../../src/lib/site/original.ts';
 import { findLocalAuthority } from '../../src/lib/site/local-authorities.ts';
-import { documentRows } from '../../src/lib/data/rows.ts';
+import { documentRows } from '../../src/lib/exports/rows.ts';
 import { parseSidecar } from '../../src/lib/ingest/validate.ts';
 import { loadReports } from '../../src/lib/ingest/report-loader.ts';
 import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../../src/lib/archive-paths.ts';

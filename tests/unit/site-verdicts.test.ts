@@ -1,9 +1,9 @@
 /** Shaping verdicts for pages and the verdicts export: the recommendation page, the authority tracker, verdicts.csv. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { linkArchive } from '../../src/lib/link/match.ts';
+import { linkArchive } from '../../src/lib/link/link-archive.ts';
 import type { Taxonomy } from '../../src/lib/link/themes.ts';
-import { verdictRows } from '../../src/lib/data/rows.ts';
+import { verdictRows } from '../../src/lib/exports/rows.ts';
 import { UNTHEMED, authorityTracker, passageOf, recommendationView } from '../../src/lib/site/verdicts.ts';
 import { syntheticRecord } from '../fixtures/links/records.ts';
 

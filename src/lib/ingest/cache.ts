@@ -21,7 +21,7 @@ export const PARSER_INPUTS = [
   'src/lib/parse',
   'src/lib/extract',
   'src/lib/ingest/decode.ts',
-  'src/lib/ingest/archive.ts',
+  'src/lib/ingest/build-records.ts',
   'src/schemas/report.ts',
   'node_modules/pdfjs-dist/package.json',
 ] as const;

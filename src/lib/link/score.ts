@@ -268,7 +268,7 @@ function firstAtOrAfter(sorted: ArrayLike<number>, value: number, lo: number, hi
 /**
  * The few words that do most of the work in a match: shared terms ranked by their weight in the passage, shown
  * in the query's own spelling. `spelling` maps a stem to the word as the query wrote it; terms it lacks (theme
- * terms, see match.ts) are not words and are left out.
+ * terms, see link-archive.ts) are not words and are left out.
  */
 export function tellingTerms(
   corpus: Corpus,

@@ -1,14 +1,14 @@
 /**
  * The redirects maintainers declare in `content/redirects.json` when a published URL has to move, checked against
  * a build, and what they produce: `_redirects` lines, a page at each moved page's old address, and the table of
- * moved anchors the on-page script follows (src/scripts/permalinks/follow-moved-anchor.ts).
+ * moved anchors the on-page script follows (src/client/permalinks/follow-moved-anchor.ts).
  *
  *   [{ "from": "/reports/old/", "to": "/reports/new/" },
  *    { "from": "/reports/x/#para-3", "to": "/reports/y/#para-3" }]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { escapeAttribute, escapeHtml } from '../data/html.ts';
+import { escapeAttribute, escapeHtml } from '../html-escape.ts';
 import type { PermalinkManifest } from './manifest.ts';
 
 export const REDIRECTS_FILE = 'content/redirects.json';

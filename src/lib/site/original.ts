@@ -4,7 +4,7 @@
  * and otherwise Ofsted's page for the authority (from its URN), which lists every report Ofsted has published on it.
  */
 import type { ReportRecord } from '../../schemas/report.ts';
-import { sourceFileUrl } from '../data/urls.ts';
+import { sourceFileUrl } from '../exports/urls.ts';
 import type { LocalAuthority } from './local-authorities.ts';
 import { ofstedProviderUrl } from './urls.ts';
 

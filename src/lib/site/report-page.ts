@@ -6,7 +6,7 @@ import type { Grade, Judgement, Paragraph, Recommendation, ReportRecord, Section
 import { citePassage, citeReport, paragraphNames, recommendationName, type Citation, type PassageName } from './cite.ts';
 import { documentTypeName, formatDate, formatDateRange } from './format.ts';
 import { reportUrl } from './urls.ts';
-import { reportJsonUrl, sourceFileUrl } from '../data/urls.ts';
+import { reportJsonUrl, sourceFileUrl } from '../exports/urls.ts';
 
 export interface ShapedParagraph {
   paragraph: Paragraph;

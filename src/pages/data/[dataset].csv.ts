@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../../lib/site/archive.ts';
-import { COLUMNS, datasetRows } from '../../lib/data/rows.ts';
-import { toCsv } from '../../lib/data/serialise.ts';
-import { DATASETS, type Dataset } from '../../lib/data/urls.ts';
+import { COLUMNS, datasetRows } from '../../lib/exports/rows.ts';
+import { toCsv } from '../../lib/exports/serialise.ts';
+import { DATASETS, type Dataset } from '../../lib/exports/urls.ts';
 
 export function getStaticPaths() {
   return DATASETS.map((dataset) => ({ params: { dataset } }));

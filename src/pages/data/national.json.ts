@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../../lib/site/archive.ts';
 import { localAuthorities } from '../../lib/site/local-authorities.ts';
-import { NATIONAL_COLUMNS, nationalRows } from '../../lib/data/national.ts';
-import { toJson } from '../../lib/data/serialise.ts';
+import { NATIONAL_COLUMNS, nationalRows } from '../../lib/exports/national.ts';
+import { toJson } from '../../lib/exports/serialise.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { authorities } = await getArchive();

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { recordJsonSchema } from '../../lib/data/record-schema.ts';
-import { absoluteUrl, recordSchemaUrl } from '../../lib/data/urls.ts';
+import { recordJsonSchema } from '../../lib/exports/record-schema.ts';
+import { absoluteUrl, recordSchemaUrl } from '../../lib/exports/urls.ts';
 
 export const GET: APIRoute = ({ site }) =>
   new Response(`${JSON.stringify(recordJsonSchema(absoluteUrl(recordSchemaUrl, site!)), null, 2)}\n`, {

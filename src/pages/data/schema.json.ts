@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../../lib/site/archive.ts';
 import { getThemes } from '../../lib/site/themes.ts';
-import { dataCatalogue } from '../../lib/data/catalogue.ts';
+import { dataCatalogue } from '../../lib/exports/catalogue.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { reports } = await getArchive();

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../../lib/site/archive.ts';
-import { documentsFeed } from '../../lib/data/feeds.ts';
+import { documentsFeed } from '../../lib/exports/feeds.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { reports } = await getArchive();

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../../lib/site/archive.ts';
-import { reportJson } from '../../lib/data/serialise.ts';
+import { reportJson } from '../../lib/exports/serialise.ts';
 
 export async function getStaticPaths() {
   const { reports } = await getArchive();

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../../../lib/site/archive.ts';
-import { authorityFeed } from '../../../lib/data/feeds.ts';
+import { authorityFeed } from '../../../lib/exports/feeds.ts';
 
 export async function getStaticPaths() {
   const { authorities } = await getArchive();

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../../../lib/site/archive.ts';
 import { getThemes } from '../../../lib/site/themes.ts';
-import { themeFeed } from '../../../lib/data/feeds.ts';
+import { themeFeed } from '../../../lib/exports/feeds.ts';
 
 export function getStaticPaths() {
   return getThemes().taxonomy.map((theme) => ({ params: { theme: theme.slug }, props: { theme } }));

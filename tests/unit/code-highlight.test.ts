@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { highlight, highlightWithShiki } from '../../src/lib/data/highlight.ts';
+import { highlight, highlightWithShiki } from '../../src/lib/code/highlight.ts';
 import { DEFAULT_REPORTS_DIR } from '../../src/lib/archive-paths.ts';
 import { readFrontmatter } from '../../src/lib/ingest/mdx.ts';
-import { recordParts, reportJson } from '../../src/lib/data/serialise.ts';
+import { recordParts, reportJson } from '../../src/lib/exports/serialise.ts';
 import type { ReportRecord } from '../../src/schemas/report.ts';
 
 /** Everything JSON text can hold that a tokenizer might get wrong: escapes, markup, non-ASCII, numbers, nesting. */

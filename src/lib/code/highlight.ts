@@ -11,7 +11,7 @@
  */
 import { createCssVariablesTheme, createHighlighter, type Highlighter } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
-import { escapeAttribute, escapeHtml } from './html.ts';
+import { escapeAttribute, escapeHtml } from '../html-escape.ts';
 import { jsonTokens } from './json-tokens.ts';
 
 export type CodeLanguage = 'json' | 'csv' | 'xml';

@@ -1,8 +1,10 @@
-// The ingest's callers (scripts/ingest.ts, fetch.ts) take the one sha256Of from here with the rest of the ingest.
-export { sha256Of } from '../sha256.ts';
+/**
+ * The ingest's core, without I/O: sources (read by scripts/ingest.ts and scripts/fetch.ts) → parsed, linked and
+ * validated records, and every problem found.
+ */
 import type { ReportRecord, Sidecar } from '../../schemas/report.ts';
 import { parseSource } from '../parse/index.ts';
-import { linkArchive } from '../link/match.ts';
+import { linkArchive } from '../link/link-archive.ts';
 import type { Taxonomy } from '../link/themes.ts';
 import { SourceError } from '../source-error.ts';
 import type { IngestCache } from './cache.ts';

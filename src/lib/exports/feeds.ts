@@ -11,7 +11,7 @@ import { chronological, type AuthoritySummary } from '../site/shape.ts';
 import { documentTypeName, formatDate, formatDateRange } from '../site/format.ts';
 import { anchorUrl, authorityUrl, recommendationUrl, reportUrl, themeUrl } from '../site/urls.ts';
 import { absoluteUrl, authorityFeedUrl, documentsFeedUrl, themeFeedUrl } from './urls.ts';
-import { escapeAttribute, escapeHtml } from './html.ts';
+import { escapeAttribute, escapeHtml } from '../html-escape.ts';
 import { passageName } from '../site/cite.ts';
 
 export const ARCHIVE_NAME = 'Children’s Services Inspection Archive';

@@ -4,7 +4,7 @@
  * so one sticky regular expression is enough.
  *
  * The colours are what Shiki's JSON grammar gives each kind under the CSS-variables theme (Shiki merges a string's
- * quotes and escapes into one token of the string's colour), and tests/unit/data-highlight.test.ts holds the two
+ * quotes and escapes into one token of the string's colour), and tests/unit/code-highlight.test.ts holds the two
  * to the same HTML, byte for byte, over every record in the archive and a hostile sample.
  */
 import type { CodeToken } from './highlight.ts';
