@@ -31,7 +31,8 @@ export function parseGrade(words: string): Grade | null {
 export function classifyJudgementArea(area: string): JudgementAreaKey | null {
   const a = area.toLowerCase().replace(/’/g, "'");
   // A cover's "Children's services in Luton require…", or Luton's own "Children's services require…" without the place.
-  if (/overall effectiveness|overall judgement|^(?:the )?children's services(?: in\b|$)/.test(a)) return 'overall-effectiveness';
+  // "Overall, children's services in Luton…", and "Childrens services" where the PDF lost the apostrophe.
+  if (/overall effectiveness|overall judgement|^(?:overall,? )?(?:the )?children'?s services(?: in\b|$)/.test(a)) return 'overall-effectiveness';
   if (/safeguarding children board|\blscb\b/.test(a)) return 'lscb';
   if (/\badoption\b/.test(a)) return 'adoption';
   if (/help and protection/.test(a)) return 'help-and-protection';
