@@ -173,6 +173,9 @@ function isPageNumber(text: string, segments: Segment[], i: number): boolean {
   return isolatedBefore && isolatedAfter;
 }
 
+/** A report's title, which opens its first page. */
+const REPORT_TITLE = /^(?:(?:re-?)?inspection|review) of\b|^joint targeted area inspection\b/i;
+
 /** Lines near a page edge that are looked at for running headers and footers. */
 const EDGE_LINES = 2;
 
@@ -180,7 +183,8 @@ const EDGE_LINES = 2;
  * Running headers and footers of PDF text: a line that stands at the same edge, top or bottom, of most pages
  * (digits ignored, so "Page 3" and "Page 4" count as the same line). Only text with form feeds has pages to
  * compare. The edges are counted apart because a report's footer often repeats its title, which the first page
- * has at its top: that is the title, not furniture. Returns the indexes of the segments to drop.
+ * has at its top: that is the title, not furniture; and a running header repeating it is dropped from every page but
+ * the first, where it is the title. Returns the indexes of the segments to drop.
  */
 function repeatedFurniture(segments: Segment[]): Set<number> {
   const pages: number[][] = [[]];
@@ -192,15 +196,19 @@ function repeatedFurniture(segments: Segment[]): Set<number> {
   if (pages.length < 3) return drop;
   const threshold = Math.max(3, Math.ceil(pages.length * 0.6));
   const key = (i: number) => segments[i].text.replace(/\d+/g, '#');
-  for (const edgeOf of [(page: number[]) => page.slice(0, EDGE_LINES), (page: number[]) => page.slice(-EDGE_LINES)]) {
-    const edges = pages.map(edgeOf);
+  for (const top of [true, false]) {
+    const edges = pages.map((page) => (top ? page.slice(0, EDGE_LINES) : page.slice(-EDGE_LINES)));
     const pagesWith = new Map<string, number>();
     for (const edge of edges) {
       for (const k of new Set(edge.map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
     }
-    for (const edge of edges) {
-      for (const i of edge) if ((pagesWith.get(key(i)) ?? 0) >= threshold) drop.add(i);
-    }
+    edges.forEach((edge, page) => {
+      // The first page opens with the title, which a running header may repeat: the title and its wrapped rest stay.
+      const title = page === 0 && top ? edge.findIndex((i) => REPORT_TITLE.test(segments[i].text)) : -1;
+      edge.forEach((i, k) => {
+        if ((title < 0 || k < title) && (pagesWith.get(key(i)) ?? 0) >= threshold) drop.add(i);
+      });
+    });
   }
   return drop;
 }
