@@ -222,7 +222,7 @@ function isNameLine(text: string): boolean {
 function authorityIn(title: string | null): string | null {
   if (!title) return null;
   const services = CHILDRENS_SERVICES_OF.exec(title);
-  if (services && !/^(?:services|children)\b/i.test(services[1])) return services[1].trim();
+  if (services && !/^(?:services|children|(?:the |this )?local authority$)/i.test(services[1])) return services[1].trim();
   return JOINT_INSPECTION_OF.exec(title)?.[1] ?? null;
 }
 
