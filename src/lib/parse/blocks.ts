@@ -320,7 +320,7 @@ function skipConsumed(b: Builder, line: Line): void {
  */
 function backPage(b: Builder): boolean {
   if (!b.format.ofstedBackPage || !isBackPage(b.lines, b.i)) return false;
-  const title = reportTitleAt(b.lines, nextPageStart(b.lines, b.i));
+  const title = reportTitleAt(b.lines, afterBackPage(b.lines, b.i));
   if (title < 0) {
     b.done = true;
     return true;
@@ -753,7 +753,7 @@ export function reportStarts(lines: readonly Line[]): number[] {
   let dated = false;
   lines.forEach((line, i) => {
     if (isBackPage(lines, i)) {
-      const title = reportTitleAt(lines, nextPageStart(lines, i));
+      const title = reportTitleAt(lines, afterBackPage(lines, i));
       if (title >= 0) starts.add(title);
     } else if (INSPECTION_DATES.test(line.text)) {
       const title = lines.slice(Math.max(0, i - TITLE_PAGE_LINES), i).findLastIndex((l) => REPORT_TITLE.test(l.text));
@@ -768,6 +768,18 @@ export function reportStarts(lines: readonly Line[]): number[] {
 const INSPECTION_DATES = /^Inspection dates?:/i;
 /** How far above its dates label a report's title stands on the title page. */
 const TITLE_PAGE_LINES = 8;
+
+/**
+ * The first line after the back page that line `i` is on: its complaints paragraph and Ofsted's page about itself
+ * may each have a page of their own.
+ */
+function afterBackPage(lines: readonly Line[], i: number): number {
+  let next = nextPageStart(lines, i);
+  while (next < lines.length && [0, 1, 2].some((k) => next + k < lines.length && isBackPage(lines, next + k))) {
+    next = nextPageStart(lines, next);
+  }
+  return next;
+}
 
 /** The index of the first line of the next page after line `i`, or the number of lines if none follows. */
 function nextPageStart(lines: readonly Line[], i: number): number {

@@ -203,8 +203,11 @@ function requireDates(value: string, line: Line, file: string): DateRange {
   return dates;
 }
 
-/** A council's name as a line of its own: "Wakefield Metropolitan District Council", "London Borough of Brent". */
-const COUNCIL_NAME = /^[A-Z][A-Za-z'’&. -]* Council$|^(?:(?:London|Royal|Metropolitan) Borough|City|County) of [A-Z]/;
+/**
+ * A council's name as a line of its own: "Wakefield Metropolitan District Council", "London Borough of Brent", "The
+ * Royal Borough of Kensington and" (wrapped).
+ */
+const COUNCIL_NAME = /^[A-Z][A-Za-z'’&. -]* Council$|^(?:The )?(?:(?:London|Royal|Metropolitan) Borough|City|County) of [A-Z]/;
 
 /** The most words an authority's name line has: "The Royal Borough of Kensington and Chelsea". */
 const NAME_MAX_WORDS = 8;
