@@ -421,10 +421,17 @@ function numberedParagraph(b: Builder, { line, text, gap }: Step): boolean {
   return true;
 }
 
-/** "89." alone on its line, or "34 Children…" without its full stop: only the next number, after a gap. */
+/**
+ * "89." alone on its line, "34 Children…" without its full stop, or "2" alone over its text: only the next number,
+ * after a gap.
+ */
 function bareNumber(b: Builder, text: string, gap: Gap): NumberedStart | null {
   if (!b.format.numberedContinuation || gap === 'none') return null;
-  const m = /^(\d{1,4})(?:\.|\s+(?=[A-Z‘“'"]))(.*)$/.exec(text);
+  // "2" alone, its text straight under it: the number was set in a column of its own (not at a page's edge, where
+  // it would be the page's number).
+  const next = b.lines[b.i + 1];
+  const alone = gap === 'blank' && next !== undefined && next.gap === 'none' && /^[A-Z‘“'"]/.test(next.text) ? '|$' : '';
+  const m = new RegExp(`^(\\d{1,4})(?:\\.|\\s+(?=[A-Z‘“'"])${alone})(.*)$`).exec(text);
   if (!m || Number(m[1]) !== b.lastNumber + 1 || (m[2] === '' && b.i + 1 >= b.lines.length)) return null;
   return { number: Number(m[1]), label: m[1], major: Number(m[1]), text: m[2].trim() };
 }

@@ -147,10 +147,10 @@ function repairArtefacts(text: string): string {
     .replace(/\$([^$\n]{1,200})\$/g, (span, inner: string) => (/\\[A-Za-z]|^\^/.test(inner) ? unwrapLatex(inner) : span))
     .replace(/<sup>&<\/sup>lt;sup>/g, '<sup>')
     .replace(/([A-Za-z])ł\t([a-z])/g, '$1h$2')
-    .replace(/^([ \t]*\d{1,4}\.)\t+(?=[^\t\n]+$)/gm, '$1 ')
     .replace(/^([ \t]*[•◼■▪●➢►\uF0A7\uF0B7])[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*\S)/gm, '$1 ')
     .replace(/(\d)([–-]) (?=\d)/g, '$1$2')
     .replace(/([A-Za-z0-9%)’'"”]) ([.,])(?=\s|$)/gm, '$1$2')
+    .replace(/^([ \t]*\d{1,4}\.)\t+(?=[^\t\n]+$)/gm, '$1 ')
     .replace(/\b(\d{1,2}) (st|nd|rd|th)\b(?= [A-Z][a-z]+)/g, '$1$2');
 }
 
