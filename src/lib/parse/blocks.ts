@@ -653,7 +653,7 @@ function pageFootnote(lines: readonly Line[], i: number, gap: Gap, next: number,
  * in a table say, leaves a gap in the numbering).
  */
 function startsFootnote(text: string, next: number): number | null {
-  const m = /^(\d{1,2})(?: \S.*)?$/.exec(text);
+  const m = /^(\d{1,2})(?:[ \t]\S.*)?$/.exec(text);
   const number = m ? Number(m[1]) : -1;
   return number >= next && number <= next + FOOTNOTE_SKIP ? number : null;
 }

@@ -109,8 +109,9 @@ const FOOTNOTE_MARK = /<sup>(\d+)<\/sup>/g;
  */
 function markGluedFootnotes(text: string, footnotes: ReadonlySet<number>): string {
   if (footnotes.size === 0) return text;
-  // Three letters at least before the number: "s47" (a section 47 enquiry) and "Year11" are no footnote marks.
-  return text.replace(/(?<=[a-z]{3}|\))(\d{1,2})(?=[\s,.;:)]|$)/g, (digits) =>
+  // Three letters at least before the number, or after them the punctuation it follows ("schools,3", "area.4"):
+  // "s47" (a section 47 enquiry) and "Year11" are no footnote marks.
+  return text.replace(/(?<=[a-z]{3}[.,;:]?|\))(\d{1,2})(?=[\s,.;:)]|$)/g, (digits) =>
     footnotes.has(Number(digits)) ? `<sup>${digits}</sup>` : digits,
   );
 }
