@@ -130,7 +130,10 @@ function parseParts(lines: Line[], format: Format, { file, sidecar }: SourceInpu
       ? councilRecommendations.texts.map((recText, k) => recommendation(k + 1, recText, idOf(-1) || null))
       : buildRecommendations(recommendationBlocks, idOf, file),
     sections,
-    paragraphs: buildParagraphs(paragraphBlocks, idOf, new Set(body.footnotes.map((note) => note.number)), sidecar.firstArchiveParagraph),
+    paragraphs: buildParagraphs(paragraphBlocks, idOf, new Set(body.footnotes.map((note) => note.number)), {
+      first: sidecar.firstArchiveParagraph,
+      retired: new Set(sidecar.retiredArchiveParagraphs),
+    }),
     footnotes: body.footnotes,
   };
 }
