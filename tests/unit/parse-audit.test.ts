@@ -46,6 +46,12 @@ test('each fault put into the record is found, at its anchor', () => {
   team.inspectors = [...team.inspectors, 'N/A', 'Acting', 'Sue'];
   assert.deepEqual(checks(team), ['inspector-name inspectors', 'inspector-name inspectors', 'inspector-name inspectors']);
 
+  const invented = parsed();
+  invented.judgements.push({ ...invented.judgements[0] });
+  const lost = parsed();
+  lost.judgements = lost.judgements.filter((judgement) => judgement.areaKey !== 'leadership');
+  assert.deepEqual([...checks(invented), ...checks(lost)], ['graded-areas judgements', 'graded-areas judgements']);
+
   const ungraded = parsed();
   ungraded.overallEffectiveness = null;
   assert.deepEqual(checks(ungraded), ['overall-grade overallEffectiveness']);

@@ -1,7 +1,7 @@
 /**
  * A second reading of a parsed record against its source text, for what the parser's rules can get silently wrong
- * (issue 12's families): each finding names the record's anchor and quotes the text. It uses none of the parser's
- * joining rules, so a rule that goes wrong cannot agree with itself. Run over the archive's sources by
+ * (issue 12's families), and an area graded twice or not at all: each finding names the record's anchor or field and
+ * quotes the text. It uses none of the parser's joining rules, so a rule that goes wrong cannot agree with itself. Run over the archive's sources by
  * `npm run audit:parse` (scripts/audit-parse.ts) and, asserting no finding, by tests/integration/parse-audit.test.ts.
  */
 import type { ReportRecord } from '../../schemas/report.ts';
@@ -9,7 +9,7 @@ import { normalise, type Line } from './normalise.ts';
 import { listItem } from './text.ts';
 
 export interface Finding {
-  /** What kind of fault: one of the keys of CHECKS' findings below. */
+  /** What kind of fault. */
   check:
     | 'recommendations-count'
     | 'heading-as-paragraph'
@@ -17,7 +17,8 @@ export interface Finding {
     | 'stand-alone-item'
     | 'glued-footnote'
     | 'inspector-name'
-    | 'overall-grade';
+    | 'overall-grade'
+    | 'graded-areas';
   /** The anchor or field it is about ("ap-12", "rec-3", "inspectors"). */
   where: string;
   /** What is wrong, quoting the text. */
@@ -30,6 +31,7 @@ export function auditRecord(record: ReportRecord, sourceText: string): Finding[]
     ...paragraphFindings(record, normalise(sourceText)),
     ...inspectorFindings(record),
     ...overallGrade(record),
+    ...gradedAreas(record),
   ];
 }
 
@@ -146,3 +148,27 @@ function overallGrade(record: ReportRecord): Finding[] {
   if (record.notJudged.includes('overall-effectiveness')) return [];
   return [{ check: 'overall-grade', where: 'overallEffectiveness', problem: 'an inspection report with no overall grade' }];
 }
+
+/**
+ * An inspection grades each area of its framework once: the SIF help and protection, children looked after,
+ * adoption, care leavers and leadership; ILACS help and protection, children in care (with care leavers, or apart
+ * from 2023) and leaders. An area graded twice was invented by a sentence read as a grade; one missing was lost.
+ */
+function gradedAreas(record: ReportRecord): Finding[] {
+  if (record.documentType !== 'inspection' || record.framework === null) return [];
+  const keys = record.judgements.map((judgement) => judgement.areaKey);
+  const findings: Finding[] = [];
+  for (const key of new Set(keys)) {
+    if (keys.indexOf(key) !== keys.lastIndexOf(key)) findings.push({ check: 'graded-areas', where: 'judgements', problem: `"${key}" is graded twice` });
+  }
+  const expected = record.framework === 'SIF' ? SIF_AREAS : ILACS_AREAS;
+  for (const key of expected) {
+    if (!keys.includes(key) && !record.notJudged.includes(key)) {
+      findings.push({ check: 'graded-areas', where: 'judgements', problem: `"${key}" is not graded` });
+    }
+  }
+  return findings;
+}
+
+const SIF_AREAS = ['help-and-protection', 'in-care', 'adoption', 'care-leavers', 'leadership'] as const;
+const ILACS_AREAS = ['help-and-protection', 'in-care', 'leadership'] as const;
