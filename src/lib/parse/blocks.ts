@@ -126,6 +126,10 @@ const STANDARD_HEADING =
 /** Headings that begin another kind of section, so cannot be a topic within a recommendations list. */
 const ENDS_RECOMMENDATIONS =
   /strengths|summary|findings|information|inspection|progress|judge?ments?|overview|background|contents|section \d/i;
+/** How an ILACS area heading starts, and the whole heading: the area, a colon and its grade. */
+const ILACS_AREA_HEADING = /^The (?:experiences and progress of|impact of leaders on) /;
+const ILACS_AREA_GRADED =
+  /^The (?:experiences and progress of|impact of leaders on) [^.:]+(?: is)?: ?(?:good|outstanding|inadequate|requires improvement to be good)\.?$/i;
 /** A 2014 SIF part heading, which may wrap: "Section 2: The effectiveness of the local safeguarding" / "children board". */
 const PART_HEADING = /^Section \d+:\s+\S/;
 const CONTENTS = /^(?:table of )?contents$/i;
@@ -499,13 +503,17 @@ function isUnmarkedFirstItem(b: Builder, open: OpenBlock): boolean {
 
 /**
  * A graded heading in PDF text, on up to three lines, with a grade line under it if it has none. It may follow a
- * finished paragraph with no blank line between (it is then still no part of it).
+ * finished paragraph with no blank line between (it is then still no part of it), and in its ILACS form ("The
+ * experiences and progress of … : good") an unfinished one too, such as a list item without its full stop.
  */
 function gradedHeading(b: Builder, { line, text, gap }: Step): boolean {
   if (!b.format.grades) return false;
-  if (gap === 'none' && (!b.open || b.open.table || !endsSentence(b.open.last) || !/^[A-Z]/.test(text))) return false;
+  const glued = gap === 'none' && (!b.open || b.open.table || !endsSentence(b.open.last) || !/^[A-Z]/.test(text));
+  if (glued && !ILACS_AREA_HEADING.test(text)) return false;
   const end = gradedHeadingEnd(b.lines, b.i, b.format);
   if (end === b.i || repeatsSectionGrade(b, joinLines(b.lines, b.i, end))) return false;
+  // After an unfinished line (a list item without its full stop) only an ILACS area heading's own form will do.
+  if (glued && !ILACS_AREA_GRADED.test(joinLines(b.lines, b.i, end))) return false;
   openSection(b, joinLines(b.lines, b.i, end).replace(/\.$/, ''), null, line);
   b.i = takeGradeLine(b.lines, end - 1, b.sections[section(b)], b.format);
   return true;
