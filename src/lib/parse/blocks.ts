@@ -539,7 +539,9 @@ function recommendationsHeading(b: Builder, { line, text, gap }: Step): boolean 
   const open = b.open;
   if (gap === 'none' && open && !open.list && !endsSentence(open.last)) return false;
   const next = b.lines[b.i + 1];
-  if (next && next.gap === 'none' && !isStructural(next.text, b.format)) return false;
+  // An Ofsted report's heading, capitalised after a finished paragraph, may run into its first item with no gap.
+  const standsOut = b.format.grades && /^[A-Z]/.test(text) && (!open || open.table || endsSentence(open.last));
+  if (next && next.gap === 'none' && !isStructural(next.text, b.format) && !standsOut) return false;
   openSection(b, text.replace(/\s*:$/, ''), null, line);
   return true;
 }
