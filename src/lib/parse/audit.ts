@@ -125,8 +125,8 @@ function introducesTable(text: string, lines: readonly Line[]): boolean {
   return k >= 0 && lines[k + 1]?.text.includes('\t') === true;
 }
 
-/** A person's name: two to five capitalised words (an optional "Dr", a particle such as "de"), nothing else. */
-const PERSON = /^(?:Dr\.? )?[A-Z][\p{L}'’-]+(?: (?:(?:de|da|di|du|van|von|der|den|le|la) )?[A-Z][\p{L}'’-]*){1,4}$/u;
+/** A person's name: two to five capitalised words (an optional "Dr", initials, particles such as "de la"), nothing else. */
+const PERSON = /^(?:Dr\.? )?[A-Z][\p{L}'’-]+(?: (?:[a-z]{2,3} )*[A-Z](?:[\p{L}'’-]*|\.)){1,4}$/u;
 const NOT_A_NAME = /\b(?:N\/A|HMI|Acting|Designate|Inspector|Senior|Lead|Deputy|None|Vacant)\b/i;
 
 function inspectorFindings(record: ReportRecord): Finding[] {

@@ -335,8 +335,11 @@ const ROLE_TAG =
   /\(?\b(?:(?:Senior |Acting )?S?HMI(?: [Dd]esignate)?|OI|AI|SCRI|(?:Associate|Ofsted|Additional|(?:Her|His) Majesty['’]s) Inspectors?|[Aa]cting|[Dd]esignate)\b\)?/g;
 /** A bracketed note that is a role: "(HMI)", "(Ofsted Inspector)". */
 const ROLE_NOTE = new RegExp(`^\\(\\s*(?:${ROLE_TAG.source})\\s*\\)$`);
-/** One person's name: capitalised words, hyphens and apostrophes inside them, an optional "Dr". */
-const PERSON = /^(?:Dr\.? )?[A-Z][\p{L}'’-]*(?: (?:(?:de|da|di|du|van|von|der|den|le|la) )?[A-Z][\p{L}'’-]*){0,3}$/u;
+/**
+ * One person's name: capitalised words, hyphens and apostrophes inside them, an optional "Dr", initials ("Jo A.
+ * Smith") and the small words of surnames ("Ana de la Cruz").
+ */
+const PERSON = /^(?:Dr\.? )?[A-Z][\p{L}'’-]*(?: (?:(?:de|da|di|du|van|von|der|den|le|la|del|dos) )*[A-Z](?:[\p{L}'’-]*|\.)){0,3}$/u;
 
 /**
  * Every inspector the document names, the lead first: a report's "Lead inspector:" / "Team inspectors:" rows
