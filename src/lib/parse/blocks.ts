@@ -7,9 +7,10 @@
  *   heading starts a section. A line that is only a grade, right after a heading, is that heading's grade.
  * - A paragraph number that follows the last one in sequence starts a numbered paragraph.
  * - A list item joins the paragraph before it if that paragraph introduces it (ends with ":") or is a list whose
- *   item it nests under; a lowercase "- children understand…" after an unfinished sentence is that sentence
- *   going on (a conversion artefact); otherwise the item stands alone. In a recommendations section every item
- *   stands alone: each is one recommendation.
+ *   item it nests under or goes on (SIF counts after "…Of this number", a list of grades after "…were:"); a
+ *   lowercase "- children understand…" after an unfinished sentence is that sentence going on (a conversion
+ *   artefact); otherwise the item stands alone. In a recommendations section every item stands alone: each is one
+ *   recommendation (in ILACS, a one-sentence line there is an item whose bullet the PDF lost).
  * - A table row joins the table before it, or the paragraph that introduces it.
  * - A text line goes on the paragraph before it when nothing separates them (a hard wrap); across blank lines when
  *   the paragraph ended with ":" (a list without bullets), or its sentence is unfinished and the line reads as the
