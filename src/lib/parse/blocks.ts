@@ -127,10 +127,13 @@ const STANDARD_HEADING =
 /** Headings that begin another kind of section, so cannot be a topic within a recommendations list. */
 const ENDS_RECOMMENDATIONS =
   /strengths|summary|findings|information|inspection|progress|judge?ments?|overview|background|contents|section \d/i;
-/** How an ILACS area heading starts, and the whole heading: the area, a colon and its grade. */
+/**
+ * How an ILACS area heading starts, and the whole heading: the area, a colon and its grade, or as 2018 reports set it
+ * without the colon ("…protection requires improvement to be good"), then with no full stop, which a sentence has.
+ */
 const ILACS_AREA_HEADING = /^The (?:experiences and progress of|impact of leaders on) /;
 const ILACS_AREA_GRADED =
-  /^The (?:experiences and progress of|impact of leaders on) [^.:]+(?: is)?: ?(?:good|outstanding|inadequate|requires improvement to be good)\.?$/i;
+  /^The (?:experiences and progress of|impact of leaders on) [^.:]+(?:(?: is)?: ?(?:good|outstanding|inadequate|requires improvement(?: to be good)?)\.?| (?:is|are) (?:good|outstanding|inadequate)| requires? improvement(?: to be good)?)$/i;
 /** A 2014 SIF part heading, which may wrap: "Section 2: The effectiveness of the local safeguarding" / "children board". */
 const PART_HEADING = /^Section \d+:\s+\S/;
 const CONTENTS = /^(?:table of )?contents$/i;

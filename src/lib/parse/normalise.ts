@@ -100,7 +100,7 @@ function gluedAreaHeading(line: string, next: string | undefined): number {
 }
 
 const GLUED_AREA = /([.!?]["'’”)]?) (The (?:experiences and progress of|impact of leaders on) [^.]*)$/;
-const AREA_GRADE_END = /^[^.:]+: ?(?:good|outstanding|inadequate|requires improvement to be good)\.?$/i;
+const AREA_GRADE_END = /^[^.:]+: ?(?:good|outstanding|inadequate|requires improvement(?: to be good)?)\.?$/i;
 
 /**
  * In one pass: control characters other than TAB (a table column separator), LF and FF (line and page ends),
