@@ -57,9 +57,9 @@ export default function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         logger.info(await run!.done);
-        const target = join(fileURLToPath(dir), 'pagefind');
+        const target = join(fileURLToPath(dir), 'search-index');
         rmSync(target, { recursive: true, force: true });
-        renameSync(join(staging, 'pagefind'), target);
+        renameSync(join(staging, 'search-index'), target);
         rmSync(staging, { recursive: true, force: true });
       },
     },

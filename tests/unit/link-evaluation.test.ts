@@ -8,13 +8,13 @@
  * noticeably worse fails here, while the small shifts of a parser fix do not.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { LINKING, linkArchive } from '../../src/lib/link/link-archive.ts';
 import { parseTaxonomy } from '../../src/lib/link/themes.ts';
 import { parseSource } from '../../src/lib/parse/index.ts';
+import { sha256Of } from '../../src/lib/sha256.ts';
 import { evaluate } from '../fixtures/links/evaluate.ts';
 import type { LabelledPair, Score } from '../fixtures/links/evaluate.ts';
 
@@ -36,7 +36,7 @@ function loadArchive() {
         text: bytes.toString('utf8'),
         file,
         format: 'text',
-        sha256: createHash('sha256').update(bytes).digest('hex'),
+        sha256: sha256Of(bytes),
         sidecar: existsSync(sidecarPath) ? JSON.parse(readFileSync(sidecarPath, 'utf8')) : {},
       });
     });

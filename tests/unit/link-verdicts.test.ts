@@ -1,7 +1,12 @@
 /**
  * How often a verdict the archive shows is the verdict a reader gives. The 60-document archive (content/reports) is
- * linked again and every labelled pair of tests/fixtures/links/verdicts.json (labelled by reading both documents
- * before any verdict code existed) is compared with the verdict shown for it.
+ * linked again and every labelled pair is compared with the verdict shown for it, in two sets printed apart:
+ * tests/fixtures/links/verdicts.json (labelled by reading before any verdict code existed; the rules were tuned on
+ * it), tests/fixtures/links/verdicts-held-out.json (other authorities, labelled by reading before the verdicts
+ * were computed for them; its errors then showed which families of rules to fix) and
+ * tests/fixtures/links/verdicts-held-out-2.json (labelled after those fixes, before running them; one rule changed
+ * after its first run) and tests/fixtures/links/verdicts-held-out-3.json (labelled after every rule change; never
+ * used to tune).
  *
  * Precision of a verdict: of the pairs shown with it, how many a reader labelled with it. A pair the archive leaves
  * without a verdict ("mentioned") or without a link at all costs recall, never precision: a wrong verdict is worse
@@ -34,7 +39,6 @@ const OPPOSITES = [
   ['still-a-concern', 'improved'],
 ] as const;
 
-const pairs: LabelledVerdict[] = JSON.parse(readFileSync('tests/fixtures/links/verdicts.json', 'utf8')).pairs;
 const taxonomy = parseTaxonomy(JSON.parse(readFileSync('content/themes.json', 'utf8')));
 const linked = linkArchive(loadReports(reportsDir()), taxonomy);
 const bySlug = new Map(linked.map((record) => [record.slug, record]));
@@ -48,64 +52,94 @@ function shown(pair: LabelledVerdict) {
   return links.verdicts.find((verdict) => verdict.report === pair.later) ?? null;
 }
 
-const results = pairs.map((pair) => ({ pair, verdict: shown(pair) }));
-const got = (r: (typeof results)[number]) => r.verdict?.verdict ?? 'not-examined';
 const KINDS = [...VERDICT_KINDS, 'not-examined'] as const;
-const table = KINDS.map((kind) => {
-  const shownAs = results.filter((r) => got(r) === kind);
-  const labelled = results.filter((r) => r.pair.verdict === kind);
-  const hits = shownAs.filter((r) => r.pair.verdict === kind).length;
-  return { kind, shown: shownAs.length, labelled: labelled.length, hits, precision: shownAs.length ? hits / shownAs.length : null };
-});
-
 const pct = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)} %`);
-console.log(
-  [
-    '',
-    `${'verdict'.padEnd(18)} ${'shown'.padStart(6)} ${'labelled'.padStart(9)} ${'right'.padStart(6)} ${'precision'.padStart(10)} ${'recall'.padStart(7)}`,
-    ...table.map(
-      (row) =>
-        `${row.kind.padEnd(18)} ${String(row.shown).padStart(6)} ${String(row.labelled).padStart(9)} ${String(row.hits).padStart(6)} ${pct(row.precision).padStart(10)} ${pct(row.labelled ? row.hits / row.labelled : null).padStart(7)}`,
-    ),
-    `(${pairs.length} labelled pairs, tests/fixtures/links/verdicts.json)`,
-    '',
-  ].join('\n'),
-);
+
+/**
+ * One labelled set, compared with what the archive shows. Two sets: the pairs the rules were tuned on
+ * (verdicts.json), and pairs held out from tuning (verdicts-held-out.json, other authorities, labelled before the
+ * verdicts were computed for them). The floors hold on both; the held-out figures are the honest estimate.
+ */
+function evaluate(name: string, files: readonly string[]) {
+  const pairs: LabelledVerdict[] = files.flatMap((file) => JSON.parse(readFileSync(file, 'utf8')).pairs);
+  const results = pairs.map((pair) => ({ pair, verdict: shown(pair) }));
+  const got = (r: (typeof results)[number]) => r.verdict?.verdict ?? 'not-examined';
+  const table = KINDS.map((kind) => {
+    const shownAs = results.filter((r) => got(r) === kind);
+    const labelled = results.filter((r) => r.pair.verdict === kind);
+    const hits = shownAs.filter((r) => r.pair.verdict === kind).length;
+    return { kind, shown: shownAs.length, labelled: labelled.length, hits, precision: shownAs.length ? hits / shownAs.length : null };
+  });
+  console.log(
+    [
+      '',
+      `${'verdict'.padEnd(18)} ${'shown'.padStart(6)} ${'labelled'.padStart(9)} ${'right'.padStart(6)} ${'precision'.padStart(10)} ${'recall'.padStart(7)}`,
+      ...table.map(
+        (row) =>
+          `${row.kind.padEnd(18)} ${String(row.shown).padStart(6)} ${String(row.labelled).padStart(9)} ${String(row.hits).padStart(6)} ${pct(row.precision).padStart(10)} ${pct(row.labelled ? row.hits / row.labelled : null).padStart(7)}`,
+      ),
+      `(${pairs.length} labelled pairs, ${name}: ${files.join(', ')})`,
+      '',
+    ].join('\n'),
+  );
+  return { name, pairs, results, got, table };
+}
+
+const HELD_OUT = [
+  'tests/fixtures/links/verdicts-held-out.json',
+  'tests/fixtures/links/verdicts-held-out-2.json',
+  'tests/fixtures/links/verdicts-held-out-3.json',
+];
+const tuning = evaluate('tuning set', ['tests/fixtures/links/verdicts.json']);
+// Each held-out batch is printed on its own (how each fared), the floors hold on the tuning set and on all the
+// held-out pairs together: a batch of 17 pairs shows a verdict a handful of times, too few for a percentage.
+for (const [index, file] of HELD_OUT.entries()) evaluate(`held-out batch ${index + 1}`, [file]);
+const heldOut = evaluate('held-out, all batches', HELD_OUT);
+const allResults = [...tuning.results, ...heldOut.results];
+const { results } = tuning;
 
 describe('verdicts on the 60-document archive, against the labelled pairs', () => {
-  it('labels at least 80 pairs, each verdict quoting a sentence of the paragraph it names', () => {
-    assert.ok(pairs.length >= 80, `${pairs.length} pairs`);
-    for (const pair of pairs) {
-      assert.ok(pair.note.length > 10, JSON.stringify(pair));
-      if (!pair.paragraph) continue;
-      const later = bySlug.get(pair.later)!;
-      const passage = [...later.paragraphs, ...later.recommendations].find((p) => p.id === pair.paragraph);
-      assert.ok(passage, `${pair.later} has no ${pair.paragraph}`);
-      assert.ok(passage.text.includes(pair.sentence!), `${pair.later}#${pair.paragraph} does not say: ${pair.sentence}`);
-    }
-  });
+  for (const [set, minimum] of [
+    [tuning, 80],
+    [heldOut, 100],
+  ] as const) {
+    describe(set.name, () => {
+      it(`labels at least ${minimum} pairs, each verdict quoting a sentence of the paragraph it names`, () => {
+        assert.ok(set.pairs.length >= minimum, `${set.pairs.length} pairs`);
+        for (const pair of set.pairs) {
+          assert.ok(pair.note.length > 10, JSON.stringify(pair));
+          if (!pair.paragraph) continue;
+          const later = bySlug.get(pair.later)!;
+          const passage = [...later.paragraphs, ...later.recommendations].find((p) => p.id === pair.paragraph);
+          assert.ok(passage, `${pair.later} has no ${pair.paragraph}`);
+          assert.ok(passage.text.includes(pair.sentence!), `${pair.later}#${pair.paragraph} does not say: ${pair.sentence}`);
+        }
+      });
 
-  for (const [kind, floor] of Object.entries(FLOORS)) {
-    it(`shows "${kind}" with precision of at least ${floor * 100} %`, () => {
-      const row = table.find((r) => r.kind === kind)!;
-      assert.ok(row.shown > 0, `no pair is shown as ${kind}`);
-      const wrong = results.filter((r) => got(r) === kind && r.pair.verdict !== kind);
-      assert.ok(
-        row.precision! >= floor,
-        `precision ${pct(row.precision)}; wrongly shown as ${kind}:\n${wrong.map((r) => `  ${r.pair.report}#${r.pair.recommendation} → ${r.pair.later} (labelled ${r.pair.verdict})`).join('\n')}`,
-      );
+      for (const [kind, floor] of Object.entries(FLOORS)) {
+        it(`shows "${kind}" with precision of at least ${floor * 100} %`, () => {
+          const row = set.table.find((r) => r.kind === kind)!;
+          // The tuning set must exercise every floor; a held-out set may show none of a verdict (recall, not precision).
+          if (set === tuning) assert.ok(row.shown > 0, `no pair is shown as ${kind}`);
+          const wrong = set.results.filter((r) => set.got(r) === kind && r.pair.verdict !== kind);
+          assert.ok(
+            (row.precision ?? 1) >= floor,
+            `precision ${pct(row.precision)}; wrongly shown as ${kind}:\n${wrong.map((r) => `  ${r.pair.report}#${r.pair.recommendation} → ${r.pair.later} (labelled ${r.pair.verdict})`).join('\n')}`,
+          );
+        });
+      }
+
+      it('never shows improved for a pair a reader calls still a concern, or the reverse', () => {
+        for (const [labelled, wrong] of OPPOSITES) {
+          const clashes = set.results.filter((r) => r.pair.verdict === labelled && set.got(r) === wrong);
+          assert.deepEqual(clashes.map((r) => `${r.pair.report}#${r.pair.recommendation} → ${r.pair.later}`), []);
+        }
+      });
     });
   }
 
-  it('never shows improved for a pair a reader calls still a concern, or the reverse', () => {
-    for (const [labelled, wrong] of OPPOSITES) {
-      const clashes = results.filter((r) => r.pair.verdict === labelled && got(r) === wrong);
-      assert.deepEqual(clashes.map((r) => `${r.pair.report}#${r.pair.recommendation} → ${r.pair.later}`), []);
-    }
-  });
-
   it('quotes, for each verdict, a sentence of the passage it links to', () => {
-    for (const { verdict } of results) {
+    for (const { verdict } of allResults) {
       if (!verdict?.sentence) continue;
       const later = bySlug.get(verdict.report)!;
       const passage = [...later.paragraphs, ...later.recommendations].find((p) => p.id === verdict.paragraphId)!;
@@ -114,8 +148,8 @@ describe('verdicts on the 60-document archive, against the labelled pairs', () =
   });
 
   it('links no safeguarding board recommendation to a document that does not review the board', () => {
-    const board = results.filter((r) => r.pair.verdict === 'not-examined' && /LSCB/.test(r.pair.note));
-    assert.ok(board.length >= 10);
+    const board = allResults.filter((r) => r.pair.verdict === 'not-examined' && /LSCB/.test(r.pair.note));
+    assert.ok(board.length >= 20);
     assert.deepEqual(board.filter((r) => r.verdict !== null).map((r) => `${r.pair.report}#${r.pair.recommendation} → ${r.pair.later}`), []);
   });
 

@@ -12,6 +12,7 @@ import { LIST_SEPARATOR } from './serialise.ts';
 import {
   absoluteUrl,
   authorityFeedUrl,
+  dataPageUrl,
   dataSchemaUrl,
   datasetUrl,
   DATASETS,
@@ -146,7 +147,7 @@ export function dataCatalogue(reports: readonly ReportRecord[], themeSlug: strin
     title: `${ARCHIVE_NAME}: open data`,
     version: DATA_CHANGES.at(-1)!.version,
     licence: 'Open Government Licence v3.0 (the report text); the archive’s own data under the same licence.',
-    documentation: absolute('/data/'),
+    documentation: absolute(dataPageUrl),
     formats: FORMAT_NOTES,
     datasets: DATASETS.map((dataset) => ({
       name: dataset,

@@ -49,7 +49,7 @@ export function directionOfTravel(from: Grade, to: Grade): Direction {
 }
 
 /** The opening of a text, cut at a word boundary, for lists that link to the whole. */
-export function excerpt(text: string, maxLength = 220): string {
+export function openingOf(text: string, maxLength = 220): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= maxLength) return flat;
   const cut = flat.slice(0, maxLength);
