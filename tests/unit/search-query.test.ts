@@ -16,6 +16,16 @@ test('each word of a query is a group of its own; common words are optional', ()
   assert.deepEqual(shape('the and').map((g) => g.optional), [false, false], 'a query of common words only still asks for them');
 });
 
+test('contractions and vague verbs are optional, unless quoted or alone: the subject words decide', () => {
+  const optional = (query: string) => shape(query).filter((g) => g.optional).map((g) => g.typed);
+  assert.deepEqual(optional("families who don't speak English"), ['who', 'don', 't'], '"don\'t" is no topic word');
+  assert.deepEqual(optional("children's files not recorded"), ['s', 'not']);
+  assert.deepEqual(optional('children keep changing social worker'), ['keep']);
+  assert.deepEqual(optional('assessments done too late'), ['done', 'too']);
+  assert.deepEqual(optional('"keep" safe'), [], 'a quoted word is asked for');
+  assert.deepEqual(optional('keep going'), [], 'a query of nothing else still asks for them');
+});
+
 test('a quoted phrase is one group whose words must stand together', () => {
   assert.deepEqual(shape('“bed and breakfast” Worcestershire'), [
     { typed: 'bed and breakfast', alternatives: ['bed and breakfast'], phrase: true, optional: false },

@@ -26,9 +26,23 @@ export interface QueryGroup {
   glossary?: GlossaryForms;
 }
 
-/** Words too common to demand: a reader's "how many children are home educated" asks about home education. */
+/**
+ * Words that say little about the subject, so a report or passage need not hold them and they count only a little
+ * (`OPTIONAL_WEIGHT` in rank.ts): a reader's "how many children are home educated" asks about home education, and
+ * "families who don't speak English" about families and English, not a scheme called "Don't Hate". Quoted, or when a
+ * query has nothing else, they are searched for like any word.
+ */
 const OPTIONAL_WORDS = new Set(
-  'a an and are as at be by do does for from has have how in is it its many much of on or the their there they this to was were what when where which who why with'.split(' '),
+  [
+    // Function words.
+    'a an and any are as at be been being but by can could did do does doing for from had has have how if in into is it its',
+    'many more most much of on or our over should so some such than that the their them then there these they this those',
+    'to too very was we were what when where which who whom why will with would',
+    // What contractions leave once their apostrophe splits them: "don't" is "don" and "t", "children's" ends in "s".
+    "aren couldn d didn doesn don hasn haven isn ll m re s shouldn t ve wasn weren won wouldn not",
+    // Verbs that could be said of any subject: "done too late", "keep changing", "get help".
+    'done get gets getting got keep keeps kept make makes made go goes going went still',
+  ].join(' ').split(' '),
 );
 
 /** Abbreviations that are also everyday words: they count as the abbreviation only when typed in capitals. */
@@ -94,7 +108,12 @@ export function parseQuery(query: string, glossary: readonly GlossaryForms[]): Q
   for (const match of query.matchAll(QUOTES)) {
     addWords(query.slice(from, match.index));
     const words = queryWords(match[1]);
-    if (words.length === 1) addWords(match[1]);
+    // A quoted word is asked for, however common: "\"not\" recorded".
+    if (words.length === 1) {
+      const from = groups.length;
+      addWords(match[1]);
+      for (const group of groups.slice(from)) group.optional = false;
+    }
     else if (words.length > 1) groups.push({ typed: words.join(' '), alternatives: [words], phrase: true, optional: false });
     from = match.index + match[0].length;
   }
