@@ -74,3 +74,25 @@ test('a report whose words stand only in different passages shows those passages
   assert.ok(parts.every((p) => p.required === 0 && p.score > 0 && p.score < weights[0]!));
   assert.ok(reportScore(parts).required < reportScore([{ passage: 0, groups: [0], required: 1, score: 0.1 }]).required);
 });
+
+test('a glossary group is as rare as its typed form, when any report prints it; else as its other forms', () => {
+  const marac = [{ term: 'MARAC', expansion: 'risk conference', also: [] }];
+  const groups = parseQuery('MARAC files', marac);
+  // "marac" in one report; "risk" and "conference" (the expansion, scattered) in three.
+  const typed = candidateReports(groups, hits({ marac: { a: 1 }, risk: { a: 1, b: 1, c: 1 }, conference: { a: 1, b: 1, c: 1 }, files: { a: 1, b: 1, c: 1 } }));
+  assert.deepEqual(typed.reportsPerGroup, [1, 3], 'MARAC weighs as a word of one report, not of three');
+  const weights = groupWeights(groups, typed.reportsPerGroup, 3);
+  assert.ok(weights[0]! > weights[1]!, 'a passage without MARAC loses more than one without "files"');
+  const spelt = candidateReports(groups, hits({ marac: {}, risk: { b: 1, c: 1 }, conference: { b: 1, c: 1 }, files: { a: 1, b: 1, c: 1 } }));
+  assert.deepEqual(spelt.reportsPerGroup, [2, 3], 'no report prints MARAC: its expansion decides');
+  assert.deepEqual(spelt.missing, []);
+});
+
+test('a figure weighs as the rarest word, however many reports print it', () => {
+  const groups = parseQuery('Darlington 55 time', []);
+  const weights = groupWeights(groups, [3, 40, 60], 60);
+  assert.ok(weights[1]! >= weights[0]!, '"55" counts at least as much as a name held by three reports');
+  assert.ok(weights[1]! > 2 * weights[2]!);
+  const asWord = groupWeights(parseQuery('Darlington fifty time', []), [3, 40, 60], 60);
+  assert.ok(asWord[1]! < asWord[0]!, 'a word held by 40 reports does not');
+});

@@ -36,7 +36,11 @@ export interface Candidates {
   held: number;
   /** Positions of the required groups no report holds. */
   missing: number[];
-  /** Reports holding each group, by group position: how rare it is. */
+  /**
+   * How rare each group is, by group position: the reports holding it as typed, or through any of its forms when none
+   * does (0: no report holds it). Not through the other forms when the typed one is found: "MARAC" is in 4 reports
+   * of 60, the words of "multi-agency risk assessment conference" scattered in 51.
+   */
   reportsPerGroup: number[];
 }
 
@@ -46,6 +50,7 @@ const heldAlternatives = (group: QueryGroup, id: string, results: WordResults) =
 export function candidateReports(groups: readonly QueryGroup[], results: WordResults): Candidates {
   const ids = new Set([...results.values()].flatMap((byId) => [...byId.keys()]));
   const reportsPerGroup = groups.map(() => 0);
+  const reportsAsTyped = groups.map(() => 0);
   const all: Candidate[] = [];
   for (const id of ids) {
     const held: number[] = [];
@@ -54,6 +59,7 @@ export function candidateReports(groups: readonly QueryGroup[], results: WordRes
       const alternatives = heldAlternatives(group, id, results);
       if (alternatives.length === 0) return;
       reportsPerGroup[at]++;
+      if (alternatives[0] === group.alternatives[0]) reportsAsTyped[at]++;
       held.push(at);
       score += Math.max(...alternatives.map((words) => words.reduce((sum, word) => sum + (results.get(word)?.get(id)?.score ?? 0), 0) / words.length));
     });
@@ -66,7 +72,7 @@ export function candidateReports(groups: readonly QueryGroup[], results: WordRes
     reports,
     held: reports.length ? required(reports[0]) : 0,
     missing: groups.flatMap((group, at) => (!group.optional && reportsPerGroup[at] === 0 ? [at] : [])),
-    reportsPerGroup,
+    reportsPerGroup: reportsPerGroup.map((count, at) => reportsAsTyped[at] || count),
   };
 }
 
@@ -97,9 +103,15 @@ export interface PassageScore {
   score: number;
 }
 
-/** Inverse document frequency of each group, from how many of `total` reports hold it. */
+/** A figure the reader typed ("55%", "2019", "20 miles"): it asks for that exact figure, however many reports print it. */
+const isFigure = (group: QueryGroup) => !group.phrase && group.alternatives.length === 1 && /^\d[\d.,]*$/.test(group.typed);
+
+/**
+ * Inverse document frequency of each group, from how many of `total` reports hold it; a figure weighs as the rarest
+ * word (held by one report), so a passage with "55%" leads one that holds a commoner word of the query instead.
+ */
 export function groupWeights(groups: readonly QueryGroup[], reportsPerGroup: readonly number[], total: number): number[] {
-  return groups.map((group, at) => Math.log(1 + total / Math.max(1, reportsPerGroup[at])) * (group.optional ? OPTIONAL_WEIGHT : 1));
+  return groups.map((group, at) => Math.log(1 + total / (isFigure(group) ? 1 : Math.max(1, reportsPerGroup[at]))) * (group.optional ? OPTIONAL_WEIGHT : 1));
 }
 
 /** Every passage of a report holding at least one group, with what it holds and its score. */
