@@ -38,22 +38,23 @@ test('a passage scores the rarity of each group it holds, the query’s own form
   assert.deepEqual(scored.get(2)!.groups, [0, 1, 2]);
   assert.equal(scored.get(2)!.required, 3);
   assert.ok(scored.get(3)!.score > scored.get(4)!.score, '"interviews" itself counts above "interview"');
-  assert.deepEqual(passagesToShow([...scored.values()], { documentOrder: false }).map((p) => p.passage), [2]);
+  assert.deepEqual(passagesToShow([...scored.values()], { documentOrder: false }).map((p) => p.passage), [2, 0], 'best first, down to half the best');
 });
 
-test('when no passage holds every word, those holding most are shown; a chosen theme comes first', () => {
+test('when no passage holds every word, the rarest words held decide; a chosen theme comes first', () => {
   const weights = groupWeights(returnHome, [10, 50, 5], 100);
   const noBoth = new Map([...words].map(([w, m]) => [w, w === 'return' ? [{ word: 'return', passages: [0] }] : m.map((x) => ({ ...x, passages: x.passages.filter((p) => p !== 2) }))]));
   const passages = scorePassages(returnHome, noBoth, weights);
-  assert.deepEqual(passagesToShow(passages, { documentOrder: false }).map((p) => p.passage), [0]);
+  // 0 holds "return" and "home"; 3 the rarest word, "interviews"; 4 another form of it; 1 only the commonest, "home".
+  assert.deepEqual(passagesToShow(passages, { documentOrder: false }).map((p) => p.passage), [0, 3, 4]);
   assert.deepEqual(passagesToShow(passages, { documentOrder: false, themed: new Set([3]) }).map((p) => p.passage), [3]);
-  assert.deepEqual(passagesToShow(passages, { documentOrder: true, themed: new Set([99]) }).map((p) => p.passage), [0]);
+  assert.deepEqual(passagesToShow(passages, { documentOrder: true, themed: new Set([99]) }).map((p) => p.passage), [0, 3, 4]);
 });
 
-test('a report ranks by its best passage, and a little by how many passages hold every word', () => {
+test('a report ranks by its best passage, and a little by how many passages are as good', () => {
   const one = reportScore([{ passage: 0, groups: [0, 1], required: 2, score: 3 }, { passage: 1, groups: [0], required: 1, score: 9 }]);
-  assert.deepEqual(one, { required: 2, score: 3 });
-  const many = reportScore([{ passage: 0, groups: [0, 1], required: 2, score: 3 }, { passage: 1, groups: [0, 1], required: 2, score: 3 }]);
+  assert.deepEqual(one, { required: 2, score: 9 }, 'a passage with one rare word leads one with two common ones');
+  const many = reportScore([{ passage: 0, groups: [0, 1], required: 2, score: 9 }, { passage: 1, groups: [0, 1], required: 2, score: 9 }]);
   assert.ok(many.score > one.score);
   assert.deepEqual(reportScore([]), { required: 0, score: 0 });
 });

@@ -100,7 +100,7 @@ async function passageText(id: string, passage: number): Promise<string> {
   return texts[passage % PASSAGES_PER_TEXT_FILE] ?? '';
 }
 
-/** A quoted phrase holds only where its words stand together: passages where they do not lose it. */
+/** A quoted phrase holds only where its words stand together: passages where they do not are not shown. */
 async function checkPhrases(id: string, groups: readonly QueryGroup[], weights: readonly number[], passages: PassageScore[]): Promise<PassageScore[]> {
   for (const [at, group] of groups.entries()) {
     if (!group.phrase) continue;
@@ -115,7 +115,8 @@ async function checkPhrases(id: string, groups: readonly QueryGroup[], weights: 
       p.score -= weights[at];
     }
   }
-  return passages.filter((p) => p.groups.length > 0);
+  const phrases = groups.flatMap((group, at) => (group.phrase ? [at] : []));
+  return passages.filter((p) => p.groups.length > 0 && phrases.every((at) => p.groups.includes(at)));
 }
 
 /** A search's state between its steps, so that "show more" continues it. */
@@ -184,7 +185,7 @@ export class SearchRun {
       }
       const ranked = first
         .map((p, at) => ({ p, at }))
-        .sort((a, b) => b.p.rank.required - a.p.rank.required || b.p.rank.score - a.p.rank.score || a.at - b.at)
+        .sort((a, b) => b.p.rank.score - a.p.rank.score || a.at - b.at)
         .map(({ p }) => p);
       // A quoted phrase that none of a report's passages holds leaves the report out.
       const kept = ranked.filter((p) => p.passages.length > 0).map((p) => p.id);

@@ -157,27 +157,31 @@ export function partialPassages(groups: readonly QueryGroup[], words: ReportWord
 }
 
 /**
- * A report's rank from its passages: the required groups its best passage holds, then its score, then how many
- * passages are as good (within `AS_GOOD`): a report that comes back to the subject leads one that mentions it once.
+ * A report's rank from its passages: its best passage's score, then how many passages are as good (within
+ * `AS_GOOD`): a report that comes back to the subject leads one that mentions it once. The score, not how many
+ * groups the passage holds, decides: a passage missing a common word of the query ("time" in "Darlington 55% health
+ * assessments on time") can lead one missing a rare one, or the figure. `required`: the most groups any passage holds.
  */
 export function reportScore(passages: readonly PassageScore[]): { required: number; score: number } {
   const required = Math.max(0, ...passages.map((p) => p.required));
-  const holding = passages.filter((p) => p.required === required);
-  const top = Math.max(0, ...holding.map((p) => p.score));
-  const asGood = holding.filter((p) => p.score >= top * AS_GOOD).length;
+  const top = Math.max(0, ...passages.map((p) => p.score));
+  const asGood = passages.filter((p) => p.score >= top * AS_GOOD).length;
   return { required, score: asGood ? top + COVERAGE_WEIGHT * Math.log2(asGood) : 0 };
 }
 
+/** A passage is shown when it scores at least this share of its report's best: not every passage saying "children". */
+const WORTH_SHOWING = 0.5;
+
 /**
- * The passages to show of one report, best first: only those holding the most required groups (a passage holding all
- * the words is what the reader asked for). With a theme chosen, passages carrying it come first when any match. With
+ * The passages to show of one report, best first by score (the rarity of the groups each holds, `scorePassages`),
+ * down to `WORTH_SHOWING` of the best. With a theme chosen, passages carrying it come first when any match. With
  * `documentOrder`, the report's own order instead of the score.
  */
 export function passagesToShow(passages: readonly PassageScore[], { documentOrder, themed }: { documentOrder: boolean; themed?: ReadonlySet<number> }): PassageScore[] {
   const inTheme = themed ? passages.filter((p) => themed.has(p.passage)) : [];
   const pool = inTheme.length > 0 ? inTheme : passages;
-  const most = Math.max(0, ...pool.map((p) => p.required));
+  const best = Math.max(0, ...pool.map((p) => p.score));
   return pool
-    .filter((p) => p.required === most)
+    .filter((p) => p.score >= best * WORTH_SHOWING)
     .sort((a, b) => (documentOrder ? a.passage - b.passage : b.score - a.score || a.passage - b.passage));
 }
