@@ -35,12 +35,12 @@ export function repeatedFurniture(pages: readonly (readonly string[])[]): Set<nu
   const drop = pages.map(() => new Set<number>());
   const title = pages[0] ? titleLines(pages[0]) : new Set<number>();
   for (const zone of [topZone, bottomZone]) {
-    const zoneKeys = pages.map((lines) => new Set(zone(lines).map((i) => furnitureKey(lines[i]!))));
+    const zoneKeys = pages.map((lines) => new Set(zone(lines).map((i) => furnitureKey(lines[i]))));
     const counts = new Map<string, number>();
     for (const keys of zoneKeys) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
     pages.forEach((lines, p) => {
       for (const i of zone(lines)) {
-        if ((counts.get(furnitureKey(lines[i]!)) ?? 0) >= threshold && !(p === 0 && title.has(i))) drop[p]!.add(i);
+        if ((counts.get(furnitureKey(lines[i])) ?? 0) >= threshold && !(p === 0 && title.has(i))) drop[p].add(i);
       }
     });
   }
@@ -54,8 +54,8 @@ export function repeatedFurniture(pages: readonly (readonly string[])[]): Set<nu
  */
 function titleLines(lines: readonly string[]): Set<number> {
   const top = nonBlankIndexes(lines).slice(0, TITLE_PAGE_LINES);
-  const start = top.findIndex((i) => REPORT_TITLE.test(lines[i]!.trim()));
-  const fact = top.findIndex((i, k) => k > start && TITLE_PAGE_FACT.test(lines[i]!.trim()));
+  const start = top.findIndex((i) => REPORT_TITLE.test(lines[i].trim()));
+  const fact = top.findIndex((i, k) => k > start && TITLE_PAGE_FACT.test(lines[i].trim()));
   return new Set(start >= 0 && fact > start ? top.slice(start, fact) : []);
 }
 

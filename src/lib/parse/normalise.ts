@@ -185,5 +185,5 @@ function furnitureSegments(segments: Segment[]): Set<number> {
     pages[pages.length - 1].push(i);
   });
   const drop = repeatedFurniture(pages.map((page) => page.map((i) => segments[i].text)));
-  return new Set(pages.flatMap((page, p) => page.filter((_, k) => drop[p]!.has(k))));
+  return new Set(pages.flatMap((page, p) => page.filter((_, k) => drop[p].has(k))));
 }
