@@ -7,7 +7,7 @@
  * any other page furniture can never be indexed: only the text the report itself contains is.
  */
 import type { ReportRecord } from '../../schemas/report.ts';
-import { paragraphNames, recommendationName } from '../site/cite.ts';
+import { passageName } from '../site/cite.ts';
 import { documentTypeName, formatDate } from '../site/format.ts';
 import { reportUrl } from '../site/urls.ts';
 import { NOT_GRADED, type FacetKey } from './facets.ts';
@@ -47,11 +47,12 @@ function stemCounts(words: readonly string[], passagesOf: readonly (readonly num
  */
 export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<string, string>): SearchDocument {
   // Labelled as the report page labels them (cite.ts), so a hit on a second "¶ 6.0" says "(2nd)" there too.
-  const names = paragraphNames(report.paragraphs);
-  const passages = [
-    ...report.recommendations.map((r) => ({ anchor: r.id, label: recommendationName(r).label, text: r.text, themes: r.themes })),
-    ...report.paragraphs.map((p) => ({ anchor: p.id, label: names.get(p.id)!.label, text: p.text, themes: p.themes })),
-  ];
+  const passages = [...report.recommendations, ...report.paragraphs].map(({ id, text, themes }) => ({
+    anchor: id,
+    label: passageName(report, id).label,
+    text,
+    themes,
+  }));
   const themes: string[] = [];
   const themePosition = (slug: string) => {
     const title = themeTitles.get(slug) ?? slug;

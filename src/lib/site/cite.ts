@@ -76,7 +76,7 @@ export function nameOfLabel(label: string): PassageName {
   const recommendation = /^Recommendation (\d+)$/.exec(label);
   if (recommendation) return recommendationName({ number: Number(recommendation[1]) });
   const numbered = /^¶ (\S+)(?: \((\d+)(?:st|nd|rd|th)\))?$/.exec(label);
-  if (numbered) return numberedName(numbered[1]!, numbered[2] ? Number(numbered[2]) : 1);
+  if (numbered) return numberedName(numbered[1], numbered[2] ? Number(numbered[2]) : 1);
   if (/^A\d+$/.test(label)) return archiveName(label);
   throw new Error(`"${label}" is not a paragraph or recommendation label (cite.ts builds "¶ 29", "¶ 6.0 (2nd)", "A3", "Recommendation 3")`);
 }
