@@ -11,10 +11,10 @@
  * or interrupted run writes nothing and leaves the previous archive exactly as it was; a second run writing the same
  * folder at once stops with "another build is running (pid …)".
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
-import { buildRecords, asSourceError, type CachedSource, type LoadedSource } from '../src/lib/ingest/build-records.ts';
+import { asSourceError, linkRecords, parseRecords, type CachedSource, type LoadedSource } from '../src/lib/ingest/build-records.ts';
 import { sha256Of } from '../src/lib/sha256.ts';
 import { DEFAULT_CACHE_DIR, openIngestCache, type IngestCache } from '../src/lib/ingest/cache.ts';
 import { checkSourceSize, decodeSourceText } from '../src/lib/ingest/decode.ts';
@@ -98,17 +98,6 @@ function fail(errors: SourceError[], outcome: string): never {
   process.exit(1);
 }
 
-/**
- * Writes every MDX file into the workspace's staging folder, then publishes it in place of the output folder in one
- * step (scripts/lib/publish.ts): an interrupted run leaves the previous output, or on the next run the new one whole.
- */
-function publishRecords(files: Map<string, string>, outDir: string, workspace: Workspace): void {
-  const staged = join(workspace.staging, 'reports');
-  mkdirSync(staged, { recursive: true });
-  for (const [name, content] of files) writeFileSync(join(staged, name), content);
-  publish(workspace, [{ staged, live: outDir }]);
-}
-
 /** The repository's records share the repository's lock with build and add; any other output folder has its own. */
 function workspaceFor(outDir: string): Workspace {
   return resolve(outDir) === resolve(DEFAULT_REPORTS_DIR) ? REPOSITORY : workspaceBeside(outDir);
@@ -134,8 +123,11 @@ async function main(): Promise<void> {
   const taxonomy = parseTaxonomy(JSON.parse(readFileSync('content/themes.json', 'utf8')));
   const skipInvalid = values['skip-invalid'];
 
-  /** Sources → records; problems with reading come first, and stop a strict run before any parsing. */
-  async function ingest(allPaths: string[]): Promise<{ records: ReportRecord[]; problems: SourceError[]; reused: number }> {
+  /**
+   * Sources → parsed records; problems with reading come first, and stop a strict run before any parsing. The
+   * sources' text is let go when this returns, before linking (at 5,000 reports it is a few hundred megabytes).
+   */
+  async function parse(allPaths: string[]): Promise<{ records: ReportRecord[]; problems: SourceError[]; reused: number }> {
     // The source name rule comes first: a name that cannot be a URL is refused before the file is read.
     const misnamed: SourceError[] = [];
     const paths = allPaths.filter((path) => {
@@ -151,14 +143,17 @@ async function main(): Promise<void> {
     const reused = sources.filter((source) => 'record' in source).length;
     const errors = [...misnamed, ...unread];
     if (errors.length && !skipInvalid) return { records: [], problems: errors, reused };
-    const built = buildRecords(sources, taxonomy, { skipInvalid, cache });
-    return { records: built.records, problems: [...errors, ...built.errors], reused };
+    const parsed = parseRecords(sources, { cache });
+    return { records: parsed.records, problems: [...errors, ...parsed.errors], reused };
   }
 
   if (values.json !== undefined) {
-    const { records, problems } = await ingest([values.json]);
+    const { records, problems } = await parse([values.json]);
     if (problems.length) fail(problems, 'No record printed.');
-    process.stdout.write(`${JSON.stringify(records[0], null, 2)}\n`);
+    const linked: ReportRecord[] = [];
+    const { errors } = linkRecords(records, taxonomy, (record) => linked.push(record));
+    if (errors.length) fail(errors, 'No record printed.');
+    process.stdout.write(`${JSON.stringify(linked[0], null, 2)}\n`);
     return;
   }
 
@@ -166,15 +161,33 @@ async function main(): Promise<void> {
   const workspace = workspaceFor(values.out);
   stopOnInterrupt();
   beginPublication(workspace);
-  const { records, problems, reused } = await ingest(listSources(values.sources));
-  if (problems.length && !skipInvalid) fail(problems, `Nothing was written; ${values.out} is unchanged.`);
-  for (const problem of problems) console.warn(`skipped: ${problem.message}`);
+  const unchangedOutput = `Nothing was written; ${values.out} is unchanged.`;
+  const parsed = await parse(listSources(values.sources));
+  if (parsed.problems.length && !skipInvalid) fail(parsed.problems, unchangedOutput);
 
-  publishRecords(new Map(records.map((record) => [`${record.slug}.mdx`, renderReportMdx(record)])), values.out, workspace);
+  // Each record is written to the staging folder as soon as it is linked and validated, and let go: at 5,000 reports
+  // the records and their MDX held together took gigabytes. The folder is published in place of the output folder in
+  // one step (scripts/lib/publish.ts), so an interrupted run leaves the previous output, or on the next run the new one
+  // whole; a strict run that finds a problem removes what it staged.
+  const staged = join(workspace.staging, 'reports');
+  mkdirSync(staged, { recursive: true });
+  let written = 0;
+  const linked = linkRecords(parsed.records, taxonomy, (record) => {
+    writeFileSync(join(staged, `${record.slug}.mdx`), renderReportMdx(record));
+    written++;
+  });
+  const problems = [...parsed.problems, ...linked.errors];
+  if (problems.length && !skipInvalid) {
+    rmSync(staged, { recursive: true, force: true });
+    fail(problems, unchangedOutput);
+  }
+  for (const problem of problems) console.warn(`skipped: ${problem.message}`);
+  publish(workspace, [{ staged, live: values.out }]);
+
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const skipped = problems.length ? `, skipped ${problems.length}` : '';
-  const unchanged = cache ? `, ${reused} of them unchanged since the last run (not parsed again)` : '';
-  console.log(`Ingested ${records.length} sources from ${values.sources} into ${values.out}${skipped}${unchanged} in ${seconds} s.`);
+  const unchanged = cache ? `, ${parsed.reused} of them unchanged since the last run (not parsed again)` : '';
+  console.log(`Ingested ${written} sources from ${values.sources} into ${values.out}${skipped}${unchanged} in ${seconds} s.`);
 }
 
 // A SourceError is a maintainer's problem and says what to do; anything else is a bug, so show where.

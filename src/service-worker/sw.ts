@@ -64,7 +64,9 @@ async function pruneSearchFiles(): Promise<void> {
   const [pages, search] = await Promise.all([caches.open(PAGES), caches.open(SEARCH)]);
   for (const request of await search.keys()) {
     if (!isSearchFilesList(new URL(request.url).pathname)) continue;
-    const list = (await (await search.match(request))!.json()) as SearchFiles;
+    const stored = await search.match(request);
+    if (!stored) continue;
+    const list = (await stored.json()) as SearchFiles;
     if (await pages.match(list.page)) continue;
     await Promise.all(list.files.map((file) => search.delete(file)));
     await search.delete(request);
@@ -151,7 +153,9 @@ async function storedByOlderBuilds(): Promise<PageToStore[]> {
     for (const request of await cache.keys()) {
       const listUrl = pageKey(request.url);
       if (!isSearchFilesList(listUrl)) continue;
-      const { page } = (await (await cache.match(request))!.json()) as SearchFiles;
+      const stored = await cache.match(request);
+      if (!stored) continue;
+      const { page } = (await stored.json()) as SearchFiles;
       if (pages.has(page)) pages.set(page, { path: page, searchFiles: listUrl });
     }
   }

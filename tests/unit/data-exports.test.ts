@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reportSchema, type ReportRecord } from '../../src/schemas/report.ts';
-import { COLUMNS, documentRows, judgementRows, recommendationRows } from '../../src/lib/exports/rows.ts';
-import { recordParts, reportJson, toCsv, toJson } from '../../src/lib/exports/serialise.ts';
+import { COLUMNS, datasetRowCount, datasetRows, datasetRowsByDocument, documentRows, judgementRows, recommendationRows } from '../../src/lib/exports/rows.ts';
+import { csvChunks, jsonChunks, recordParts, reportJson, streamedBody, toCsv, toJson } from '../../src/lib/exports/serialise.ts';
 import { authorityFeed, documentsFeed, FEED_ENTRIES, themeFeed } from '../../src/lib/exports/feeds.ts';
 import { DATA_CHANGES, dataCatalogue, urlPatterns } from '../../src/lib/exports/catalogue.ts';
-import { datasetExcerpt, feedExcerpt, recordExcerpt } from '../../src/lib/exports/excerpts.ts';
+import { datasetSample, feedSample, recordSample } from '../../src/lib/exports/samples.ts';
 import { summariseAuthorities } from '../../src/lib/site/shape.ts';
 import { DATASETS } from '../../src/lib/exports/urls.ts';
 
@@ -185,14 +185,14 @@ test('a report record is published whole, keys in schema order', () => {
 
 test('the same archive always gives byte-identical exports and feeds', () => {
   const build = () => [
-    ...DATASETS.map((d) => datasetExcerpt(d, archive, SITE).csv),
+    ...DATASETS.map((d) => datasetSample(d, archive, SITE).csv),
     documentsFeed(archive, SITE),
     themeFeed({ slug: 'pathway-plans', title: 'Pathway plans', description: 'Plans.' }, archive, SITE),
   ];
   assert.deepEqual(build(), build());
   assert.deepEqual(build(), (() => {
     const reversed = [...archive].reverse();
-    return [...DATASETS.map((d) => datasetExcerpt(d, reversed, SITE).csv), documentsFeed(reversed, SITE), themeFeed({ slug: 'pathway-plans', title: 'Pathway plans', description: 'Plans.' }, reversed, SITE)];
+    return [...DATASETS.map((d) => datasetSample(d, reversed, SITE).csv), documentsFeed(reversed, SITE), themeFeed({ slug: 'pathway-plans', title: 'Pathway plans', description: 'Plans.' }, reversed, SITE)];
   })(), 'input order does not matter');
 });
 
@@ -274,16 +274,40 @@ test('schema.json lists every export with every column, and keeps placeholders r
   assert.ok(catalogue.urls.every((u) => !u.pattern.includes('%7B')));
 });
 
-test('excerpts are the real files’ first rows, and the record keeps every field', () => {
-  const { csv, json } = datasetExcerpt('recommendations', archive, SITE);
+test('samples are the real files’ first rows, and the record keeps every field', () => {
+  const { csv, json } = datasetSample('recommendations', archive, SITE);
   const whole = toCsv(recommendationRows(archive, SITE), COLUMNS.recommendations);
   assert.ok(whole.startsWith(csv));
   assert.deepEqual(JSON.parse(json), JSON.parse(toJson(recommendationRows(archive, SITE), COLUMNS.recommendations)).slice(0, 1));
   const many = record({ slug: 'm-2021-01-01-inspection', published: '2021-01-01', paragraphs: older.paragraphs.concat(older.paragraphs.map((p) => ({ ...p, id: `${p.id}-2` }))) });
-  const cut = JSON.parse(recordExcerpt(many));
+  const cut = JSON.parse(recordSample(many));
   assert.deepEqual(Object.keys(cut), Object.keys(many));
   assert.equal(cut.paragraphs.length, 2);
-  assert.equal(all(feedExcerpt(archive, SITE), 'entry').length, 1);
+  assert.equal(all(feedSample(archive, SITE), 'entry').length, 1);
+});
+
+test('an export written document by document is byte for byte the export written whole', async () => {
+  for (const dataset of DATASETS) {
+    const batches = [...datasetRowsByDocument(dataset, archive, SITE)];
+    const rows = datasetRows(dataset, archive, SITE);
+    assert.deepEqual(batches.flat(), rows);
+    assert.equal(datasetRowCount(dataset, archive, SITE), rows.length);
+    // Empty batches (a document with no rows of this kind) anywhere change nothing.
+    const withGaps = [[], ...batches.flatMap((batch) => [batch, []])];
+    const csv = [...csvChunks(withGaps, COLUMNS[dataset])].join('');
+    const json = [...jsonChunks(withGaps, COLUMNS[dataset])].join('');
+    assert.equal(csv, toCsv(rows, COLUMNS[dataset]));
+    assert.equal(json, `${JSON.stringify(JSON.parse(toJson(rows, COLUMNS[dataset])), null, 2)}\n`);
+    assert.equal(await new Response(streamedBody(csvChunks(batches, COLUMNS[dataset]))).text(), csv);
+  }
+  // Text with line breaks, quotes and commas, split across batches.
+  const rows = recommendationRows([older, newer, letter], SITE).map((row, i) => ({ ...row, text: `Line "${i}",\nnext line` }));
+  const split = [rows.slice(0, 1), rows.slice(1)];
+  assert.equal([...csvChunks(split, COLUMNS.recommendations)].join(''), toCsv(rows, COLUMNS.recommendations));
+  assert.equal([...jsonChunks(split, COLUMNS.recommendations)].join(''), `${JSON.stringify(rows.map((row) => Object.fromEntries(COLUMNS.recommendations.map(({ name }) => [name, row[name]]))), null, 2)}\n`);
+  // No rows at all: the CSV header alone, and an empty JSON array.
+  assert.equal([...csvChunks([], COLUMNS.judgements)].join(''), `${COLUMNS.judgements.map((c) => c.name).join(',')}\r\n`);
+  assert.equal([...jsonChunks([], COLUMNS.judgements)].join(''), '[]\n');
 });
 
 test('a record cut for reading: the head holds every field but the lists of objects, each given by length and first item', () => {

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { searchDocument, paragraphLabel } from '../../src/lib/search/records.ts';
 import { decodeWordPassages, encodeWordPassages, indexWords, vocabulary, WORD_FILES_PER_REPORT, wordFileOf, wordsWithStem } from '../../src/lib/search/passage-index.ts';
 import { stem } from '../../src/lib/search/stem.ts';
-import { readFrontmatter } from '../../src/lib/ingest/mdx.ts';
-import type { ReportRecord } from '../../src/schemas/report.ts';
+import { DEFAULT_REPORTS_DIR } from '../../src/lib/archive-paths.ts';
+import { loadReport } from '../../src/lib/ingest/report-loader.ts';
 import { syntheticRecord } from '../fixtures/links/records.ts';
 
 const themeTitles = new Map([['private-fostering', 'Private fostering']]);
@@ -26,9 +25,8 @@ function graded() {
   return record;
 }
 
-const seeds = readdirSync('content/reports')
-  .filter((name) => name.endsWith('.mdx'))
-  .map((name) => readFrontmatter(readFileSync(`content/reports/${name}`, 'utf8'), name) as unknown as ReportRecord);
+/** A long SIF report of the archive; every record is checked the same way by tests/integration/archive-records.test.ts. */
+const southGlos2017 = loadReport(`${DEFAULT_REPORTS_DIR}/south-gloucestershire-2017-02-13-inspection.mdx`);
 
 test('a report’s stems, each with the number of its passages holding a word of that stem', () => {
   const { stems, published } = searchDocument(graded(), themeTitles);
@@ -78,7 +76,7 @@ test('words: lower case, split at punctuation, hyphenated words also joined', ()
 });
 
 test('every word of a report is in the word file of its stem, with the passages holding it', () => {
-  for (const report of [graded(), ...seeds]) {
+  for (const report of [graded(), southGlos2017]) {
     const { words: files, texts } = searchDocument(report, themeTitles);
     const { words, passagesOf } = vocabulary(texts, `${report.authority} ${report.published.slice(0, 4)}`);
     assert.equal(files.length, WORD_FILES_PER_REPORT);
@@ -110,7 +108,7 @@ test('the report’s authority and year are held by every passage, so "Shropshir
 });
 
 test('a report’s files: the passage index names passages and stays small; text comes in fours', () => {
-  const report = seeds.find((r) => r.slug === 'south-gloucestershire-2017-02-13-inspection')!;
+  const report = southGlos2017;
   const { index, words, texts } = searchDocument(report, themeTitles);
   assert.equal(index.passages.length, texts.length);
   assert.ok(words.filter(Boolean).length >= 32, `${words.filter(Boolean).length} word files`);
@@ -120,7 +118,7 @@ test('a report’s files: the passage index names passages and stays small; text
 });
 
 test('South Gloucestershire 2017: "interviews" leads to recommendation 6 and ¶ 39, and to no passage without it', () => {
-  const report = seeds.find((r) => r.slug === 'south-gloucestershire-2017-02-13-inspection')!;
+  const report = southGlos2017;
   const { index, texts } = searchDocument(report, themeTitles);
   const { words, passagesOf } = vocabulary(texts);
   const holders = passagesOf[words.indexOf('interviews')]!.map((passage) => index.passages[passage]![0]);

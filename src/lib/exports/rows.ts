@@ -130,74 +130,80 @@ export function documentRows(
   site: URL,
   authorityOf: (name: string) => LocalAuthority | null = findLocalAuthority,
 ): DocumentRow[] {
-  return chronological(records).map((r) => {
-    const authority = authorityOf(r.authority);
-    const copy = originalLinks(r, authority).find((link) => link.kind === 'archive-copy');
-    return {
-      slug: r.slug,
-      title: r.title,
-      authority: r.authority,
-      authority_slug: r.authoritySlug,
-      document_type: r.documentType,
-      framework: r.framework,
-      published: r.published,
-      inspection_start: r.inspectionStart,
-      inspection_end: r.inspectionEnd,
-      lead_inspector: r.leadInspector,
-      inspectors: r.inspectors,
-      overall_effectiveness: r.overallEffectiveness,
-      judgement_count: r.judgements.length,
-      recommendation_count: r.recommendations.length,
-      paragraph_count: r.paragraphs.length,
-      themes: r.themes,
-      publisher: r.source.publisher,
-      licence: r.source.licence,
-      original_url: r.source.url,
-      source_url: absoluteUrl(sourceFileUrl(r.source.file), site),
-      source_sha256: r.source.sha256,
-      url: absoluteUrl(reportUrl(r.slug), site),
-      json_url: absoluteUrl(reportJsonUrl(r.slug), site),
-      original_copy_url: copy ? absoluteUrl(copy.href, site) : null,
-      ofsted_page_url: authority ? ofstedProviderUrl(authority.urn) : null,
-    };
-  });
+  return chronological(records).map((r) => documentRow(r, site, authorityOf));
+}
+
+function documentRow(r: ReportRecord, site: URL, authorityOf: (name: string) => LocalAuthority | null): DocumentRow {
+  const authority = authorityOf(r.authority);
+  const copy = originalLinks(r, authority).find((link) => link.kind === 'archive-copy');
+  return {
+    slug: r.slug,
+    title: r.title,
+    authority: r.authority,
+    authority_slug: r.authoritySlug,
+    document_type: r.documentType,
+    framework: r.framework,
+    published: r.published,
+    inspection_start: r.inspectionStart,
+    inspection_end: r.inspectionEnd,
+    lead_inspector: r.leadInspector,
+    inspectors: r.inspectors,
+    overall_effectiveness: r.overallEffectiveness,
+    judgement_count: r.judgements.length,
+    recommendation_count: r.recommendations.length,
+    paragraph_count: r.paragraphs.length,
+    themes: r.themes,
+    publisher: r.source.publisher,
+    licence: r.source.licence,
+    original_url: r.source.url,
+    source_url: absoluteUrl(sourceFileUrl(r.source.file), site),
+    source_sha256: r.source.sha256,
+    url: absoluteUrl(reportUrl(r.slug), site),
+    json_url: absoluteUrl(reportJsonUrl(r.slug), site),
+    original_copy_url: copy ? absoluteUrl(copy.href, site) : null,
+    ofsted_page_url: authority ? ofstedProviderUrl(authority.urn) : null,
+  };
 }
 
 /** One row per graded judgement, documents oldest first, judgements in the order the report gives them. */
 export function judgementRows(records: readonly ReportRecord[], site: URL): JudgementRow[] {
-  return chronological(records).flatMap((r) =>
-    r.judgements.map((j) => ({
-      authority: r.authority,
-      authority_slug: r.authoritySlug,
-      document: r.slug,
-      document_title: r.title,
-      document_type: r.documentType,
-      framework: r.framework,
-      published: r.published,
-      area: j.area,
-      area_key: j.areaKey,
-      grade: j.grade,
-      url: absoluteUrl(reportUrl(r.slug), site),
-    })),
-  );
+  return chronological(records).flatMap((r) => judgementRowsOf(r, site));
+}
+
+function judgementRowsOf(r: ReportRecord, site: URL): JudgementRow[] {
+  return r.judgements.map((j) => ({
+    authority: r.authority,
+    authority_slug: r.authoritySlug,
+    document: r.slug,
+    document_title: r.title,
+    document_type: r.documentType,
+    framework: r.framework,
+    published: r.published,
+    area: j.area,
+    area_key: j.areaKey,
+    grade: j.grade,
+    url: absoluteUrl(reportUrl(r.slug), site),
+  }));
 }
 
 /** One row per recommendation, documents oldest first, recommendations in the report's order. */
 export function recommendationRows(records: readonly ReportRecord[], site: URL): RecommendationRow[] {
-  return chronological(records).flatMap((r) =>
-    r.recommendations.map((rec) => ({
-      authority: r.authority,
-      authority_slug: r.authoritySlug,
-      document: r.slug,
-      document_title: r.title,
-      published: r.published,
-      number: rec.number,
-      text: rec.text,
-      themes: rec.themes,
-      url: absoluteUrl(anchorUrl(r.slug, rec.id), site),
-      page_url: absoluteUrl(recommendationUrl(r.slug, rec.number), site),
-    })),
-  );
+  return chronological(records).flatMap((r) => recommendationRowsOf(r, site));
+}
+
+function recommendationRowsOf(r: ReportRecord, site: URL): RecommendationRow[] {
+  return r.recommendations.map((rec) => ({
+    authority: r.authority,
+    authority_slug: r.authoritySlug,
+    document: r.slug,
+    document_title: r.title,
+    published: r.published,
+    number: rec.number,
+    text: rec.text,
+    themes: rec.themes,
+    url: absoluteUrl(anchorUrl(r.slug, rec.id), site),
+    page_url: absoluteUrl(recommendationUrl(r.slug, rec.number), site),
+  }));
 }
 
 /**
@@ -206,36 +212,60 @@ export function recommendationRows(records: readonly ReportRecord[], site: URL):
  */
 export function verdictRows(records: readonly ReportRecord[], site: URL): VerdictRow[] {
   const bySlug = new Map(records.map((r) => [r.slug, r]));
-  return chronological(records).flatMap((r) =>
-    r.recommendations.flatMap((rec) =>
-      (r.links.find((l) => l.number === rec.number)?.verdicts ?? []).flatMap((v) => {
-        const later = bySlug.get(v.report);
-        if (!later) return [];
-        return [
-          {
-            authority: r.authority,
-            authority_slug: r.authoritySlug,
-            document: r.slug,
-            published: r.published,
-            number: rec.number,
-            recommendation: rec.text,
-            themes: rec.themes,
-            later_document: later.slug,
-            later_document_type: later.documentType,
-            later_published: later.published,
-            verdict: v.verdict,
-            sentence: v.sentence,
-            paragraph_url: v.paragraphId ? absoluteUrl(anchorUrl(later.slug, v.paragraphId), site) : null,
-            page_url: absoluteUrl(recommendationUrl(r.slug, rec.number), site),
-          },
-        ];
-      }),
-    ),
+  return chronological(records).flatMap((r) => verdictRowsOf(r, bySlug, site));
+}
+
+function verdictRowsOf(r: ReportRecord, bySlug: ReadonlyMap<string, ReportRecord>, site: URL): VerdictRow[] {
+  return r.recommendations.flatMap((rec) =>
+    (r.links.find((l) => l.number === rec.number)?.verdicts ?? []).flatMap((v) => {
+      const later = bySlug.get(v.report);
+      if (!later) return [];
+      return [
+        {
+          authority: r.authority,
+          authority_slug: r.authoritySlug,
+          document: r.slug,
+          published: r.published,
+          number: rec.number,
+          recommendation: rec.text,
+          themes: rec.themes,
+          later_document: later.slug,
+          later_document_type: later.documentType,
+          later_published: later.published,
+          verdict: v.verdict,
+          sentence: v.sentence,
+          paragraph_url: v.paragraphId ? absoluteUrl(anchorUrl(later.slug, v.paragraphId), site) : null,
+          page_url: absoluteUrl(recommendationUrl(r.slug, rec.number), site),
+        },
+      ];
+    }),
   );
+}
+
+/**
+ * The rows of any one export, document by document (oldest first): each document's rows as one batch, made only
+ * when the batch is asked for. At 5,000 reports the verdicts export is 450,000 rows and 250 MB of JSON; written
+ * batch by batch (serialise.ts), it never has to be held whole as rows or as one string.
+ */
+export function* datasetRowsByDocument(dataset: Dataset, records: readonly ReportRecord[], site: URL): Generator<Array<Row<string>>> {
+  const bySlug = new Map(records.map((r) => [r.slug, r]));
+  const rowsOf: Record<Dataset, (r: ReportRecord) => Array<Row<string>>> = {
+    documents: (r) => [documentRow(r, site, findLocalAuthority)],
+    judgements: (r) => judgementRowsOf(r, site),
+    recommendations: (r) => recommendationRowsOf(r, site),
+    verdicts: (r) => verdictRowsOf(r, bySlug, site),
+  };
+  for (const r of chronological(records)) yield rowsOf[dataset](r);
+}
+
+/** How many rows an export has, counted document by document. */
+export function datasetRowCount(dataset: Dataset, records: readonly ReportRecord[], site: URL): number {
+  let count = 0;
+  for (const batch of datasetRowsByDocument(dataset, records, site)) count += batch.length;
+  return count;
 }
 
 /** The rows of any one export, for routes that serve them all from one file. */
 export function datasetRows(dataset: Dataset, records: readonly ReportRecord[], site: URL): Array<Row<string>> {
-  const build = { documents: documentRows, judgements: judgementRows, recommendations: recommendationRows, verdicts: verdictRows }[dataset];
-  return build(records, site);
+  return [...datasetRowsByDocument(dataset, records, site)].flat();
 }

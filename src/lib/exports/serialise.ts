@@ -14,16 +14,30 @@ export const LIST_SEPARATOR = ';';
  * (paragraph text holds "\n"), UTF-8 without a byte-order mark so the first column is named exactly as documented.
  */
 export function toCsv<Name extends string>(rows: ReadonlyArray<Row<Name>>, columns: ReadonlyArray<Column<Name>>): string {
-  return stringify(
-    rows.map((row) => columns.map(({ name }) => csvField(row[name]))),
-    {
-      header: true,
-      columns: columns.map(({ name }) => name),
-      record_delimiter: 'windows',
-      // csv-stringify stops quoting fields that hold a lone "\n" once record_delimiter is set; readers need them quoted.
-      quote_record_delimiter: true,
-    },
-  );
+  return [...csvChunks([rows], columns)].join('');
+}
+
+/** The same CSV as `toCsv`, written batch by batch of rows: the header with the first batch, each row ending in CRLF. */
+export function* csvChunks<Name extends string>(
+  batches: Iterable<ReadonlyArray<Row<Name>>>,
+  columns: ReadonlyArray<Column<Name>>,
+): Generator<string> {
+  let header = true;
+  for (const rows of batches) {
+    if (rows.length === 0 && !header) continue;
+    yield stringify(
+      rows.map((row) => columns.map(({ name }) => csvField(row[name]))),
+      {
+        header,
+        columns: columns.map(({ name }) => name),
+        record_delimiter: 'windows',
+        // csv-stringify stops quoting fields that hold a lone "\n" once record_delimiter is set; readers need them quoted.
+        quote_record_delimiter: true,
+      },
+    );
+    header = false;
+  }
+  if (header) yield* csvChunks([[]], columns);
 }
 
 function csvField(value: Row<string>[string]): string {
@@ -46,11 +60,39 @@ export function spreadsheetSafe(text: string): string {
 
 /** A JSON array of objects, keys in column order, two-space indented, ending in a newline. */
 export function toJson<Name extends string>(rows: ReadonlyArray<Row<Name>>, columns: ReadonlyArray<Column<Name>>): string {
-  return `${JSON.stringify(
-    rows.map((row) => Object.fromEntries(columns.map(({ name }) => [name, row[name]]))),
-    null,
-    2,
-  )}\n`;
+  return [...jsonChunks([rows], columns)].join('');
+}
+
+/**
+ * The same JSON as `toJson`, written batch by batch of rows. Each object is laid out as `JSON.stringify(rows, null, 2)`
+ * lays out an array's items: on its own lines, indented one level (line breaks inside strings are escaped, so every
+ * line break of an object's text is layout).
+ */
+export function* jsonChunks<Name extends string>(
+  batches: Iterable<ReadonlyArray<Row<Name>>>,
+  columns: ReadonlyArray<Column<Name>>,
+): Generator<string> {
+  let first = true;
+  for (const rows of batches) {
+    if (rows.length === 0) continue;
+    const items = rows.map((row) => `  ${JSON.stringify(Object.fromEntries(columns.map(({ name }) => [name, row[name]])), null, 2).replace(/\n/g, '\n  ')}`);
+    yield `${first ? '[\n' : ',\n'}${items.join(',\n')}`;
+    first = false;
+  }
+  yield first ? '[]\n' : '\n]\n';
+}
+
+/** A response body streamed from text chunks, each encoded as UTF-8 when the reader asks for it. */
+export function streamedBody(chunks: Iterable<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = chunks[Symbol.iterator]();
+  return new ReadableStream({
+    pull(controller) {
+      const next = iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
 }
 
 /**

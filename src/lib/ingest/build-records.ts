@@ -4,7 +4,7 @@
  */
 import type { ReportRecord, Sidecar } from '../../schemas/report.ts';
 import { parseSource } from '../parse/index.ts';
-import { linkArchive } from '../link/link-archive.ts';
+import { linkEach } from '../link/link-archive.ts';
 import type { Taxonomy } from '../link/themes.ts';
 import { SourceError } from '../source-error.ts';
 import type { IngestCache } from './cache.ts';
@@ -28,14 +28,32 @@ export interface CachedSource {
 
 /**
  * Every source → one validated, linked record, and every problem found. All sources are parsed even after one
- * fails, so a maintainer sees every bad file in one run. A cached source's record is used as it is, and a freshly
- * parsed one is given to the cache; linking always runs over every record, since a new report changes the others'. Strictly (the default) any problem means no records at
+ * fails, so a maintainer sees every bad file in one run. Strictly (the default) any problem means no records at
  * all; with `skipInvalid` (building from a folder of documents found in the wild) the bad ones are left out.
  */
 export function buildRecords(
   sources: Array<LoadedSource | CachedSource>,
   taxonomy: Taxonomy,
   { skipInvalid = false, cache }: { skipInvalid?: boolean; cache?: IngestCache } = {},
+): { records: ReportRecord[]; errors: SourceError[] } {
+  const parsed = parseRecords(sources, { cache });
+  if (parsed.errors.length > 0 && !skipInvalid) return { records: [], errors: parsed.errors };
+  // In the order of the sources.
+  const byIndex: ReportRecord[] = [];
+  const linked = linkRecords(parsed.records, taxonomy, (record, index) => (byIndex[index] = record));
+  const errors = [...parsed.errors, ...linked.errors];
+  return { records: errors.length && !skipInvalid ? [] : byIndex.filter(Boolean), errors };
+}
+
+/**
+ * Every source → its parsed, unlinked record (each source only once: two that would publish the same page are
+ * both reported), and every problem found. A cached source's record is used as it is, and a freshly parsed one is
+ * given to the cache. Kept apart from linking so that a caller holding many sources can let their text go before
+ * the archive is linked.
+ */
+export function parseRecords(
+  sources: Array<LoadedSource | CachedSource>,
+  { cache }: { cache?: IngestCache } = {},
 ): { records: ReportRecord[]; errors: SourceError[] } {
   const errors: SourceError[] = [];
   const parsed: ReportRecord[] = [];
@@ -55,18 +73,32 @@ export function buildRecords(
   }
   const duplicates = duplicateSlugErrors(parsed);
   errors.push(...duplicates.map((d) => d.error));
-  if (errors.length > 0 && !skipInvalid) return { records: [], errors };
-  const unique = parsed.filter((record) => !duplicates.some((d) => d.record === record));
+  return { records: parsed.filter((record) => !duplicates.some((d) => d.record === record)), errors };
+}
 
-  const records: ReportRecord[] = [];
-  for (const record of linkArchive(unique, taxonomy)) {
+/**
+ * Links parsed records across the archive (linking always runs over every record, since a new report changes the
+ * others') and validates each, handing each valid record to `accept` as soon as it is ready (in slug order, with
+ * its index in `records`), and returning the records that failed validation as errors. The linked records are never all held here: a caller
+ * that writes each one and lets it go keeps memory to about one record's worth beyond the linker's own.
+ */
+export function linkRecords(
+  records: readonly ReportRecord[],
+  taxonomy: Taxonomy,
+  accept: (record: ReportRecord, index: number) => void,
+): { errors: SourceError[] } {
+  const errors: SourceError[] = [];
+  for (const { record, index } of linkEach(records, taxonomy)) {
+    let valid: ReportRecord;
     try {
-      records.push(validateRecord(record, record.source.file));
+      valid = validateRecord(record, record.source.file);
     } catch (error) {
       errors.push(asSourceError(error, record.source.file));
+      continue;
     }
+    accept(valid, index);
   }
-  return { records: errors.length && !skipInvalid ? [] : records, errors };
+  return { errors };
 }
 
 /** Two sources that describe the same document would publish one URL twice; say which files collide. */

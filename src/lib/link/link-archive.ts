@@ -18,8 +18,8 @@ import type { Paragraph, Recommendation, RecommendationLinks, ReportRecord, Verd
 import { answeredBy, examines, inBoardPart } from './scope.ts';
 import { buildCorpus, buildIndex, similarity, tellingTerms } from './score.ts';
 import type { Corpus } from './score.ts';
-import { compareText, tokenize } from './text.ts';
-import type { Token } from './text.ts';
+import { compareText, tokenize } from './tokens.ts';
+import type { Token } from './tokens.ts';
 import { tagTokens } from './themes.ts';
 import type { Taxonomy } from './themes.ts';
 import { trailSentence } from './trail.ts';
@@ -127,17 +127,17 @@ interface Scored {
 }
 
 /**
- * The text similarity, discounted by `themeWeight` in proportion to the recommendation's themes the passage does
- * not carry. A recommendation the taxonomy finds no theme in gets the full discount: nothing confirms its matches
- * but their words. Null below `floor`: no link can use it.
+ * The passage's score: its `textSimilarity` (score.ts), discounted by `themeWeight` in proportion to the
+ * recommendation's themes the passage does not carry. A recommendation the taxonomy finds no theme in gets the full
+ * discount: nothing confirms its matches but their words. Null below `floor`: no link can use it.
  */
-function withThemes(archive: Archive, query: number, passage: number, text: number, floor: number): Scored | null {
+function withThemes(archive: Archive, query: number, passage: number, textSimilarity: number, floor: number): Scored | null {
   const queryThemes = archive.themes[query]!;
   const passageThemes = archive.themes[passage]!;
   let shared = 0;
   for (const theme of queryThemes) if (passageThemes.includes(theme)) shared++;
   const themeShare = queryThemes.length === 0 ? 0 : shared / queryThemes.length;
-  const score = text * (1 - LINKING.themeWeight + LINKING.themeWeight * themeShare);
+  const score = textSimilarity * (1 - LINKING.themeWeight + LINKING.themeWeight * themeShare);
   if (score < floor) return null;
   return { passage, score };
 }
@@ -320,7 +320,7 @@ function linkAuthority(archive: Archive, authority: readonly number[]): Map<numb
       for (let j = later; j < ordered.length; j++) if (examines(documents, answers, i, j, boardRecommendation)) examining.add(j);
       const own: Scored[] = [];
       const byRecord = new Map<number, Scored[]>();
-      const { positions, scores: text } = similarity(archive.corpus, index, query, startOf[i]!, LINKING.minimumCoverage);
+      const { positions, scores: textSimilarities } = similarity(archive.corpus, index, query, startOf[i]!, LINKING.minimumCoverage);
       positions.forEach((k, j) => {
         const isOwn = k < findingsEnd[i]!;
         if (!isOwn && k < laterFrom) return;
@@ -329,7 +329,7 @@ function linkAuthority(archive: Archive, authority: readonly number[]): Map<numb
         // or the authority's) the recommendation was addressed to.
         if (!isOwn && (!examining.has(positionOf.get(document)!) || boardMember[k] !== boardRecommendation)) return;
         const floor = isOwn ? Math.min(LINKING.evidenceThreshold, LINKING.markerThreshold) : LINKING.followUpThreshold;
-        const scored = withThemes(archive, query, members[k]!, text[j]!, floor);
+        const scored = withThemes(archive, query, members[k]!, textSimilarities[j]!, floor);
         if (!scored) return;
         if (isOwn) return void own.push(scored);
         const list = byRecord.get(document);
@@ -370,68 +370,81 @@ function recordThemes(themes: readonly string[][]): string[] {
  * `themes`, each paragraph's `supports`, the record's `themes` and `links`. The input records are not modified.
  */
 export function linkArchive(records: readonly ReportRecord[], taxonomy: Taxonomy): ReportRecord[] {
-  // Work in slug order, so term ids, sums and ties never depend on the order the records arrive in.
-  const order = records.map((_, r) => r).sort((a, b) => compareText(records[a]!.slug, records[b]!.slug) || a - b);
-  const linked = linkSorted(
-    order.map((r) => records[r]!),
-    taxonomy,
-  );
   const result: ReportRecord[] = new Array(records.length);
-  order.forEach((r, k) => (result[r] = linked[k]!));
+  for (const { index, record } of linkEach(records, taxonomy)) result[index] = record;
   return result;
 }
 
-function linkSorted(records: readonly ReportRecord[], taxonomy: Taxonomy): ReportRecord[] {
-  const archive = prepare(records, taxonomy);
+/**
+ * The same linked records as `linkArchive`, one at a time, each with its index in `records`, in slug order. The
+ * links of the whole archive are worked out first; each record is then put together only when it is asked for,
+ * so a caller that writes each record and lets it go never holds every linked record at once (at 5,000 reports
+ * they and their follow-ups are a gigabyte).
+ */
+export function* linkEach(records: readonly ReportRecord[], taxonomy: Taxonomy): Generator<{ index: number; record: ReportRecord }> {
+  // Work in slug order, so term ids, sums and ties never depend on the order the records arrive in.
+  const order = records.map((_, r) => r).sort((a, b) => compareText(records[a]!.slug, records[b]!.slug) || a - b);
+  const sorted = order.map((r) => records[r]!);
+  const archive = prepare(sorted, taxonomy);
   const authorities = new Map<string, number[]>();
-  records.forEach((record, r) => {
+  sorted.forEach((record, r) => {
     const group = authorities.get(record.authoritySlug);
     if (group) group.push(r);
     else authorities.set(record.authoritySlug, [r]);
   });
   const linked = new Map<number, RecordLinks>();
   for (const group of authorities.values()) for (const [r, links] of linkAuthority(archive, group)) linked.set(r, links);
+  // Every verdict is reached: the passages read for them can go before the records are put together.
+  archive.readings.passages.clear();
+  archive.readings.subjects.clear();
+  for (let r = 0; r < sorted.length; r++) {
+    yield { index: order[r]!, record: linkedRecord(archive, r, linked.get(r)!) };
+    // Its links are in the record now; what the linker kept for it is no longer needed.
+    linked.delete(r);
+  }
+}
 
-  return records.map((record, r) => {
-    const paraStart = archive.paragraphStart[r]!;
-    const recStart = archive.recommendationStart[r]!;
-    const { evidence, followUps } = linked.get(r)!;
-    const supports = new Map<string, number[]>();
-    const links: RecommendationLinks[] = record.recommendations.map((recommendation, rec) => {
-      const query = recStart + rec;
-      const spelling = spellingOf(recommendation.text);
-      for (const scored of evidence[rec]!) {
-        const id = passageId(archive, scored.passage);
-        supports.set(id, [...(supports.get(id) ?? []), recommendation.number]);
-      }
-      const groups = followUps[rec]!;
-      return {
-        number: recommendation.number,
-        evidence: evidence[rec]!.map((scored) => ({
+/** Record r of the (slug-ordered) archive with its themes, supports and links. */
+function linkedRecord(archive: Archive, r: number, { evidence, followUps }: RecordLinks): ReportRecord {
+  const { records } = archive;
+  const record = records[r]!;
+  const paraStart = archive.paragraphStart[r]!;
+  const recStart = archive.recommendationStart[r]!;
+  const supports = new Map<string, number[]>();
+  const links: RecommendationLinks[] = record.recommendations.map((recommendation, rec) => {
+    const query = recStart + rec;
+    const spelling = spellingOf(recommendation.text);
+    for (const scored of evidence[rec]!) {
+      const id = passageId(archive, scored.passage);
+      supports.set(id, [...(supports.get(id) ?? []), recommendation.number]);
+    }
+    const groups = followUps[rec]!;
+    return {
+      number: recommendation.number,
+      evidence: evidence[rec]!.map((scored) => ({
+        paragraphId: passageId(archive, scored.passage),
+        ...reason(archive, query, spelling, scored),
+      })),
+      followUps: groups.flatMap((group) =>
+        group.matches.map((scored) => ({
+          report: records[group.record]!.slug,
           paragraphId: passageId(archive, scored.passage),
           ...reason(archive, query, spelling, scored),
         })),
-        followUps: groups.flatMap((group) =>
-          group.matches.map((scored) => ({
-            report: records[group.record]!.slug,
-            paragraphId: passageId(archive, scored.passage),
-            ...reason(archive, query, spelling, scored),
-          })),
-        ),
-        verdicts: groups.map((group) => ({ report: records[group.record]!.slug, ...group.verdict })),
-        trail: trailSentence(groups.map((group) => ({ ...records[group.record]!, verdict: group.verdict.verdict }))),
-      };
-    });
-    const paragraphs: Paragraph[] = record.paragraphs.map((paragraph, p) => ({
-      ...paragraph,
-      themes: archive.themes[paraStart + p]!,
-      supports: [...new Set(supports.get(paragraph.id) ?? [])].sort((a, b) => a - b),
-    }));
-    const recommendations: Recommendation[] = record.recommendations.map((recommendation, rec) => ({
-      ...recommendation,
-      themes: archive.themes[recStart + rec]!,
-    }));
-    const themes = recordThemes(archive.themes.slice(paraStart, recStart + record.recommendations.length));
-    return { ...record, paragraphs, recommendations, themes, links };
+      ),
+      verdicts: groups.map((group) => ({ report: records[group.record]!.slug, ...group.verdict })),
+      trail: trailSentence(groups.map((group) => ({ ...records[group.record]!, verdict: group.verdict.verdict }))),
+    };
   });
+  const paragraphs: Paragraph[] = record.paragraphs.map((paragraph, p) => ({
+    ...paragraph,
+    themes: archive.themes[paraStart + p]!,
+    supports: [...new Set(supports.get(paragraph.id) ?? [])].sort((a, b) => a - b),
+  }));
+  const recommendations: Recommendation[] = record.recommendations.map((recommendation, rec) => ({
+    ...recommendation,
+    themes: archive.themes[recStart + rec]!,
+  }));
+  const themes = recordThemes(archive.themes.slice(paraStart, recStart + record.recommendations.length));
+  return { ...record, paragraphs, recommendations, themes, links };
 }

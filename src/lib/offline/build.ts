@@ -31,7 +31,9 @@ export function searchFileLists(fileNames: readonly string[], pageOf: (id: strin
   const byId = new Map<string, string[]>();
   for (const name of [...fileNames].sort()) {
     const id = name.slice(0, name.indexOf('.'));
-    (byId.get(id) ?? byId.set(id, []).get(id)!).push(`${PASSAGE_FILES_PATH}${name}`);
+    const files = byId.get(id) ?? [];
+    files.push(`${PASSAGE_FILES_PATH}${name}`);
+    byId.set(id, files);
   }
   return [...byId].map(([id, files]) => {
     if (!files.includes(`${PASSAGE_FILES_PATH}${id}.json`)) throw new Error(`Search files of ${id}: no passage index ${id}.json among ${files.join(', ')}`);

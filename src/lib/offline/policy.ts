@@ -77,5 +77,5 @@ export const pageKey = (url: string | URL) => {
  * beside this build's shell: it would show unstyled, or run scripts that are gone.
  */
 export function assetReferences(html: string): string[] {
-  return [...new Set([...html.matchAll(/\s(?:href|src)="(\/_astro\/[^"?#]+)"/g)].map((match) => match[1]!))];
+  return [...new Set([...html.matchAll(/\s(?:href|src)="(\/_astro\/[^"?#]+)"/g)].map((match) => match[1]))];
 }
