@@ -12,7 +12,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getManifest } from 'workbox-build';
-import { precachePatterns, type PagefindEntry } from '../src/lib/offline/build.ts';
+import { PRECACHE_PATTERNS } from '../src/lib/offline/build.ts';
 import { MAX_STORED_PAGES, searchFilesUrl, type SearchFiles } from '../src/lib/offline/policy.ts';
 
 const { values: options } = parseArgs({
@@ -24,8 +24,7 @@ const { values: options } = parseArgs({
 const dist = options.dist!;
 const size = (path: string) => statSync(join(dist, path)).size;
 
-const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as PagefindEntry;
-const shell = await getManifest({ globDirectory: dist, globPatterns: precachePatterns(entry) });
+const shell = await getManifest({ globDirectory: dist, globPatterns: [...PRECACHE_PATTERNS] });
 
 const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
 const reportPages = [...sitemap.matchAll(/<loc>[^<]*?(\/reports\/[^/<]+\/)<\/loc>/g)].map((match) => match[1]!);
@@ -54,7 +53,7 @@ const lines = [
   `(${reports.length} reports). Bytes as the Cache API keeps them: response bodies as served, before compression on the wire.`,
   '',
   `**Shell**, precached once when the service worker installs: ${shell.count} files, ${kb(shell.size)} (CSS, scripts, the offline and`,
-  'search pages, Pagefind\'s runtime, wasm and index). Downloaded again only where a file changed.',
+  'search pages, the report index of the search). Downloaded again only where a file changed.',
   '',
   '**Per report** stored (its page, and the passage files search reads for it: the passage index, word files and texts):',
   '',

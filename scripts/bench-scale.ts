@@ -87,7 +87,7 @@ async function benchCorpus(corpus: string, prepare: (sources: string) => void): 
     indexSeconds: index ? Number(index[1]) : null,
     pages: files.filter((f) => f.endsWith('.html')).length,
     siteBytes: sizeOf(files),
-    indexBytes: sizeOf(files.filter((f) => f.includes('/pagefind/'))),
+    indexBytes: sizeOf(files.filter((f) => f.includes('/search-index/'))),
     reportPageGzip: median(reportPages.map((f) => gzipSync(readFileSync(f)).length)),
     search: await firstSearch(out, corpus),
   };

@@ -1,18 +1,17 @@
 /**
- * The search benchmark: the archive's search page against Pagefind's default UI on the same build and index.
+ * The search benchmark: the archive's search page, a query typed against the same query opened from the address.
  *
  *   node scripts/bench-search.ts [--dist dist] [--runs 3] [--results bench/results/search.md] [--query "…" …]
  *
- * Build first (`npm run build`). For each query and each variant, in a new browser context (cold cache), a reader
- * opens the search page, clicks the search box and types the query; measured are
+ * Build first (`npm run build`). For each query, in a new browser context (cold cache), a reader opens the search
+ * page, clicks the search box and types the query; measured are
  *   - bytes: every response body the server sent, gzip where the type compresses (HTML, CSS, JS, JSON, SVG),
- *     from opening the page until the network has been idle for IDLE_MS, counted at the server so that the
- *     Web Worker's and the wasm's fetches are included;
+ *     from opening the page until the network has been idle for IDLE_MS, counted at the server;
  *   - time: from the last keystroke (its keydown) to the first paint of results for the full query (the first
  *     results DOM change after that keydown, then the next frame).
- * Medians of --runs. The site is served from a copy of the build taken at the start (so a rebuild meanwhile cannot
- * disturb the run), and the default UI's page is written into that copy only: made from the built search page (same
- * header, same stylesheet, the default UI in place of ours), it is never part of the published site.
+ * And the same page opened with the query in its address, nothing typed: the bytes the finished query alone needs,
+ * which the typed search must not exceed. Medians of --runs. The site is served from a copy of the build taken at
+ * the start, so a rebuild meanwhile cannot disturb the run.
  */
 import { createServer, type Server } from 'node:http';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,12 +21,14 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 // @playwright/test's browser API: the Playwright build pinned to the installed Chromium 156.
 import { chromium, type Browser } from '@playwright/test';
+import { PASSAGE_FILES_PATH } from '../src/lib/search/passage-index.ts';
+import { FACETS_URL, INDEX_META_URL, TERMS_PATH, type IndexMeta } from '../src/lib/search/report-index.ts';
+import { VOCABULARY_PATH } from '../src/lib/search/suggest.ts';
 
 const QUERIES = ['bed and breakfast', 'return home interviews', 'private fostering', 'social work academy', 'the'];
-/** A brisk typist: about 100 ms between keys. The default UI's own debounce waits for a pause longer than this. */
+/** A brisk typist: about 100 ms between keys. */
 const KEY_DELAY_MS = 100;
 const IDLE_MS = 500;
-const DEFAULT_UI_PATH = '/bench/default-ui/';
 
 const { values: options } = parseArgs({
   options: {
@@ -51,7 +52,6 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.xml': 'application/xml; charset=utf-8',
 };
-/** Pagefind's index files (.pf_*, .pagefind) are gzip inside already; they go out as they are. */
 const compressible = (path: string) => extname(path) in TYPES;
 
 interface Traffic {
@@ -61,28 +61,10 @@ interface Traffic {
   lastActivity: number;
 }
 
-function defaultUiPage(site: string): string {
-  const ours = readFileSync(join(site, 'search/index.html'), 'utf8');
-  const main = /<main\b[^>]*>[\s\S]*<\/main>/;
-  if (!main.test(ours)) throw new Error('dist/search/index.html has no <main>: is this the archive build?');
-  return ours
-    .replace('</head>', '<link rel="stylesheet" href="/pagefind/pagefind-ui.css"><script src="/pagefind/pagefind-ui.js"></script></head>')
-    .replace(
-      main,
-      () =>
-        `<main id="main"><h1>Search the archive</h1><div id="search"></div><script src="${DEFAULT_UI_INIT}"></script></main>`,
-    );
-}
-/** The default UI's one line of set-up, as a file: the site's Content-Security-Policy allows no inline script. */
-const DEFAULT_UI_INIT = `${DEFAULT_UI_PATH}init.js`;
-
-/** A copy of the build with the default UI's page added, to serve for the whole run. */
+/** A copy of the build, to serve for the whole run. */
 function copySite(): string {
   const site = mkdtempSync(join(tmpdir(), 'bench-search-'));
   cpSync(built, site, { recursive: true });
-  mkdirSync(join(site, DEFAULT_UI_PATH), { recursive: true });
-  writeFileSync(join(site, DEFAULT_UI_PATH, 'index.html'), defaultUiPage(site));
-  writeFileSync(join(site, DEFAULT_UI_INIT), `new PagefindUI({ element: '#search' });\n`);
   return site;
 }
 
@@ -144,7 +126,6 @@ interface Variant {
 const VARIANTS: Variant[] = [
   { name: 'archive search', path: '/search/', input: '#search-input', hit: '.search-hit' },
   { name: 'archive search, query in the address', path: '/search/', input: '#search-input', hit: '.search-hit', arrives: true },
-  { name: 'Pagefind default UI', path: DEFAULT_UI_PATH, input: '.pagefind-ui__search-input', hit: '.pagefind-ui__result' },
 ];
 
 interface Measurement {
@@ -219,29 +200,26 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
 /** What kind of file a request was, for the breakdown of one search. */
 function kindOf(path: string): string {
-  if (path.startsWith('/pagefind/fragment/')) return 'result fragments';
-  if (/^\/pagefind\/passages\/[^/]+\.\d+\.json$/.test(path)) return 'passage text';
-  if (/^\/pagefind\/passages\/[^/]+\.w\d+\.json$/.test(path)) return 'word files';
-  if (path.startsWith('/pagefind/vocabulary/')) return 'vocabulary (did you mean)';
-  if (path.startsWith('/pagefind/passages/')) return 'passage indexes';
-  if (path.startsWith('/pagefind/index/')) return 'index chunks';
-  if (path.startsWith('/pagefind/filter/')) return 'filter index';
-  if (path.startsWith('/pagefind/wasm')) return 'Pagefind wasm';
-  if (path.includes('.pf_meta') || path.endsWith('pagefind-entry.json')) return 'index metadata';
-  if (path === '/pagefind/pagefind.js' || path === '/pagefind/pagefind-worker.js') return 'pagefind.js + worker';
-  if (path.startsWith('/pagefind/pagefind-ui') || path === DEFAULT_UI_INIT) return 'default UI script + CSS';
-  // Its own module and the module it shares with report pages' highlighting (facets.ts).
-  if (/^\/_astro\/(SearchPage|facets|main)\b/.test(path)) return 'archive search script';
+  if (path.startsWith(PASSAGE_FILES_PATH)) {
+    if (/\.\d+\.json$/.test(path)) return 'passage text';
+    if (/\.w\d+\.json$/.test(path)) return 'word files';
+    return 'passage indexes';
+  }
+  if (path.startsWith(TERMS_PATH)) return 'term files';
+  if (path === INDEX_META_URL) return 'index metadata';
+  if (path === FACETS_URL) return 'facets';
+  if (path.startsWith(VOCABULARY_PATH)) return 'vocabulary (did you mean)';
+  // Its own modules and those it shares with report pages' highlighting (facets.ts, passage-index.ts, stem.ts).
+  if (/^\/_astro\/(SearchPage|facets|main|passage-index|stem)\b/.test(path)) return 'archive search script';
   return 'page (HTML, CSS, header script)';
 }
 
 async function main(): Promise<void> {
-  for (const needed of ['search/index.html', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json']) {
+  for (const needed of ['search/index.html', INDEX_META_URL.slice(1)]) {
     if (!existsSync(join(built, needed))) throw new Error(`${join(built, needed)} is missing: run \`npm run build\` first`);
   }
   const site = copySite();
-  const entry = JSON.parse(readFileSync(join(site, 'pagefind/pagefind-entry.json'), 'utf8'));
-  const records = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
+  const { reports } = JSON.parse(readFileSync(join(site, INDEX_META_URL), 'utf8')) as IndexMeta;
 
   const traffic: Traffic = { bytes: 0, requests: [], inFlight: 0, lastActivity: 0 };
   const { server, origin } = await startServer(site, traffic);
@@ -274,63 +252,44 @@ async function main(): Promise<void> {
   }
   const load = `${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`;
 
-  const [ours, arrived, theirs] = VARIANTS.map((v) => v.name) as [string, string, string];
+  const [ours, arrived] = VARIANTS.map((v) => v.name) as [string, string];
   const table = [
-    `| query | ${ours}: bytes | query in the address: bytes | default UI: bytes | fewer bytes | ${ours}: keystroke → first result | default UI: keystroke → first result |`,
-    '|---|---|---|---|---|---|---|',
+    `| query | typed: bytes | query in the address: bytes | typed beyond what the query needs | last keystroke → first result |`,
+    '|---|---|---|---|---|',
     ...rows.map(({ query, results }) => {
-      const bytesOurs = median(results[ours]!.map((m) => m.bytes));
-      const bytesTheirs = median(results[theirs]!.map((m) => m.bytes));
-      const ms = (name: string) => `${median(results[name]!.map((m) => m.ms)).toFixed(0)} ms`;
-      return `| ${query} | ${kb(bytesOurs)} KB | ${kb(median(results[arrived]!.map((m) => m.bytes)))} KB | ${kb(bytesTheirs)} KB | ${(100 * (1 - bytesOurs / bytesTheirs)).toFixed(0)} % | ${ms(ours)} | ${ms(theirs)} |`;
+      const typed = median(results[ours]!.map((m) => m.bytes));
+      const needed = median(results[arrived]!.map((m) => m.bytes));
+      return `| ${query} | ${kb(typed)} KB | ${kb(needed)} KB | ${kb(Math.max(0, typed - needed))} KB | ${median(results[ours]!.map((m) => m.ms)).toFixed(0)} ms |`;
     }),
   ].join('\n');
 
   // Where the bytes of one search go, from its median-bytes run.
   const example = rows.find((r) => r.query === 'return home interviews') ?? rows[0]!;
-  const breakdown = (name: string) => {
-    const runsOf = [...example.results[name]!].sort((a, b) => a.bytes - b.bytes);
-    const files = runsOf[Math.floor(runsOf.length / 2)]!.files;
-    const byKind = new Map<string, { bytes: number; count: number }>();
-    for (const { path, bytes } of files) {
-      const kind = byKind.get(kindOf(path)) ?? { bytes: 0, count: 0 };
-      byKind.set(kindOf(path), { bytes: kind.bytes + bytes, count: kind.count + 1 });
-    }
-    return byKind;
-  };
-  const kinds = [...new Set([ours, theirs].flatMap((name) => [...breakdown(name).keys()]))];
-  const breakdownTable = [
-    `| what | ${ours} | default UI |`,
-    '|---|---|---|',
-    ...kinds.map((kind) => {
-      const cell = (name: string) => {
-        const entry = breakdown(name).get(kind);
-        return entry ? `${kb(entry.bytes)} KB (${entry.count})` : '–';
-      };
-      return `| ${kind} | ${cell(ours)} | ${cell(theirs)} |`;
-    }),
-  ].join('\n');
+  const runsOf = [...example.results[ours]!].sort((a, b) => a.bytes - b.bytes);
+  const byKind = new Map<string, { bytes: number; count: number }>();
+  for (const { path, bytes } of runsOf[Math.floor(runsOf.length / 2)]!.files) {
+    const kind = byKind.get(kindOf(path)) ?? { bytes: 0, count: 0 };
+    byKind.set(kindOf(path), { bytes: kind.bytes + bytes, count: kind.count + 1 });
+  }
+  const breakdownTable = ['| what | bytes (files) |', '|---|---|', ...[...byKind].map(([kind, { bytes, count }]) => `| ${kind} | ${kb(bytes)} KB (${count}) |`)].join('\n');
 
-  const report = `# Search: first search, archive search page vs Pagefind's default UI
+  const report = `# Search: first search on the archive's search page
 
 Generated by \`npm run bench\` (scripts/bench-search.ts) on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores,
 Chromium ${chromiumVersion}, localhost, a new browser context (cold cache) for every run, medians of ${runs};
 load average (1 min) ${load}.
-Index: ${records} Pagefind records (one per report, see src/lib/search/passage-index.ts) of the archive built in
-\`${options.dist}\`; both variants use this same index and the same page header and stylesheet. The default UI shows
-Pagefind's own excerpts of each record, which here are lists of words: it is a measure of bytes, not of results.
+Index: ${reports} reports (src/lib/search/report-index.ts, passage-index.ts) of the archive built in \`${options.dist}\`.
 
 A run opens the search page, clicks the search box and types the query (${KEY_DELAY_MS} ms between keys).
 **Bytes**: every response body the server sent from opening the page until the network was idle for ${IDLE_MS} ms
-(gzip for HTML, CSS, JS, JSON and SVG; Pagefind's index files are compressed already), counted at the server, so
-the wasm and a Web Worker's fetches (the default UI searches in one) are included. **Time**: from the keydown of the last key to the first paint
-of results for the whole query. **Query in the address**: the same page opened with the query in its URL, nothing
-typed: what the finished query alone needs. The typed search costing no more than that is the check that a query still
-being typed fetches nothing the finished query does not need.
+(gzip for HTML, CSS, JS, JSON and SVG), counted at the server. **Time**: from the keydown of the last key to the first
+paint of results for the whole query. **Query in the address**: the same page opened with the query in its URL,
+nothing typed: what the finished query alone needs. The typed search costing no more than that is the check that a
+query still being typed fetches nothing the finished query does not need.
 
 ${table}
 
-Where the bytes of one search go ("${example.query}", median run; number of files in brackets):
+Where the bytes of one typed search go ("${example.query}", median run; number of files in brackets):
 
 ${breakdownTable}
 `;

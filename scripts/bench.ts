@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 
 const SECTIONS: Record<string, { script: string; measures: string }> = {
-  search: { script: 'scripts/bench-search.ts', measures: "first search: bytes and time to first result, against Pagefind's default UI" },
+  search: { script: 'scripts/bench-search.ts', measures: 'first search: bytes and time to first result, typed and from the address' },
   relevance: { script: 'scripts/bench-relevance.ts', measures: 'search relevance on the labelled queries: recall in the first five, first link right, MRR (the built site; see the script for side-by-side runs)' },
   scale: { script: 'scripts/bench-scale.ts', measures: 'end-to-end builds of the five, five + 58 real PDFs, and 1,000 and 5,000 synthetic reports' },
   link: { script: 'scripts/bench-link.ts', measures: 'linking 1,000 and 5,000 synthetic documents: CPU seconds against the 60 s target' },

@@ -2,7 +2,7 @@
  * node scripts/search-index.ts --out <folder>
  *
  * Builds the search index of the archive's records (ARCHIVE_REPORTS_DIR, or content/reports) into
- * `<folder>/pagefind/`, replacing what was there. The site build runs it alongside Astro's page generation
+ * `<folder>/search-index/`, replacing what was there. The site build runs it alongside Astro's page generation
  * (src/integrations/search-index.ts), on the other core, and moves the result into the built site.
  */
 import { readFileSync, rmSync } from 'node:fs';
@@ -23,7 +23,7 @@ if (!values.out) {
 const started = performance.now();
 const reports = loadReports(reportsDir());
 const taxonomy = parseTaxonomy(JSON.parse(readFileSync(THEMES_FILE, 'utf8')));
-rmSync(join(values.out, 'pagefind'), { recursive: true, force: true });
+rmSync(join(values.out, 'search-index'), { recursive: true, force: true });
 const passages = await writeSearchIndex(reports, new Map(taxonomy.map((theme) => [theme.slug, theme.title])), values.out);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`${reports.length} reports (${passages} passages) indexed for search in ${seconds} s`);

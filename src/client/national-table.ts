@@ -4,20 +4,21 @@
  * in authority order.
  */
 const table = document.querySelector<HTMLTableElement>('table[data-sortable]');
+const headRow = table?.tHead?.rows[0];
 const tools = document.querySelector<HTMLElement>('[data-table-tools]');
 const status = document.querySelector<HTMLElement>('[data-table-status]');
 
-if (table && tools && status) {
+if (table && headRow && tools && status) {
   const statusLine = status; // narrowed here, for the filter below
-  const body = table.tBodies[0]!;
+  const body = table.tBodies[0];
   const rows = [...body.rows];
-  const headings = [...table.tHead!.rows[0]!.cells];
+  const headings = [...headRow.cells];
   const filters = [...tools.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
 
-  const valueOf = (row: HTMLTableRowElement, column: number) => row.cells[column]!.dataset.value ?? '';
+  const valueOf = (row: HTMLTableRowElement, column: number) => row.cells[column].dataset.value ?? '';
 
   function sortBy(column: number, direction: 'ascending' | 'descending'): void {
-    const numeric = headings[column]!.dataset.sort === 'number';
+    const numeric = headings[column].dataset.sort === 'number';
     const sign = direction === 'ascending' ? 1 : -1;
     const sorted = [...rows].sort((a, b) => {
       const [x, y] = [valueOf(a, column), valueOf(b, column)];
@@ -36,10 +37,10 @@ if (table && tools && status) {
     heading.replaceChildren(button);
     button.addEventListener('click', () => sortBy(column, heading.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending'));
   });
-  headings[0]!.setAttribute('aria-sort', 'ascending');
+  headings[0].setAttribute('aria-sort', 'ascending');
 
   function filter(): void {
-    const chosen = filters.map((select) => [select.dataset.filter!, select.value] as const);
+    const chosen = filters.map((select) => [select.dataset.filter ?? '', select.value] as const);
     let shown = 0;
     for (const row of rows) {
       row.hidden = !chosen.every(([key, value]) => !value || row.dataset[key] === value);

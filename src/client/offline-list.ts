@@ -11,7 +11,8 @@ const TITLE_WITHIN = 8192;
 
 /** The title of a stored page, read from the start of its HTML. */
 async function titleOf(response: Response): Promise<string | null> {
-  const reader = response.body!.getReader();
+  if (!response.body) return null;
+  const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let head = '';
   while (head.length < TITLE_WITHIN && !head.includes('</title>')) {
@@ -39,11 +40,14 @@ async function storedPages(): Promise<Array<{ path: string; title: string }>> {
   return pages.sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
 }
 
-if (location.pathname !== OFFLINE_PAGE) document.querySelector<HTMLElement>('[data-offline-missing]')!.hidden = false;
+const missing = document.querySelector<HTMLElement>('[data-offline-missing]');
+if (missing && location.pathname !== OFFLINE_PAGE) missing.hidden = false;
 
-const summary = document.querySelector<HTMLElement>('[data-offline-summary]')!;
-const list = document.querySelector<HTMLUListElement>('[data-offline-list]')!;
-if (canStore()) {
+const summary = document.querySelector<HTMLElement>('[data-offline-summary]');
+const list = document.querySelector<HTMLUListElement>('[data-offline-list]');
+if (!summary || !list) {
+  // Not the offline page: nothing to list.
+} else if (canStore()) {
   void storedPages().then((pages) => {
     summary.textContent =
       pages.length === 0

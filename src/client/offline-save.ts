@@ -12,7 +12,7 @@ const status = panel?.querySelector<HTMLElement>('[role="status"]');
 const reports = (n: number) => `${n} ${n === 1 ? 'report' : 'reports'}`;
 
 if (panel && button && status && canStore()) {
-  const pages = JSON.parse(button.dataset.pages!) as PageToStore[];
+  const pages = JSON.parse(button.dataset.pages ?? '[]') as PageToStore[];
   // Offered once a worker is running to do the saving (a browser can refuse one: a private window, say).
   void navigator.serviceWorker.ready.then(() => (panel.hidden = false));
   void storedPaths().then((stored) => {

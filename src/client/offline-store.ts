@@ -12,10 +12,12 @@ export const canStore = () => 'serviceWorker' in navigator && 'caches' in window
 /** Asks the active worker to store `pages`; resolves once they are stored (or could not be). */
 export async function askToStore(pages: PageToStore[]): Promise<StoreReply> {
   const { active } = await navigator.serviceWorker.ready;
+  // `ready` waits for an active worker, so this is never missing; if it were, nothing could be stored.
+  if (!active) return { stored: [], failed: pages.map((page) => page.path) };
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = (event) => resolve(event.data as StoreReply);
-    active!.postMessage({ type: 'store', pages }, [channel.port2]);
+    active.postMessage({ type: 'store', pages }, [channel.port2]);
   });
 }
 

@@ -4,7 +4,6 @@
  * precache manifest (each file with its revision). The worker is stamped with a hash of the built site, which names
  * its caches, so any change to the site makes a new worker that stores pages only from the new build.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,9 +12,10 @@ import type { AstroIntegration } from 'astro';
 import { build as viteBuild } from 'vite';
 // Only the function used: the package's index also loads generateSW's bundler (half a second of every build).
 import { injectManifest } from 'workbox-build/build/inject-manifest.js';
-import { precachePatterns, searchFileLists, type PagefindEntry } from '../lib/offline/build.ts';
+import { PRECACHE_PATTERNS, searchFileLists } from '../lib/offline/build.ts';
 import { SERVICE_WORKER_URL, searchFilesUrl } from '../lib/offline/policy.ts';
 import { PASSAGE_FILES_PATH, type PassageIndex } from '../lib/search/passage-index.ts';
+import { versionOfFiles } from '../lib/sha256.ts';
 
 const WORKER_SOURCE = 'src/service-worker/sw.ts';
 /** Folders no stored page depends on (the original PDFs and texts), left out of the build's hash. */
@@ -23,14 +23,13 @@ const NOT_HASHED = new Set(['sources']);
 
 /** A hash of every built file a stored page or search could depend on, in a fixed order. */
 function buildHash(out: string): string {
-  const hash = createHash('sha256');
   const files = readdirSync(out, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name).slice(out.length + 1))
-    .filter((name) => !NOT_HASHED.has(name.split('/')[0]!) && `/${name}` !== SERVICE_WORKER_URL)
+    .filter((name) => !NOT_HASHED.has(name.split('/')[0]) && `/${name}` !== SERVICE_WORKER_URL)
     .sort();
-  for (const name of files) hash.update(`${name}\0`).update(readFileSync(join(out, name)));
-  return hash.digest('hex').slice(0, 16);
+  // Read one file at a time (an iterator, not an array): a large site's bytes are never all in memory.
+  return versionOfFiles(files.values().map((name) => ({ name, bytes: readFileSync(join(out, name)) })));
 }
 
 function writeSearchFileLists(out: string): number {
@@ -78,14 +77,13 @@ export default function offline(): AstroIntegration {
         const staging = mkdtempSync(join(tmpdir(), 'archive-sw-'));
         try {
           await bundleWorker(root, hash, join(staging, 'sw.js'));
-          const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
           const { count, size, warnings } = await injectManifest({
             swSrc: join(staging, 'sw.js'),
             swDest: join(out, SERVICE_WORKER_URL),
             globDirectory: out,
-            globPatterns: precachePatterns(entry),
+            globPatterns: [...PRECACHE_PATTERNS],
             // Named by their content already: no revision query needed to tell versions apart.
-            dontCacheBustURLsMatching: /^(?:_astro\/|pagefind\/(?:index|filter)\/)/,
+            dontCacheBustURLsMatching: /^_astro\//,
             // In a fixed order, so the same site always builds the same worker (npm run check:deterministic).
             manifestTransforms: [async (entries) => ({ manifest: [...entries].sort((a, b) => (a.url < b.url ? -1 : 1)), warnings: [] })],
           });

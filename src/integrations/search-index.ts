@@ -26,10 +26,10 @@ function startIndexing(root: URL, folder: string): IndexRun {
   });
   // Astro's rendering comes first: its garbage collector works on threads of its own, which an index build at equal
   // priority would slow down. At the lowest priority the index is built in the time Astro leaves free.
-  setPriority(child.pid!, 19);
+  if (child.pid !== undefined) setPriority(child.pid, 19);
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
   const done = new Promise<string>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(output.trim()) : reject(new Error(`Search index: failed (exit ${code}):\n${output.trim()}`))));
@@ -56,10 +56,11 @@ export default function searchIndex(): AstroIntegration {
         run.done.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
-        logger.info(await run!.done);
-        const target = join(fileURLToPath(dir), 'pagefind');
+        if (!run) throw new Error('Search index: the build finished without having started the index (no astro:build:start)');
+        logger.info(await run.done);
+        const target = join(fileURLToPath(dir), 'search-index');
         rmSync(target, { recursive: true, force: true });
-        renameSync(join(staging, 'pagefind'), target);
+        renameSync(join(staging, 'search-index'), target);
         rmSync(staging, { recursive: true, force: true });
       },
     },

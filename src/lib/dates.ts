@@ -8,6 +8,8 @@ export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', '
 
 /** "2022-04-01" → "1 April 2022", the way GOV.UK writes dates (no locale data needed, so builds are identical). */
 export function formatDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${day} ${MONTHS[month! - 1]} ${year}`;
+  const [year, month = 0, day] = iso.split('-').map(Number);
+  const monthName = MONTHS[month - 1];
+  if (!monthName) throw new Error(`formatDate: "${iso}" is not a date written YYYY-MM-DD`);
+  return `${day} ${monthName} ${year}`;
 }

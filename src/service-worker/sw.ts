@@ -3,7 +3,7 @@
  * The service worker: the archive on a phone with no signal. Bundled and given its precache manifest at build time
  * by src/integrations/offline.ts; what it keeps and why is in src/lib/offline/policy.ts.
  *
- * With a signal the reader always gets what the site serves now: pages, Pagefind's index and passage files come
+ * With a signal the reader always gets what the site serves now: pages, the search index and passage files come
  * from the network first (a page falls back to its stored copy after `NETWORK_TIMEOUT_SECONDS`); only the built
  * assets, named by their content, come from the precache. Without one, everything comes from the caches of this
  * worker's build, which never mix with another's:
@@ -33,6 +33,8 @@ import {
   type SearchFiles,
   type StoreReply,
 } from '../lib/offline/policy.ts';
+import { SEARCH_INDEX_PATH } from '../lib/search/passage-index.ts';
+import { TERMS_PATH } from '../lib/search/report-index.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 /** The build this worker belongs to: a hash of the built site, put in when the worker is bundled. */
@@ -62,7 +64,9 @@ async function pruneSearchFiles(): Promise<void> {
   const [pages, search] = await Promise.all([caches.open(PAGES), caches.open(SEARCH)]);
   for (const request of await search.keys()) {
     if (!isSearchFilesList(new URL(request.url).pathname)) continue;
-    const list = (await (await search.match(request))!.json()) as SearchFiles;
+    const stored = await search.match(request);
+    if (!stored) continue;
+    const list = (await stored.json()) as SearchFiles;
     if (await pages.match(list.page)) continue;
     await Promise.all(list.files.map((file) => search.delete(file)));
     await search.delete(request);
@@ -149,7 +153,9 @@ async function storedByOlderBuilds(): Promise<PageToStore[]> {
     for (const request of await cache.keys()) {
       const listUrl = pageKey(request.url);
       if (!isSearchFilesList(listUrl)) continue;
-      const { page } = (await (await cache.match(request))!.json()) as SearchFiles;
+      const stored = await cache.match(request);
+      if (!stored) continue;
+      const { page } = (await stored.json()) as SearchFiles;
       if (pages.has(page)) pages.set(page, { path: page, searchFiles: listUrl });
     }
   }
@@ -169,7 +175,7 @@ async function deleteOlderBuilds(): Promise<void> {
   }
 }
 
-// ---- routes: pages first, then Pagefind's files, then the precache --------------------------------------------------
+// ---- routes: pages first, then the search index's files, then the precache ---------------------------------------
 
 /** Pages are stored by path alone, only when fit (`storable`), and count towards the cap when stored or read. */
 const pagesPlugin: WorkboxPlugin = {
@@ -189,16 +195,18 @@ const pagesPlugin: WorkboxPlugin = {
 registerRoute(({ request }) => request.mode === 'navigate', new NetworkFirst({ cacheName: PAGES, networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS, plugins: [pagesPlugin] }));
 
 /**
- * Pagefind's runtime, index and passage files: from the network while there is one, so a search always reads one
- * build's index and passages; without it, from this build's precache (the index) and stored search files.
+ * The search index's files: from the network while there is one, so a search always reads one build's index and
+ * passages; without it, from this build's precache (the report index) and stored search files. Every term file of
+ * the build is precached: one that is not, the build does not have (no word of the archive falls in it).
  */
 registerRoute(
-  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/pagefind/'),
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith(SEARCH_INDEX_PATH),
   async ({ request, url }) => {
     try {
       return await fetch(request);
     } catch {
-      return (await precached(url.pathname)) ?? (await (await caches.open(SEARCH)).match(url.pathname)) ?? Response.error();
+      const kept = (await precached(url.pathname)) ?? (await (await caches.open(SEARCH)).match(url.pathname));
+      return kept ?? (url.pathname.startsWith(TERMS_PATH) ? new Response(null, { status: 404 }) : Response.error());
     }
   },
 );

@@ -16,7 +16,7 @@ import { batches, sitemapPaths } from './pages.ts';
 test.skip(({ isMobile }) => isMobile, 'reads dist/ only: once is enough');
 
 // Every built page, in runs of 100 so the two workers share them (770 pages take about 90 s on one core).
-const PAGES = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/')).sort();
+const PAGES = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html') && !name.startsWith('search-index/')).sort();
 const PER_TEST = 100;
 
 test('every page of the sitemap is among the pages validated', () => {

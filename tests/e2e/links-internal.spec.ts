@@ -13,7 +13,7 @@ test.skip(({ isMobile }) => isMobile, 'reads dist/ only: once is enough');
 const DIST = 'dist';
 const TEXT_FILES = /\.(?:html|xml|json|csv|txt)$/;
 /** Built files that are not published documents: hashed assets and the search index refer only to themselves. */
-const SKIPPED = /^(?:_astro|pagefind)\//;
+const SKIPPED = /^(?:_astro|search-index)\//;
 
 /** The site's origin, as the build wrote it into the sitemap. */
 function siteOrigin(): string {

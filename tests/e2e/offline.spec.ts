@@ -49,13 +49,13 @@ test('the worker registers and stores under the site\'s policy: no CSP violation
 
 test('a report is marked "Available offline" only once it and its search files are stored', async ({ page, context }) => {
   // The list of the report's search files cannot be fetched, so it cannot be stored whole.
-  await context.route('**/pagefind/offline/**', (route) => route.abort());
+  await context.route('**/search-index/offline/**', (route) => route.abort());
   await page.goto(REPORT);
   const reply = await page.evaluate(async (path) => {
     const { active } = await navigator.serviceWorker.ready;
     const channel = new MessageChannel();
     const answered = new Promise<{ stored: string[]; failed: string[] }>((resolve) => (channel.port1.onmessage = (event) => resolve(event.data)));
-    active!.postMessage({ type: 'store', pages: [{ path, searchFiles: `/pagefind/offline${path}files.json` }] }, [channel.port2]);
+    active!.postMessage({ type: 'store', pages: [{ path, searchFiles: `/search-index/offline${path}files.json` }] }, [channel.port2]);
     return answered;
   }, REPORT);
   expect(reply).toEqual({ stored: [], failed: [REPORT] });

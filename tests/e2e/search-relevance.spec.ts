@@ -6,7 +6,7 @@ import { test, expect as baseExpect, type Page } from '@playwright/test';
 // reading the records, before looking at what the search returns; a miss is a finding about the ranking, never a
 // reason to relabel. scripts/bench-relevance.ts measures the same against other builds (bench/results/relevance.md).
 
-// A first search fetches and compiles Pagefind's wasm; on a busy machine that alone can take seconds.
+// A first search on a busy machine can take seconds.
 const expect = baseExpect.configure({ timeout: 15_000 });
 
 interface Judged {

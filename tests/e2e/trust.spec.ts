@@ -69,7 +69,7 @@ test.describe('security headers', () => {
   test('the policy allows no inline or evaluated script, no other origin, and no framing', () => {
     const policy = headerPolicy();
     expect(policy.get('default-src')).toBe("'none'");
-    expect(policy.get('script-src')).toBe("'self' 'wasm-unsafe-eval'");
+    expect(policy.get('script-src')).toBe("'self'");
     expect(policy.get('style-src')).toBe("'self'");
     expect(policy.get('frame-ancestors')).toBe("'none'");
     expect(policy.get('base-uri')).toBe("'none'");
@@ -141,7 +141,7 @@ test('every absolute URL to the archive in pages, feeds and exports is on the co
   const site = siteAddress(process.env);
   const archivePaths = /^\/(?:reports|authorities|themes|data|feeds|sources|search|sitemap-[\w-]+\.xml|robots\.txt)(?:[/?#.]|$)|^\/$/;
   const files = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter(
-    (name) => /\.(?:html|xml|json|csv|txt)$/.test(name) && !/^(?:sources|pagefind|_permalinks)\//.test(name),
+    (name) => /\.(?:html|xml|json|csv|txt)$/.test(name) && !/^(?:sources|search-index|_permalinks)\//.test(name),
   );
   const kinds = new Set(files.map((name) => name.split('.').at(-1)));
   expect([...kinds].sort()).toEqual(['csv', 'html', 'json', 'txt', 'xml']);

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startMockSite, type MockProvider, type MockSiteOptions } from '../helpers/ofsted-site.ts';
+import { startMockSite, type Behaviour, type MockProvider, type MockPublication, type MockSiteOptions } from '../helpers/ofsted-site.ts';
 
 const SOURCES = 'content/sources';
 const pdf = (name: string) => join(SOURCES, `${name}.pdf`);
@@ -62,29 +62,24 @@ async function withSite(options: MockSiteOptions, body: (site: Awaited<ReturnTyp
   }
 }
 
-const NEWHAM: MockProvider = {
-  urn: '80511',
-  name: 'Newham',
-  publications: [{ id: '50071234', kind: "Children's services inspection", date: '25 March 2019', pdf: pdf('newham-2019-03-25-inspection') }],
-};
+/** A provider of the listing, with its publications. */
+const provider = (urn: string, name: string, ...publications: MockPublication[]): MockProvider => ({ urn, name, publications });
+/** A publication served from one of the archive's PDFs; `kind` as the listing words it. */
+const publication = (id: string, date: string, file: string, { behaviour, kind = "Children's services inspection" }: { behaviour?: Behaviour; kind?: string } = {}): MockPublication =>
+  ({ id, kind, date, pdf: pdf(file), ...(behaviour ? { behaviour } : {}) });
+/** The sources folder after a run that filed these documents: the held ones and these, each PDF with its sidecar. */
+const filed = (...names: string[]) => [...HELD, ...names].flatMap((n) => [`${n}.json`, `${n}.pdf`]).sort();
+
+const NEWHAM = provider('80511', 'Newham', publication('50071234', '25 March 2019', 'newham-2019-03-25-inspection'));
 
 test('new documents are downloaded, checked and filed with their sidecars; a held one is recognised by its SHA-256', async () => {
   const providers: MockProvider[] = [
     NEWHAM,
-    {
-      urn: '80584',
-      name: 'Worcestershire',
-      publications: [
-        { id: '50100001', kind: 'Area SEND inspection', date: '2 March 2020', pdf: pdf('swindon-2019-08-12-inspection') },
-        { id: '50100002', kind: 'Annual conversation summary', date: '1 May 2020', pdf: pdf('swindon-2019-08-12-inspection') },
-        { id: '50100003', kind: "Children's services inspection", date: '29 July 2019', pdf: pdf('worcestershire-2019-07-29-inspection') },
-      ],
-    },
-    {
-      urn: '80568',
-      name: 'Swindon',
-      publications: [{ id: '50100004', kind: "Children's services inspection", date: '12 August 2019', pdf: pdf('swindon-2019-08-12-inspection'), behaviour: 'error-then-ok' }],
-    },
+    provider('80584', 'Worcestershire',
+      publication('50100001', '2 March 2020', 'swindon-2019-08-12-inspection', { kind: 'Area SEND inspection' }),
+      publication('50100002', '1 May 2020', 'swindon-2019-08-12-inspection', { kind: 'Annual conversation summary' }),
+      publication('50100003', '29 July 2019', 'worcestershire-2019-07-29-inspection')),
+    provider('80568', 'Swindon', publication('50100004', '12 August 2019', 'swindon-2019-08-12-inspection', { behaviour: 'error-then-ok' })),
   ];
   await withSite({ providers, pageSize: 2 }, async (site, folder) => {
     const first = await run([], folder, site.url).done;
@@ -108,11 +103,7 @@ test('new documents are downloaded, checked and filed with their sidecars; a hel
     assert.deepEqual(readFileSync(join(folder.sources, 'swindon-2019-08-12-inspection.pdf')), readFileSync(pdf('swindon-2019-08-12-inspection')));
     // The held Newham report now records where it came from, so the next run need not download it.
     assert.deepEqual(sidecar(folder.sources, 'newham-2019-03-25-inspection'), { published: '2019-03-25', url: 'https://files.ofsted.gov.uk/v1/file/50071234', urn: '80511' });
-    assert.deepEqual(listing(folder.sources), [
-      ...HELD.flatMap((n) => [`${n}.json`, `${n}.pdf`]),
-      'swindon-2019-08-12-inspection.json', 'swindon-2019-08-12-inspection.pdf',
-      'worcestershire-2019-07-29-inspection.json', 'worcestershire-2019-07-29-inspection.pdf',
-    ].sort());
+    assert.deepEqual(listing(folder.sources), filed('swindon-2019-08-12-inspection', 'worcestershire-2019-07-29-inspection'));
 
     // Run again: everything is held, by its address, and no file is downloaded.
     const filesBefore = site.requests.filter((r) => r.path.startsWith('/v1/file/')).length;
@@ -124,15 +115,12 @@ test('new documents are downloaded, checked and filed with their sidecars; a hel
 });
 
 test('each failure is reported with its URL or reason, the others are still filed, and nothing half-written is left', async () => {
-  const document = (urn: string, name: string, id: string, file: string, date: string, behaviour: MockProvider['publications'][0]['behaviour']): MockProvider => ({
-    urn, name, publications: [{ id, kind: "Children's services inspection", date, pdf: pdf(file), behaviour }],
-  });
   const providers = [
-    document('80448', 'Cheshire West and Chester', '50200001', 'cheshire-west-and-chester-2024-08-28-inspection', '28 August 2024', 'not-found'),
-    document('80568', 'Swindon', '50200002', 'swindon-2019-08-12-inspection', '12 August 2019', 'slow-then-ok'),
-    document('80576', 'Warwickshire', '50200003', 'warwickshire-2022-02-01-inspection', '1 February 2022', 'html'),
-    document('80527', 'North Lincolnshire', '50200004', 'north-lincolnshire-2022-11-25-inspection', '25 November 2022', 'truncated'),
-    document('80584', 'Worcestershire', '50200005', 'worcestershire-2019-07-29-inspection', '29 July 2019', 'busy-then-ok'),
+    provider('80448', 'Cheshire West and Chester', publication('50200001', '28 August 2024', 'cheshire-west-and-chester-2024-08-28-inspection', { behaviour: 'not-found' })),
+    provider('80568', 'Swindon', publication('50200002', '12 August 2019', 'swindon-2019-08-12-inspection', { behaviour: 'slow-then-ok' })),
+    provider('80576', 'Warwickshire', publication('50200003', '1 February 2022', 'warwickshire-2022-02-01-inspection', { behaviour: 'html' })),
+    provider('80527', 'North Lincolnshire', publication('50200004', '25 November 2022', 'north-lincolnshire-2022-11-25-inspection', { behaviour: 'truncated' })),
+    provider('80584', 'Worcestershire', publication('50200005', '29 July 2019', 'worcestershire-2019-07-29-inspection', { behaviour: 'busy-then-ok' })),
   ];
   await withSite({ providers, slowMs: 4000 }, async (site, folder) => {
     const result = await run([], folder, site.url).done;
@@ -145,11 +133,8 @@ test('each failure is reported with its URL or reason, the others are still file
     assert.match(rowOf(out, 'refused', 'North Lincolnshire') ?? '', /the PDF is truncated: it stops after \d+ bytes without its end marker/);
     assert.ok(rowOf(out, 'new', 'worcestershire-2019-07-29-inspection.pdf'), 'a 429 is retried after its Retry-After');
     assert.match(out, /2 new, 0 unchanged, 1 refused, 2 failed\./);
-    assert.deepEqual(listing(folder.sources), [
-      ...HELD.flatMap((n) => [`${n}.json`, `${n}.pdf`]),
-      'swindon-2019-08-12-inspection.json', 'swindon-2019-08-12-inspection.pdf',
-      'worcestershire-2019-07-29-inspection.json', 'worcestershire-2019-07-29-inspection.pdf',
-    ].sort(), 'the refused and failed documents left nothing behind');
+    assert.deepEqual(listing(folder.sources), filed('swindon-2019-08-12-inspection', 'worcestershire-2019-07-29-inspection'),
+      'the refused and failed documents left nothing behind');
   });
 });
 
@@ -175,15 +160,10 @@ test('a provider page whose markup changed stops the run, naming the page and th
 test('--authority, --since and --dry-run: only what was asked, and a dry run writes nothing', async () => {
   const providers: MockProvider[] = [
     NEWHAM,
-    {
-      urn: '80584',
-      name: 'Worcestershire',
-      publications: [
-        { id: '50300001', kind: "Children's services focused visit", date: '3 March 2021', pdf: pdf('worcestershire-2019-07-29-inspection') },
-        { id: '50300002', kind: "Children's services inspection", date: '29 July 2019', pdf: pdf('worcestershire-2019-07-29-inspection') },
-      ],
-    },
-    { urn: '80568', name: 'Swindon', publications: [{ id: '50300003', kind: "Children's services inspection", date: '12 August 2019', pdf: pdf('swindon-2019-08-12-inspection') }] },
+    provider('80584', 'Worcestershire',
+      publication('50300001', '3 March 2021', 'worcestershire-2019-07-29-inspection', { kind: "Children's services focused visit" }),
+      publication('50300002', '29 July 2019', 'worcestershire-2019-07-29-inspection')),
+    provider('80568', 'Swindon', publication('50300003', '12 August 2019', 'swindon-2019-08-12-inspection')),
   ];
   await withSite({ providers }, async (site, folder) => {
     const before = listing(folder.sources);
@@ -209,7 +189,7 @@ test('--authority, --since and --dry-run: only what was asked, and a dry run wri
 
 test('a run interrupted mid-download leaves the sources folder as it was, and the next run completes it', async () => {
   const providers: MockProvider[] = [
-    { urn: '80568', name: 'Swindon', publications: [{ id: '50400001', kind: "Children's services inspection", date: '12 August 2019', pdf: pdf('swindon-2019-08-12-inspection'), behaviour: 'hang' }] },
+    provider('80568', 'Swindon', publication('50400001', '12 August 2019', 'swindon-2019-08-12-inspection', { behaviour: 'hang' })),
   ];
   await withSite({ providers }, async (site, folder) => {
     const before = listing(folder.sources);

@@ -5,7 +5,7 @@ import { COLUMNS, datasetRowCount, datasetRows, datasetRowsByDocument, documentR
 import { csvChunks, jsonChunks, recordParts, reportJson, streamedBody, toCsv, toJson } from '../../src/lib/exports/serialise.ts';
 import { authorityFeed, documentsFeed, FEED_ENTRIES, themeFeed } from '../../src/lib/exports/feeds.ts';
 import { DATA_CHANGES, dataCatalogue, urlPatterns } from '../../src/lib/exports/catalogue.ts';
-import { datasetExcerpt, feedExcerpt, recordExcerpt } from '../../src/lib/exports/excerpts.ts';
+import { datasetSample, feedSample, recordSample } from '../../src/lib/exports/samples.ts';
 import { summariseAuthorities } from '../../src/lib/site/shape.ts';
 import { DATASETS } from '../../src/lib/exports/urls.ts';
 
@@ -185,14 +185,14 @@ test('a report record is published whole, keys in schema order', () => {
 
 test('the same archive always gives byte-identical exports and feeds', () => {
   const build = () => [
-    ...DATASETS.map((d) => datasetExcerpt(d, archive, SITE).csv),
+    ...DATASETS.map((d) => datasetSample(d, archive, SITE).csv),
     documentsFeed(archive, SITE),
     themeFeed({ slug: 'pathway-plans', title: 'Pathway plans', description: 'Plans.' }, archive, SITE),
   ];
   assert.deepEqual(build(), build());
   assert.deepEqual(build(), (() => {
     const reversed = [...archive].reverse();
-    return [...DATASETS.map((d) => datasetExcerpt(d, reversed, SITE).csv), documentsFeed(reversed, SITE), themeFeed({ slug: 'pathway-plans', title: 'Pathway plans', description: 'Plans.' }, reversed, SITE)];
+    return [...DATASETS.map((d) => datasetSample(d, reversed, SITE).csv), documentsFeed(reversed, SITE), themeFeed({ slug: 'pathway-plans', title: 'Pathway plans', description: 'Plans.' }, reversed, SITE)];
   })(), 'input order does not matter');
 });
 
@@ -274,16 +274,16 @@ test('schema.json lists every export with every column, and keeps placeholders r
   assert.ok(catalogue.urls.every((u) => !u.pattern.includes('%7B')));
 });
 
-test('excerpts are the real files’ first rows, and the record keeps every field', () => {
-  const { csv, json } = datasetExcerpt('recommendations', archive, SITE);
+test('samples are the real files’ first rows, and the record keeps every field', () => {
+  const { csv, json } = datasetSample('recommendations', archive, SITE);
   const whole = toCsv(recommendationRows(archive, SITE), COLUMNS.recommendations);
   assert.ok(whole.startsWith(csv));
   assert.deepEqual(JSON.parse(json), JSON.parse(toJson(recommendationRows(archive, SITE), COLUMNS.recommendations)).slice(0, 1));
   const many = record({ slug: 'm-2021-01-01-inspection', published: '2021-01-01', paragraphs: older.paragraphs.concat(older.paragraphs.map((p) => ({ ...p, id: `${p.id}-2` }))) });
-  const cut = JSON.parse(recordExcerpt(many));
+  const cut = JSON.parse(recordSample(many));
   assert.deepEqual(Object.keys(cut), Object.keys(many));
   assert.equal(cut.paragraphs.length, 2);
-  assert.equal(all(feedExcerpt(archive, SITE), 'entry').length, 1);
+  assert.equal(all(feedSample(archive, SITE), 'entry').length, 1);
 });
 
 test('an export written document by document is byte for byte the export written whole', async () => {

@@ -8,46 +8,25 @@
  * noticeably worse fails here, while the small shifts of a parser fix do not.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { LINKING, linkArchive } from '../../src/lib/link/link-archive.ts';
 import { parseTaxonomy } from '../../src/lib/link/themes.ts';
-import { parseSource } from '../../src/lib/parse/index.ts';
 import { evaluate } from '../fixtures/links/evaluate.ts';
 import type { LabelledPair, Score } from '../fixtures/links/evaluate.ts';
+import { parseTextSources } from '../helpers/sources.ts';
 
 const FLOORS = {
   evidence: { precision: 0.75, recall: 0.74 },
   followUps: { precision: 0.62, recall: 0.6 },
 };
 
-const SOURCES = 'content/sources';
-
-function loadArchive() {
-  return readdirSync(SOURCES)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((file) => {
-      const bytes = readFileSync(join(SOURCES, file));
-      const sidecarPath = join(SOURCES, file.replace(/\.txt$/, '.json'));
-      return parseSource({
-        text: bytes.toString('utf8'),
-        file,
-        format: 'text',
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        sidecar: existsSync(sidecarPath) ? JSON.parse(readFileSync(sidecarPath, 'utf8')) : {},
-      });
-    });
-}
-
 const row = (name: string, score: Score) =>
   `${name.padEnd(52)} ${String(score.predicted).padStart(9)} ${String(score.labelled).padStart(8)} ${String(score.hits).padStart(5)} ${score.precision.toFixed(2).padStart(9)} ${score.recall.toFixed(2).padStart(6)}`;
 
 describe('linking the seed sources, against the labelled pairs', () => {
   const taxonomy = parseTaxonomy(JSON.parse(readFileSync('content/themes.json', 'utf8')));
-  const linked = linkArchive(loadArchive(), taxonomy);
+  const linked = linkArchive(parseTextSources(), taxonomy);
   const pairs: LabelledPair[] = JSON.parse(readFileSync('tests/fixtures/links/labelled.json', 'utf8')).pairs;
   const result = evaluate(linked, pairs);
 

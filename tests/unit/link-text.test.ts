@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { stem, tokenize } from '../../src/lib/link/text.ts';
-import { dateInWords, trailSentence } from '../../src/lib/link/trail.ts';
+import { stem, tokenize } from '../../src/lib/link/tokens.ts';
+import { trailSentence } from '../../src/lib/link/trail.ts';
 
 const stems = (text: string) => tokenize(text).filter((token) => token.content).map((token) => token.stem);
 
@@ -57,11 +57,6 @@ describe('tokenize', () => {
 });
 
 describe('trail', () => {
-  it('spells dates out', () => {
-    assert.equal(dateInWords('2019-05-08'), '8 May 2019');
-    assert.equal(dateInWords('2022-06-22'), '22 June 2022');
-  });
-
   it('says what each later document found, in one sentence, worded by its kind', () => {
     assert.equal(trailSentence([]), 'No later document in the archive examines this matter.');
     assert.equal(

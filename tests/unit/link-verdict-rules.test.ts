@@ -40,6 +40,15 @@ describe('direction of a clause', () => {
     ['Leaders have a good understanding of their strengths and weaknesses.', 1],
     ['The council received 120 referrals.', 0],
     ['Decisions are made without delay.', 0],
+    // What somebody is quoted as saying is not the inspectors' finding, nor is "not least" a negation.
+    ['The proportion of care leavers in training continues to improve, not least because of their adviser’s ‘we don’t let go of them’ attitude.', 1],
+    ['Children told inspectors “it doesn’t feel like home”.', 0],
+    ['Half of the senior practitioners are still having to hold larger caseloads.', -1],
+    ['The local authority has successfully reduced caseloads for frontline staff.', 1],
+    ['The principal social worker works systematically to ensure that weaknesses are addressed.', 0],
+    ['When it is not possible for children to remain with their parents, social workers secure permanence swiftly.', 1],
+    ['Decisions to initiate pre-proceedings are appropriate and mainly timely, including for children not yet born.', 1],
+    ['The proportion of care leavers not in education, employment or training has reduced.', 0],
   ];
   for (const [clause, expected] of cases) it(`${expected > 0 ? '+' : expected < 0 ? '−' : '0'}: ${clause}`, () => assert.equal(direction(clause), expected));
 });
@@ -78,6 +87,35 @@ describe('judge: a later inspection', () => {
     const again = passage('rec-5', 'The timeliness of return home interviews when children go missing.', 0.9);
     assert.equal(judge(rhi, 'inspection', [again], weight).verdict, 'still-a-concern');
     assert.equal(judge(rhi, 'inspection', [{ ...again, score: 0.2 }], weight).verdict, 'mentioned');
+  });
+
+  it('says only "mentioned" where the other way is found on the matter, but too weakly to carry a verdict', () => {
+    const longer = 'Improve the timeliness and quality of return home interviews for children who go missing, and share what they learn.';
+    const finding = judge(longer, 'inspection', [passage('para-4', 'Return home interviews are thorough and timely. Return interviews are not always recorded.')], weight);
+    assert.deepEqual(finding, { verdict: 'mentioned', paragraphId: 'para-4', sentence: null });
+  });
+
+  it('does not judge a recommendation by a finding on its example alone', () => {
+    const thresholds = 'Ensure that staff understand and apply thresholds at every stage, including in the early help pathway.';
+    const earlyHelp = passage('para-47', 'The early help pathway is not yet sufficiently robust.');
+    assert.equal(judge(thresholds, 'inspection', [earlyHelp], weight).verdict, 'mentioned');
+    // The same finding on the matter itself carries a verdict.
+    const matter = passage('para-2', 'Staff do not yet understand or apply thresholds at every stage.');
+    assert.equal(judge(thresholds, 'inspection', [matter], weight).verdict, 'still-a-concern');
+  });
+
+  it('does not judge a recommendation by a finding about someone else’s work', () => {
+    const caseloads = 'Ensure that caseload size and management capacity across the service facilitate good social work.';
+    const iros = passage('para-45', 'The capacity of IROs has been strengthened in response to increasing caseloads.');
+    assert.equal(judge(caseloads, 'inspection', [iros], weight).verdict, 'mentioned');
+    const staff = passage('para-46', 'Caseload size has been reduced and management capacity strengthened across the service.');
+    assert.equal(judge(caseloads, 'inspection', [staff], weight).verdict, 'improved');
+  });
+
+  it('does not take a group the recommendation sets aside ("whose plan is not adoption") for the one it is about', () => {
+    const permanence = 'Planning for permanence for children whose plan is not adoption.';
+    const adoption = passage('para-27', 'When adoption is the plan, planning for permanence is highly effective.');
+    assert.equal(judge(permanence, 'inspection', [adoption], weight).verdict, 'mentioned');
   });
 
   it('ignores a finding about other children than the recommendation names', () => {

@@ -37,7 +37,7 @@ test('published: every page and file, and the para/rec/ap anchors of report page
     'reports/x-2020-01-01-inspection/recommendations/1/index.html': '<div id="para-1"></div>',
     'data/documents.csv': 'a,b',
     '_astro/app.1234.js': '',
-    'pagefind/pagefind.js': '',
+    'search-index/meta.json': '',
     '_headers': '',
     '_redirects': '',
     '404.html': '',

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Grade, JudgementAreaKey, ReportRecord } from '../../src/schemas/report.ts';
 import { judgementHistory, summariseAuthorities } from '../../src/lib/site/shape.ts';
-import { GRADE_BANDS, gradeBand, gradesByYear, latestGradeRows, movementCounts, movementRows, neighbourComparison } from '../../src/lib/site/national.ts';
+import { GRADE_BANDS, gradeBand, gradesByYear, latestGradeRows, movementCounts, movementRows, nationalPicture, neighbourComparison } from '../../src/lib/site/national.ts';
 import { gradesByYearChart, movementChart, timelineChart } from '../../src/lib/site/charts.ts';
 import { nationalRows, NATIONAL_COLUMNS } from '../../src/lib/exports/national.ts';
 import { parseLocalAuthorities } from '../../src/lib/site/local-authorities.ts';
@@ -110,6 +110,18 @@ test('an authority beside its statistical neighbours: each graded neighbour bett
   const comparison = neighbourComparison('Exampleshire', { grade: 'Requires improvement to be good' }, neighbours)!;
   assert.deepEqual(comparison.neighbours.map((n) => [n.name, n.compared]), [['Otherton', 'better'], ['Nearby', 'same'], ['Lowtown', 'worse']]);
   assert.deepEqual(comparison.counts, { better: 1, same: 1, worse: 1 });
+  assert.equal(comparison.summary, '1 graded better, 1 graded the same, 1 graded worse');
+  const twoWorse = neighbourComparison('Exampleshire', { grade: 'Outstanding' }, neighbours);
+  assert.equal(twoWorse?.summary, '3 graded worse', 'only the kinds there are, in words');
   assert.equal(neighbourComparison('Exampleshire', null, neighbours), null, 'no grade of its own: nothing to compare');
   assert.equal(neighbourComparison('Exampleshire', { grade: 'Good' }, [neighbours[1]!, neighbours[3]!]), null, 'no graded neighbour');
+});
+
+test('the national page: its filters offer the regions and types of the authorities listed, each move is named in words', () => {
+  const picture = nationalPicture(reports, authorities, reference);
+  assert.deepEqual(picture.latest.map((row) => row.authority), ['Exampleshire', 'Otherton', 'Thirdborough']);
+  assert.deepEqual(picture.regions, ['North East', 'South West'], 'Thirdborough, unknown to the reference data, adds no empty region');
+  assert.deepEqual(picture.types, ['County', 'Unitary Authority']);
+  assert.equal(picture.graded, 5, 'every inspection with an overall grade, as the by-year table counts them');
+  assert.deepEqual(picture.moved.map((m) => [m.authority, m.directionName]), [['Exampleshire', '↑ Improved'], ['Otherton', '= Same grade']]);
 });

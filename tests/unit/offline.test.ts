@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { precachePatterns, searchFileLists } from '../../src/lib/offline/build.ts';
+import { PRECACHE_PATTERNS, searchFileLists } from '../../src/lib/offline/build.ts';
 import { assetReferences, isStoreRequest, pageKey, searchFilesUrl } from '../../src/lib/offline/policy.ts';
 import { isStoredReport, offlineResultSummary } from '../../src/lib/offline/search.ts';
 
@@ -30,26 +30,26 @@ test('only a well-formed request to store pages is acted on', () => {
 });
 
 test("a report's search files are listed by its page, from the passage files named by its search id", () => {
-  const names = ['en_b.json', 'en_a.w0.json', 'en_a.json', 'en_a.0.json', 'en_a.1.json', 'en_b.0.json', 'en_b.w0.json', 'en_b.w1.json'];
-  const pages: Record<string, string> = { en_a: '/reports/a/', en_b: '/reports/b/' };
+  const names = ['1.json', '0.w7.json', '0.json', '0.0.json', '0.1.json', '1.0.json', '1.w0.json', '1.w63.json'];
+  const pages: Record<string, string> = { 0: '/reports/a/', 1: '/reports/b/' };
   assert.deepEqual(searchFileLists(names, (id) => pages[id]!), [
-    { page: '/reports/a/', files: ['/pagefind/passages/en_a.0.json', '/pagefind/passages/en_a.1.json', '/pagefind/passages/en_a.json', '/pagefind/passages/en_a.w0.json'] },
-    { page: '/reports/b/', files: ['/pagefind/passages/en_b.0.json', '/pagefind/passages/en_b.json', '/pagefind/passages/en_b.w0.json', '/pagefind/passages/en_b.w1.json'] },
+    { page: '/reports/a/', files: ['/search-index/passages/0.0.json', '/search-index/passages/0.1.json', '/search-index/passages/0.json', '/search-index/passages/0.w7.json'] },
+    { page: '/reports/b/', files: ['/search-index/passages/1.0.json', '/search-index/passages/1.json', '/search-index/passages/1.w0.json', '/search-index/passages/1.w63.json'] },
   ]);
-  assert.throws(() => searchFileLists(['en_c.0.json'], () => '/reports/c/'), /Search files of en_c: no passage index en_c\.json among \/pagefind\/passages\/en_c\.0\.json/);
+  assert.throws(() => searchFileLists(['2.0.json'], () => '/reports/c/'), /Search files of 2: no passage index 2\.json among \/search-index\/passages\/2\.0\.json/);
 });
 
-test("the shell precaches Pagefind's runtime and index for the languages it has, not its fragments or passages", () => {
-  const patterns = precachePatterns({ languages: { en: { hash: 'en_3cd7474465', wasm: 'en' } } });
-  assert.ok(patterns.includes('pagefind/pagefind.en_3cd7474465.pf_meta'));
-  assert.ok(patterns.includes('pagefind/wasm.en.pagefind'));
-  assert.ok(patterns.includes('offline/index.html') && patterns.includes('search/index.html'));
-  assert.equal(patterns.some((p) => p.includes('fragment') || p.includes('passages') || p.includes('unknown')), false);
+test('the shell precaches the report index (metadata, term files, facets), not the passages or the vocabulary', () => {
+  assert.ok(PRECACHE_PATTERNS.includes('search-index/meta.json'));
+  assert.ok(PRECACHE_PATTERNS.includes('search-index/terms/*.json'));
+  assert.ok(PRECACHE_PATTERNS.includes('search-index/facets.json'));
+  assert.ok(PRECACHE_PATTERNS.includes('offline/index.html') && PRECACHE_PATTERNS.includes('search/index.html'));
+  assert.equal(PRECACHE_PATTERNS.some((p) => p.includes('passages') || p.includes('vocabulary')), false);
 });
 
 test('with no signal a search keeps the reports whose passage files are stored, and says how many others match', () => {
-  const stored = new Set(['/pagefind/passages/en_c.json', '/pagefind/passages/en_a.0.json']);
-  assert.deepEqual(['en_a', 'en_b', 'en_c'].filter((id) => isStoredReport(id, stored)), ['en_c'], 'a report counts as stored by its passage index');
+  const stored = new Set(['/search-index/passages/2.json', '/search-index/passages/0.0.json']);
+  assert.deepEqual(['0', '1', '2'].filter((id) => isStoredReport(id, stored)), ['2'], 'a report counts as stored by its passage index');
   assert.equal(
     offlineResultSummary('fostering', 1, 14),
     'No signal: passages of 1 report saved on this device match “fostering”. 13 reports not saved on this device also match: search again when you have signal.',

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { acceptsMatch, groupWords, holdsPhrase, parseQuery, phraseOffset } from '../../src/lib/search/query.ts';
+import { groupWords, holdsPhrase, parseQuery, phraseOffset } from '../../src/lib/search/query.ts';
 import { glossarySchema } from '../../src/schemas/glossary.ts';
 
 const glossary = glossarySchema.parse(JSON.parse(readFileSync('content/glossary.json', 'utf8'))).entries;
@@ -54,10 +54,4 @@ test('an excerpt can start at a quoted phrase: where it stands, as whole words',
   assert.equal(phraseOffset('Bed-and-breakfast use.', [['bed', 'and', 'breakfast']]), 0);
   assert.equal(phraseOffset('abed and breakfast', [['bed', 'and', 'breakfast']]), undefined);
   assert.equal(phraseOffset(text, []), undefined);
-});
-
-test('a word of three letters or fewer matches only itself or its plural: "pa" is not "partners"', () => {
-  assert.ok(acceptsMatch('pa', 'pas'));
-  assert.ok(!acceptsMatch('pa', 'partners'));
-  assert.ok(acceptsMatch('strat', 'strategy'));
 });

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { candidateReports, groupWeights, passagesToShow, reportScore, scorePassages, type WordResults } from '../../src/lib/search/rank.ts';
+import { candidateReports, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, type WordResults } from '../../src/lib/search/rank.ts';
 import { parseQuery } from '../../src/lib/search/query.ts';
 
 const glossary = [{ term: 'LADO', expansion: 'local authority designated officer', also: ['designated officer'] }];
 const hits = (entries: Record<string, Record<string, number>>): WordResults =>
-  new Map(Object.entries(entries).map(([word, byId]) => [word, new Map(Object.entries(byId).map(([id, score]) => [id, { score, locations: [] }]))]));
+  new Map(Object.entries(entries).map(([word, byId]) => [word, new Map(Object.entries(byId).map(([id, score]) => [id, { score }]))]));
 
-test('reports holding every word come first, then by Pagefind’s scores; a word no report holds is named missing', () => {
+test('reports holding every word come first, then by their scores for the words; a word no report holds is named missing', () => {
   const groups = parseQuery('private fostering zzyzx', []);
   const found = candidateReports(groups, hits({ private: { a: 1, b: 5, c: 2 }, fostering: { a: 3, c: 1 }, zzyzx: {} }));
   assert.deepEqual(found.reports.map((r) => r.id), ['a', 'c', 'b']);
@@ -56,4 +56,21 @@ test('a report ranks by its best passage, and a little by how many passages hold
   const many = reportScore([{ passage: 0, groups: [0, 1], required: 2, score: 3 }, { passage: 1, groups: [0, 1], required: 2, score: 3 }]);
   assert.ok(many.score > one.score);
   assert.deepEqual(reportScore([]), { required: 0, score: 0 });
+});
+
+test('a report whose words stand only in different passages shows those passages, ranked after whole matches', () => {
+  // The glossary's "return interview" is one group: no passage here holds both words.
+  const rhi = parseQuery('RHI', [{ term: 'RHI', expansion: 'return home interview', also: ['return interview'] }]);
+  const apart = new Map([
+    ['rhi', []],
+    ['return', [{ word: 'return', passages: [0] }]],
+    ['home', []],
+    ['interview', [{ word: 'interviews', passages: [3] }]],
+  ]);
+  const weights = groupWeights(rhi, [4], 10);
+  assert.deepEqual(scorePassages(rhi, apart, weights), []);
+  const parts = partialPassages(rhi, apart, weights);
+  assert.deepEqual(parts.map((p) => p.passage).sort(), [0, 3]);
+  assert.ok(parts.every((p) => p.required === 0 && p.score > 0 && p.score < weights[0]!));
+  assert.ok(reportScore(parts).required < reportScore([{ passage: 0, groups: [0], required: 1, score: 0.1 }]).required);
 });

@@ -1,20 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { searchDocument, paragraphLabel } from '../../src/lib/search/records.ts';
-import {
-  decodeWordPassages,
-  encodeWordPassages,
-  indexContent,
-  indexWords,
-  vocabulary,
-  LOCATIONS_PER_FILE,
-  wordFileOf,
-  wordsAt,
-  wordWeight,
-} from '../../src/lib/search/passage-index.ts';
-import { readFrontmatter } from '../../src/lib/ingest/mdx.ts';
-import type { ReportRecord } from '../../src/schemas/report.ts';
+import { decodeWordPassages, encodeWordPassages, indexWords, vocabulary, WORD_FILES_PER_REPORT, wordFileOf, wordsWithStem } from '../../src/lib/search/passage-index.ts';
+import { stem } from '../../src/lib/search/stem.ts';
+import { DEFAULT_REPORTS_DIR } from '../../src/lib/archive-paths.ts';
+import { loadReport } from '../../src/lib/ingest/report-loader.ts';
 import { syntheticRecord } from '../fixtures/links/records.ts';
 
 const themeTitles = new Map([['private-fostering', 'Private fostering']]);
@@ -35,21 +25,23 @@ function graded() {
   return record;
 }
 
-const seeds = readdirSync('content/reports')
-  .filter((name) => name.endsWith('.mdx'))
-  .map((name) => readFrontmatter(readFileSync(`content/reports/${name}`, 'utf8'), name) as unknown as ReportRecord);
+/** A long SIF report of the archive; every record is checked the same way by tests/integration/archive-records.test.ts. */
+const southGlos2017 = loadReport(`${DEFAULT_REPORTS_DIR}/south-gloucestershire-2017-02-13-inspection.mdx`);
 
-test('one Pagefind record per report, at the report’s URL, with no meta for Pagefind to index as a title', () => {
-  const { record } = searchDocument(graded(), themeTitles);
-  assert.equal(record.url, '/reports/south-gloucestershire-2019-05-08-inspection/');
-  assert.equal(record.language, 'en');
-  assert.equal('meta' in record, false);
-  assert.deepEqual(record.sort, { date: '2019-05-08' });
+test('a report’s stems, each with the number of its passages holding a word of that stem', () => {
+  const { stems, published } = searchDocument(graded(), themeTitles);
+  assert.equal(published, '2019-05-08');
+  // "interviews" in the recommendation and ¶ 1; "fostered" in A1 only; the authority and year in every passage.
+  assert.equal(stems.get('interview'), 2);
+  assert.equal(stems.get('foster'), 1);
+  assert.equal(stems.get('gloucestershir'), 3);
+  assert.equal(stems.get('2019'), 3);
+  assert.equal(stems.has('interviews'), false);
 });
 
 test('the facets are the document’s, and its themes are every theme any passage carries, by title', () => {
-  const { record } = searchDocument(graded(), themeTitles);
-  assert.deepEqual(record.filters, {
+  const { facets } = searchDocument(graded(), themeTitles);
+  assert.deepEqual(facets, {
     authority: ['South Gloucestershire'],
     type: ['Inspection'],
     year: ['2019'],
@@ -57,7 +49,7 @@ test('the facets are the document’s, and its themes are every theme any passag
     theme: ['Private fostering', 'an-unknown-theme'],
   });
   const letter = syntheticRecord({ authority: 'Gloucestershire', published: '2019-09-30', documentType: 'monitoring-visit', paragraphs: ['A letter.'] });
-  assert.deepEqual(searchDocument(letter, themeTitles).record.filters.judgement, ['Not graded']);
+  assert.deepEqual(searchDocument(letter, themeTitles).facets.judgement, ['Not graded']);
 });
 
 test('the passage index names the report and each passage’s anchor, label and themes, recommendations first', () => {
@@ -83,22 +75,29 @@ test('words: lower case, split at punctuation, hyphenated words also joined', ()
   assert.deepEqual(indexWords('{x} <3 a<b'), ['x', '3', 'a', 'b']);
 });
 
-test('every location of a report’s Pagefind content leads, through its word file, to its word and passages', () => {
-  for (const report of [graded(), ...seeds]) {
-    const { record, words: files, texts } = searchDocument(report, themeTitles);
+test('every word of a report is in the word file of its stem, with the passages holding it', () => {
+  for (const report of [graded(), southGlos2017]) {
+    const { words: files, texts } = searchDocument(report, themeTitles);
     const { words, passagesOf } = vocabulary(texts, `${report.authority} ${report.published.slice(0, 4)}`);
-    const content = record.content.split(' ');
-    assert.equal(files.length, Math.ceil(content.length / LOCATIONS_PER_FILE), report.slug);
-    content.forEach((word, location) => {
-      const matched = wordsAt([location], files[wordFileOf(location)]!).get(location);
-      assert.ok(matched, `${report.slug}: nothing at location ${location}`);
-      assert.equal(matched.word, word, `${report.slug} location ${location}`);
-      assert.deepEqual(matched.passages, passagesOf[words.indexOf(word)]);
+    assert.equal(files.length, WORD_FILES_PER_REPORT);
+    words.forEach((word, at) => {
+      const file = files[wordFileOf(stem(word))];
+      assert.ok(file, `${report.slug}: no word file for "${word}"`);
+      const matched = wordsWithStem(stem(word), file).find((m) => m.word === word);
+      assert.deepEqual(matched?.passages, passagesOf[at], `${report.slug}: "${word}"`);
     });
     texts.forEach((text, passage) => {
       for (const word of indexWords(text)) assert.ok(passagesOf[words.indexOf(word)]!.includes(passage), `${report.slug}: "${word}" in passage ${passage}`);
     });
   }
+});
+
+test('a stem matches every word of that stem in the report, and no other: "care" is not "carers"', () => {
+  const record = syntheticRecord({ authority: 'X', published: '2020-01-01', paragraphs: ['Care is good.', 'Carers are supported.', 'Children are cared for.'] });
+  const { words: files } = searchDocument(record, themeTitles);
+  const care = wordsWithStem('care', files[wordFileOf('care')]!);
+  assert.deepEqual(care.map((m) => m.word).sort(), ['care', 'cared']);
+  assert.deepEqual(wordsWithStem('carer', files[wordFileOf('carer')]!), [{ word: 'carers', passages: [1] }]);
 });
 
 test('the report’s authority and year are held by every passage, so "Shropshire front door" finds Shropshire’s paragraphs', () => {
@@ -109,27 +108,22 @@ test('the report’s authority and year are held by every passage, so "Shropshir
 });
 
 test('a report’s files: the passage index names passages and stays small; text comes in fours', () => {
-  const report = seeds.find((r) => r.slug === 'south-gloucestershire-2017-02-13-inspection')!;
+  const report = southGlos2017;
   const { index, words, texts } = searchDocument(report, themeTitles);
   assert.equal(index.passages.length, texts.length);
-  assert.ok(words.length >= 8, `${words.length} word files`);
-  assert.ok(words.every((file, at) => file.first <= at * LOCATIONS_PER_FILE && file.count === texts.length));
+  assert.ok(words.filter(Boolean).length >= 32, `${words.filter(Boolean).length} word files`);
+  assert.ok(words.every((file) => !file || file.count === texts.length));
   // The passage index is what every report shown costs: it must stay small, its lists in the word files.
   assert.ok(JSON.stringify(index).length < 12_000, `${JSON.stringify(index).length} characters`);
 });
 
 test('South Gloucestershire 2017: "interviews" leads to recommendation 6 and ¶ 39, and to no passage without it', () => {
-  const report = seeds.find((r) => r.slug === 'south-gloucestershire-2017-02-13-inspection')!;
+  const report = southGlos2017;
   const { index, texts } = searchDocument(report, themeTitles);
   const { words, passagesOf } = vocabulary(texts);
   const holders = passagesOf[words.indexOf('interviews')]!.map((passage) => index.passages[passage]![0]);
   assert.ok(holders.includes('rec-6') && holders.includes('para-39'), holders.join(' '));
   for (const anchor of holders) assert.match(texts[index.passages.findIndex(([a]) => a === anchor)]!, /interviews/i);
-});
-
-test('a word stands once, twice from two passages, three times from four, never more', () => {
-  assert.deepEqual([1, 2, 3, 4, 7, 8, 500].map(wordWeight), [1, 2, 2, 3, 3, 3, 3]);
-  assert.equal(indexContent(['a', 'b', 'c'], [[0], [0, 1], [0, 1, 2, 3]]), 'a b b c c c');
 });
 
 test('passage lists survive their compact form; a word every passage holds is "*"', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { excerptRuns, spokenLabel, resultSummary } from '../../src/lib/search/results.ts';
-import { highlightWords, matchRanges } from '../../src/lib/search/highlight.ts';
+import { highlightWords, matchRanges } from '../../src/lib/search/match-marks.ts';
 
 const join = (runs: ReturnType<typeof excerptRuns>) => runs.map((r) => (r.marked ? `[${r.text}]` : r.text)).join('');
 const words = (...list: string[]) => new Set(list);

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readSearchState, searchStateQuery, pagefindFilters, pagefindSort, sameSearch, activeFacets } from '../../src/lib/search/state.ts';
-import { orderFacetValues } from '../../src/lib/search/facets.ts';
+import { readSearchState, searchStateQuery, sameSearch, activeFacets } from '../../src/lib/search/state.ts';
+import { facetCounts, orderFacetValues, reportFilter } from '../../src/lib/search/facets.ts';
+import type { FacetIndex } from '../../src/lib/search/report-index.ts';
 
 const read = (query: string) => readSearchState(new URLSearchParams(query));
 
@@ -27,13 +28,29 @@ test('unknown parameters, repeated and empty values and unknown sorts are ignore
   assert.ok(sameSearch(read('year=2019&q=x'), read('q=x&year=2019')));
 });
 
-test('Pagefind options: any value within a facet, every facet, and one facet left out for its own counts', () => {
+test('filters: any value within a facet, every facet; one facet left out for its own counts', () => {
   const state = read('q=x&authority=A&authority=B&judgement=Not+graded');
   assert.deepEqual(activeFacets(state), ['authority', 'judgement']);
-  assert.deepEqual(pagefindFilters(state), { authority: { any: ['A', 'B'] }, judgement: { any: ['Not graded'] } });
-  assert.deepEqual(pagefindFilters(state, 'authority'), { judgement: { any: ['Not graded'] } });
-  assert.equal(pagefindSort(state), undefined);
-  assert.deepEqual(pagefindSort(read('q=x&sort=date')), { date: 'desc' });
+  // Reports 0–3: A graded, B not graded, C not graded, A not graded.
+  const index: FacetIndex = {
+    values: { authority: ['A', 'B', 'C'], type: ['Inspection'], year: ['2019'], judgement: ['Good', 'Not graded'], theme: ['Care leavers', 'Fostering'] },
+    reports: {
+      authority: [[0], [1], [2], [0]],
+      type: [[0], [0], [0], [0]],
+      year: [[0], [0], [0], [0]],
+      judgement: [[0], [1], [1], [1]],
+      theme: [[0, 1], [1], [], [0]],
+    },
+  };
+  const keep = reportFilter(index, state);
+  assert.deepEqual([0, 1, 2, 3].filter(keep), [1, 3]);
+  assert.deepEqual([0, 1, 2, 3].filter(reportFilter(index, state, 'authority')), [1, 2, 3]);
+  assert.deepEqual([0, 1, 2, 3].filter(reportFilter(index, read('q=x'))), [0, 1, 2, 3]);
+  // Counts among the reports a search found (0, 1 and 2): each facet without its own choice.
+  const counts = facetCounts(index, state, [0, 1, 2]);
+  assert.deepEqual(counts.authority, { B: 1, C: 1 });
+  assert.deepEqual(counts.judgement, { Good: 1, 'Not graded': 1 });
+  assert.deepEqual(counts.theme, { Fostering: 1 });
 });
 
 test('facet values are listed as a reader scans them', () => {

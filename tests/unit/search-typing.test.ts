@@ -11,6 +11,12 @@ test('the pause is a little longer than the reader’s usual gap between keys, w
   assert.equal(typingPause([0, 5000], 'fostering'), MIN_PAUSE_MS, 'a long stop is not a typing rhythm');
 });
 
+test('a space after the last word, or a last word the archive lacks (half typed), waits the longest', () => {
+  assert.equal(typingPause([0, 100, 200, 300], 'social', 'next'), MAX_PAUSE_MS);
+  assert.equal(typingPause([0, 100, 200, 300], 'acad', 'unknown'), MAX_PAUSE_MS);
+  assert.equal(typingPause([0, 100, 200, 300], 'academy', 'word'), 125);
+});
+
 test('a last word of one or two letters waits longer', () => {
   assert.equal(typingPause([0, 100], 'be'), SHORT_WORD_PAUSE_MS);
   assert.equal(typingPause([0, 60], 'the'), MIN_PAUSE_MS);

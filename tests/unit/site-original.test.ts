@@ -6,10 +6,8 @@ import { join } from 'node:path';
 import type { ReportRecord } from '../../src/schemas/report.ts';
 import { originalLinks } from '../../src/lib/site/original.ts';
 import { findLocalAuthority } from '../../src/lib/site/local-authorities.ts';
-import { documentRows } from '../../src/lib/exports/rows.ts';
 import { parseSidecar } from '../../src/lib/ingest/validate.ts';
-import { loadReports } from '../../src/lib/ingest/report-loader.ts';
-import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../../src/lib/archive-paths.ts';
+import { DEFAULT_SOURCES_DIR } from '../../src/lib/archive-paths.ts';
 import { syntheticRecord } from '../fixtures/links/records.ts';
 
 const HASH = 'c'.repeat(64);
@@ -75,22 +73,5 @@ test('every original a sidecar of the archive names is there, with the SHA-256 i
     const path = join(DEFAULT_SOURCES_DIR, file);
     assert.ok(existsSync(path), `${path} is missing`);
     assert.equal(createHash('sha256').update(readFileSync(path)).digest('hex'), sha256, `${path} does not match its sidecar`);
-  }
-});
-
-test("every document of the archive links to its original, on its page and in the documents export", () => {
-  const records = loadReports(DEFAULT_REPORTS_DIR);
-  for (const record of records) {
-    const found = originalLinks(record, findLocalAuthority(record.authority));
-    assert.ok(found.length > 0, `${record.slug} has no link to its original`);
-  }
-  const seeds = ['gloucestershire-2022-04-01-inspection', 'south-gloucestershire-2017-02-13-inspection', 'south-gloucestershire-2019-05-08-inspection'];
-  for (const slug of seeds) {
-    const record = records.find((r) => r.slug === slug)!;
-    assert.equal(originalLinks(record, null)[0]?.href, `/sources/originals/${slug}.pdf`, `${slug} offers its PDF first`);
-  }
-  for (const row of documentRows(records, new URL('https://archive.test'))) {
-    assert.ok(row.original_url || row.original_copy_url || row.ofsted_page_url, `${row.slug}: the export has no way to the original`);
-    assert.ok(row.ofsted_page_url, `${row.slug}: every authority of the archive has an Ofsted page`);
   }
 });

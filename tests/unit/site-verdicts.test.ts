@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { linkArchive } from '../../src/lib/link/link-archive.ts';
 import type { Taxonomy } from '../../src/lib/link/themes.ts';
 import { verdictRows } from '../../src/lib/exports/rows.ts';
-import { UNTHEMED, authorityTracker, passageOf, recommendationView } from '../../src/lib/site/verdicts.ts';
+import { UNTHEMED, authorityTracker, passageOf, recommendationView, trackerCounts } from '../../src/lib/site/verdicts.ts';
 import { syntheticRecord } from '../fixtures/links/records.ts';
 
 const taxonomy: Taxonomy = [{ slug: 'missing', title: 'Missing children', description: 'd', terms: ['return home interview', 'go missing'] }];
@@ -56,6 +56,22 @@ describe('recommendationView', () => {
     assert.throws(() => recommendationView(earlier!, 9, bySlug), /northshire-2016-03-01-inspection has no recommendation 9/);
   });
 
+  it('gives the pager the recommendations either side, and the section one is listed under', () => {
+    assert.deepEqual([view.previous, view.next], [null, 2]);
+    assert.deepEqual([recommendationView(earlier!, 2, bySlug).previous, recommendationView(earlier!, 2, bySlug).next], [1, null]);
+    assert.equal(view.listedUnder, null, 'listed under no section');
+    const listed = syntheticRecord({
+      authority: 'Northshire',
+      published: '2017-01-01',
+      sections: ['recommendations'],
+      paragraphs: [],
+      recommendations: [{ text: 'Improve supervision.', number: 3, section: 'recommendations' }, { text: 'Improve audits.', number: 7 }],
+    });
+    const third = recommendationView(listed, 3, bySlug);
+    assert.equal(third.listedUnder, 'recommendations', 'the title of its section');
+    assert.deepEqual([third.previous, third.next], [null, 7], 'numbers as the report gives them, gaps and all');
+  });
+
   it('names passages the way the page does', () => {
     assert.equal(passageOf(later!, 'para-2')!.name, '¶ 2');
     assert.equal(passageOf(earlier!, 'rec-2')!.name, 'Recommendation 2');
@@ -71,6 +87,10 @@ describe('authorityTracker', () => {
       [UNTHEMED, [2]],
     ]);
     assert.equal(groups[0]!.rows[0]!.later[0]!.verdict, 'improved');
+  });
+  it('gives each theme an anchor of its title, and counts recommendations and the documents making them', () => {
+    assert.deepEqual(groups.map((g) => g.id), ['theme-missing-children', 'theme-other-matters']);
+    assert.deepEqual(trackerCounts([later!, earlier!], groups), { recommendations: 2, documents: 1 });
   });
 });
 

@@ -1,19 +1,22 @@
 /**
- * One search, from the words typed to the passages shown: Pagefind once per query word, the reports ranked by their
- * best passages (src/lib/search/rank.ts), and for the reports shown their passage index and the text of the passages
+ * One search, from the words typed to the passages shown: the report index once per query word (report-index.ts),
+ * the reports ranked by their best passages (src/lib/search/rank.ts), and for the reports shown their passage index and the text of the passages
  * shown. Every file is fetched through `fetchJson`, so a second search or "show more" reuses what the first fetched.
  */
 import glossary from '../../../content/glossary.json';
-import { passageIndexUrl, passageTextUrl, passageWordsUrl, PASSAGES_PER_TEXT_FILE, wordFileOf, wordsAt, type MatchedWord, type PassageIndex, type WordFile } from '../../lib/search/passage-index.ts';
-import { acceptsMatch, groupWords, holdsPhrase, parseQuery, type QueryGroup } from '../../lib/search/query.ts';
-import { candidateReports, groupWeights, passagesToShow, reportScore, scorePassages, type Candidates, type PassageScore, type WordHit } from '../../lib/search/rank.ts';
+import { passageIndexUrl, passageTextUrl, passageWordsUrl, PASSAGES_PER_TEXT_FILE, wordFileOf, wordsWithStem, type MatchedWord, type PassageIndex, type WordFile } from '../../lib/search/passage-index.ts';
+import { groupWords, holdsPhrase, parseQuery, type QueryGroup } from '../../lib/search/query.ts';
+import { candidateReports, fullMatches, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, type Candidates, type PassageScore, type WordHit, type WordResults } from '../../lib/search/rank.ts';
+import { termScore } from '../../lib/search/report-index.ts';
+import { reportFilter } from '../../lib/search/facets.ts';
+import { stem } from '../../lib/search/stem.ts';
 import { suggestWord, vocabularyUrl, type VocabularyFile } from '../../lib/search/suggest.ts';
-import { pagefindFilters, type SearchState } from '../../lib/search/state.ts';
-import { fetchJson, type Pagefind } from './pagefind.ts';
+import { activeFacets, type SearchState } from '../../lib/search/state.ts';
+import { fetchJson, loadFacetIndex, loadMeta, postings } from './files.ts';
 
 /**
- * Reports whose passages are looked at before the first are shown. Pagefind's order of reports knows nothing of
- * which words share a passage; the passages of this many reports decide the order shown, at one or two small word
+ * Reports whose passages are looked at before the first are shown. The report index's order knows nothing of which
+ * words share a passage; the passages of this many reports decide the order shown, at one or two small word
  * files per report and query word (bench/results/relevance.md, docs/architecture.md).
  */
 export const REPORTS_RANKED_BY_PASSAGE = 10;
@@ -58,32 +61,32 @@ export interface SearchOutcome {
   suggestions: Map<number, string | null>;
 }
 
-/** How many reports hold every group that some report holds. */
-function fullMatches(groups: readonly QueryGroup[], results: Map<string, Map<string, WordHit>>): number {
-  const all = candidateReports(groups, results);
-  return all.reports.filter((c) => c.groups.filter((g) => !groups[g]!.optional).length === all.held).length;
+/**
+ * The reports holding each of `words` (by report id), with each one's score for the word; `keep` leaves out the
+ * reports a filter excludes.
+ */
+export async function searchWords(words: readonly string[], keep?: (report: number) => boolean): Promise<Map<string, Map<string, WordHit>>> {
+  const { reports } = await loadMeta();
+  const entries = await Promise.all(
+    words.map(async (word) => {
+      const holders = await postings(stem(word));
+      const kept = keep ? holders.filter((p) => keep(p.report)) : holders;
+      return [word, new Map(kept.map((p) => [String(p.report), { score: termScore(p.passages, holders.length, reports) }]))] as const;
+    }),
+  );
+  return new Map(entries);
 }
 
-/** The archive's size, for how rare a word is. */
-async function reportCount(): Promise<number> {
-  const entry = await fetchJson<{ languages: Record<string, { page_count: number }> }>('/pagefind/pagefind-entry.json');
-  return Object.values(entry.languages).reduce((n, language) => n + language.page_count, 0);
+/** Which reports the facets chosen in `state` allow: undefined (all of them) when none is chosen. */
+async function facetFilter(state: SearchState): Promise<((report: number) => boolean) | undefined> {
+  return activeFacets(state).length > 0 ? reportFilter(await loadFacetIndex(), state) : undefined;
 }
 
-/** The words a search matched in one report, per query word, from the word files holding their locations. */
-async function reportWords(id: string, hits: ReadonlyMap<string, WordHit>): Promise<Map<string, MatchedWord[]>> {
-  const files = new Set([...hits.values()].flatMap((hit) => hit.locations.map(wordFileOf)));
-  const contents = new Map(await Promise.all([...files].map(async (file) => [file, await fetchJson<WordFile>(passageWordsUrl(id, file))] as const)));
-  const byWord = new Map<string, MatchedWord[]>();
-  for (const [queryWord, hit] of hits) {
-    const found = new Map<string, MatchedWord>();
-    for (const location of hit.locations) {
-      const matched = wordsAt([location], contents.get(wordFileOf(location))!).get(location);
-      if (matched && acceptsMatch(queryWord, matched.word)) found.set(matched.word, matched);
-    }
-    byWord.set(queryWord, [...found.values()]);
-  }
-  return byWord;
+/** The words a search matched in one report, per query word, from the word files of their stems. */
+async function reportWords(id: string, queryWords: readonly string[]): Promise<Map<string, MatchedWord[]>> {
+  const files = [...new Set(queryWords.map((word) => wordFileOf(stem(word))))];
+  const contents = new Map(await Promise.all(files.map(async (file) => [file, await fetchJson<WordFile>(passageWordsUrl(id, file))] as const)));
+  return new Map(queryWords.map((word) => [word, wordsWithStem(stem(word), contents.get(wordFileOf(stem(word)))!)]));
 }
 
 async function passageText(id: string, passage: number): Promise<string> {
@@ -114,18 +117,11 @@ export class SearchRun {
   private prepared = new Map<string, Promise<Prepared>>();
   private weights: number[] = [];
 
-  private readonly pagefind: Pagefind;
   private readonly state: SearchState;
   readonly groups: QueryGroup[];
-  private readonly results: Map<string, Map<string, WordHit>>;
+  private readonly results: WordResults;
 
-  constructor(
-    pagefind: Pagefind,
-    state: SearchState,
-    groups: QueryGroup[],
-    results: Map<string, Map<string, WordHit>>,
-  ) {
-    this.pagefind = pagefind;
+  constructor(state: SearchState, groups: QueryGroup[], results: WordResults) {
     this.state = state;
     this.groups = groups;
     this.results = results;
@@ -135,25 +131,16 @@ export class SearchRun {
    * `keep`, with no signal: only the reports it keeps (those stored on this device, src/lib/offline/search.ts) are
    * ranked and shown; `outcome.beyondKept` then counts the reports the whole archive has for the search.
    */
-  static async start(pagefind: Pagefind, state: SearchState, keep?: (id: string) => boolean): Promise<{ run: SearchRun; outcome: SearchOutcome }> {
+  static async start(state: SearchState, keep?: (id: string) => boolean): Promise<{ run: SearchRun; outcome: SearchOutcome }> {
     const groups = parseQuery(state.query, glossary.entries);
-    const searchWords = (filters: object) =>
-      Promise.all(
-        groupWords(groups).map(async (word) => {
-          const search = await pagefind.search(word, { filters });
-          return [word, new Map(search.results.map((r) => [r.id, { score: r.score, locations: r.words }]))] as const;
-        }),
-      ).then((entries) => new Map(entries));
-    const filters = pagefindFilters(state);
-    const found = await searchWords(filters);
+    const filter = await facetFilter(state);
+    const found = await searchWords(groupWords(groups), filter);
     const results = keep ? new Map([...found].map(([word, byId]) => [word, new Map([...byId].filter(([id]) => keep(id)))])) : found;
-    const run = new SearchRun(pagefind, state, groups, results);
+    const run = new SearchRun(state, groups, results);
     const outcome = await run.rank();
-    if (keep) outcome.beyondKept = fullMatches(groups, found);
-    // With filters chosen, the count without them too: the same words' chunks, already loaded.
-    if (Object.keys(filters).length > 0) {
-      outcome.unfiltered = fullMatches(groups, await searchWords({}));
-    }
+    if (keep) outcome.beyondKept = fullMatches(groups, found).length;
+    // With filters chosen, the count without them too: the same term files, already loaded.
+    if (filter) outcome.unfiltered = fullMatches(groups, await searchWords(groupWords(groups))).length;
     return { run, outcome };
   }
 
@@ -161,9 +148,9 @@ export class SearchRun {
     let preparing = this.prepared.get(id);
     if (!preparing) {
       preparing = (async () => {
-        const hits = new Map([...this.results].flatMap(([word, byId]) => (byId.has(id) ? [[word, byId.get(id)!] as const] : [])));
-        const words = await reportWords(id, hits);
-        const passages = await checkPhrases(id, this.groups, this.weights, scorePassages(this.groups, words, this.weights));
+        const words = await reportWords(id, [...this.results].flatMap(([word, byId]) => (byId.has(id) ? [word] : [])));
+        let passages = await checkPhrases(id, this.groups, this.weights, scorePassages(this.groups, words, this.weights));
+        if (passages.length === 0 && !this.groups.some((g) => g.phrase)) passages = partialPassages(this.groups, words, this.weights);
         const matched = [...new Map([...words.values()].flat().map((m) => [m.word, m])).values()];
         return { id, passages, matched, rank: reportScore(passages) };
       })();
@@ -174,12 +161,13 @@ export class SearchRun {
 
   private async rank(): Promise<SearchOutcome> {
     const candidates = candidateReports(this.groups, this.results);
-    this.weights = groupWeights(this.groups, candidates.reportsPerGroup, await reportCount());
-    const full = candidates.reports.filter((c) => c.groups.filter((g) => !this.groups[g]!.optional).length === candidates.held);
+    this.weights = groupWeights(this.groups, candidates.reportsPerGroup, (await loadMeta()).reports);
+    const full = fullMatches(this.groups, this.results);
     let order: string[];
     let dropped = 0;
     if (this.state.sort === 'date') {
-      order = await this.newestFirst(candidates.reports.map((c) => c.id));
+      // Reports are numbered newest first.
+      order = candidates.reports.map((c) => c.id).sort((a, b) => Number(a) - Number(b));
     } else {
       const first = await Promise.all(full.slice(0, REPORTS_RANKED_BY_PASSAGE).map((c) => this.prepare(c.id)));
       // A quoted phrase can leave out every report looked at: look further, a batch at a time.
@@ -210,41 +198,43 @@ export class SearchRun {
     return { groups: this.groups, candidates, order, total, unfiltered: total, reports: [], suggestions };
   }
 
-  /** Newest first, as Pagefind sorts the reports holding the query's first required word. */
-  private async newestFirst(ids: string[]): Promise<string[]> {
-    const word = groupWords(this.groups.filter((g) => !g.optional))[0] ?? '';
-    const sorted = await this.pagefind.search(word, { filters: pagefindFilters(this.state), sort: { date: 'desc' } });
-    const position = new Map(sorted.results.map((r, at) => [r.id, at]));
-    return [...ids].sort((a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity));
-  }
-
   /**
    * The reports at `ids`, with their passage index and the text of their first `count` passages; a report left with
    * no passage (a quoted phrase none of its passages holds) is left out.
    */
   async reportHits(ids: readonly string[], count: number): Promise<ReportHits[]> {
+    const chosen = new Set(this.state.filters.theme);
     const reports = await Promise.all(
-      ids.map(async (id) => {
-        const [prepared, index] = await Promise.all([this.prepare(id), fetchJson<PassageIndex>(passageIndexUrl(id))]);
-        const chosen = new Set(this.state.filters.theme);
-        const themed = chosen.size
-          ? new Set(index.passages.flatMap(([, , themes], passage) => (themes.some((t) => chosen.has(index.themes[t]!)) ? [passage] : [])))
-          : undefined;
+      ids.map(async (id): Promise<ReportHits> => {
+        const loadingIndex = fetchJson<PassageIndex>(passageIndexUrl(id));
+        const prepared = await this.prepare(id);
+        // The passages' text does not wait for the passage index, unless a chosen theme decides which come first.
+        const themed = chosen.size ? themedPassages(await loadingIndex, chosen) : undefined;
         const ranked = passagesToShow(prepared.passages, { documentOrder: this.state.sort === 'date', themed });
-        const report: ReportHits = { id, index, ranked, texts: new Map(), shown: 0, matched: prepared.matched };
-        await showPassages(report, count);
-        return report;
+        const shown = ranked.slice(0, count);
+        const [index, texts] = await Promise.all([loadingIndex, passageTexts(id, shown)]);
+        return { id, index, ranked, texts, shown: shown.length, matched: prepared.matched };
       }),
     );
     return reports.filter((report) => report.ranked.length > 0);
   }
 }
 
+/** The passages of a report carrying one of the `chosen` themes. */
+function themedPassages(index: PassageIndex, chosen: ReadonlySet<string>): Set<number> {
+  return new Set(index.passages.flatMap(([, , themes], passage) => (themes.some((t) => chosen.has(index.themes[t]!)) ? [passage] : [])));
+}
+
+/** The text of some passages of a report, by passage. */
+async function passageTexts(id: string, passages: readonly PassageScore[]): Promise<Map<number, string>> {
+  const texts = await Promise.all(passages.map(({ passage }) => passageText(id, passage)));
+  return new Map(passages.map(({ passage }, at) => [passage, texts[at]!]));
+}
+
 /** Fetches the text of the report's next `count` passages and counts them as shown. */
 export async function showPassages(report: ReportHits, count: number): Promise<void> {
   const next = report.ranked.slice(report.shown, report.shown + count);
-  const texts = await Promise.all(next.map(({ passage }) => passageText(report.id, passage)));
-  next.forEach(({ passage }, at) => report.texts.set(passage, texts[at]!));
+  for (const [passage, text] of await passageTexts(report.id, next)) report.texts.set(passage, text);
   report.shown += next.length;
 }
 

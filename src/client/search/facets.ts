@@ -3,28 +3,19 @@
  * every search while the panel is open. The filter index loads only when the panel is opened, or when the reader
  * arrives with filters in the URL.
  */
-import { FACETS, orderFacetValues, type FacetKey } from '../../lib/search/facets.ts';
-import { activeFacets, pagefindFilters, type SearchState } from '../../lib/search/state.ts';
-import { loadFilterIndex, loadPagefind, type FilterCounts, type Pagefind } from './pagefind.ts';
+import glossary from '../../../content/glossary.json';
+import { FACETS, facetCounts, orderFacetValues, type FacetKey } from '../../lib/search/facets.ts';
+import { groupWords, parseQuery } from '../../lib/search/query.ts';
+import { fullMatches } from '../../lib/search/rank.ts';
+import type { SearchState } from '../../lib/search/state.ts';
+import { searchWords } from './engine.ts';
+import { loadFacetIndex } from './files.ts';
 import { make } from './render.ts';
 
-/** The words Pagefind counts facets for: the query without quotation marks, which Pagefind would read as a phrase. */
-const countedQuery = (query: string) => query.replace(/["“”]/g, ' ').trim();
-
-/**
- * Facet counts for a search. A facet with values chosen is counted without its own choice (values of one facet are
- * alternatives), which takes one more search per such facet: no more bytes, the chunks are loaded.
- */
-async function facetCounts(pagefind: Pagefind, state: SearchState): Promise<FilterCounts> {
-  const query = countedQuery(state.query);
-  const counts: FilterCounts = { ...(await pagefind.search(query, { filters: pagefindFilters(state) })).filters };
-  await Promise.all(
-    activeFacets(state).map(async (key) => {
-      const without = await pagefind.search(query, { filters: pagefindFilters(state, key) });
-      counts[key] = without.filters[key] ?? {};
-    }),
-  );
-  return counts;
+/** The reports (by number) a search finds with no facet chosen: the term files are loaded already. */
+async function matchingReports(query: string): Promise<number[]> {
+  const groups = parseQuery(query, glossary.entries);
+  return fullMatches(groups, await searchWords(groupWords(groups))).map((c) => Number(c.id));
 }
 
 export class FacetsPanel {
@@ -39,12 +30,12 @@ export class FacetsPanel {
 
   /** Counts for `state`; `isCurrent` says whether a newer search has started meanwhile. */
   async render(state: SearchState, isCurrent: () => boolean): Promise<void> {
-    const [pagefind, everyValue] = await Promise.all([loadPagefind(), loadFilterIndex()]);
-    const counts = await facetCounts(pagefind, state);
+    const [index, reports] = await Promise.all([loadFacetIndex(), matchingReports(state.query)]);
+    const counts = facetCounts(index, state, reports);
     if (!isCurrent()) return;
     for (const { key } of FACETS) {
       const list = this.panel.querySelector<HTMLUListElement>(`[data-facet="${key}"] .search-facet__options`)!;
-      const values = orderFacetValues(key, Object.keys(everyValue[key] ?? {}));
+      const values = orderFacetValues(key, index.values[key]);
       values.forEach((value, at) => {
         const row = this.row(state, key, value, counts[key]?.[value] ?? 0);
         // Moving a row, even to where it already is, would take the focus off its checkbox.

@@ -3,16 +3,18 @@
  * turns what the reader does into searches and history entries: one entry per search, not per keystroke; Back and
  * Forward restore the search they left.
  *
- * While the reader types, Pagefind's index chunks of the words already finished load at once (the finished query
- * needs them); the search itself runs once the typing pauses a little longer than the reader's own gaps between keys
- * (typing.ts), so a word still being typed fetches nothing but those.
+ * While the reader types, the term files of the words already finished load at once, and that of the word being
+ * typed as soon as its letters decide it (the finished query needs them, report-index.ts); the search itself runs
+ * once the typing pauses a little longer than the reader's own gaps between keys (typing.ts), so a word still being
+ * typed fetches nothing else.
  */
 import { activeFacets, readSearchState, sameSearch, searchStateQuery, type SearchState } from '../../lib/search/state.ts';
 import { queryWords } from '../../lib/search/query.ts';
-import { typingPause } from '../../lib/search/typing.ts';
+import { typingPause, type QueryEnd } from '../../lib/search/typing.ts';
 import type { FacetKey } from '../../lib/search/facets.ts';
 import { FacetsPanel } from './facets.ts';
-import { loadPagefind } from './pagefind.ts';
+import { stem } from '../../lib/search/stem.ts';
+import { knownStem, loadMeta, postings, preloadTyped } from './files.ts';
 import { ResultsView } from './render.ts';
 import { SearchSession } from './session.ts';
 
@@ -34,8 +36,13 @@ const view = new ResultsView(
 const session = new SearchSession(readSearchState(new URLSearchParams(location.search)), view, facets, (hasResults) => (controls.hidden = !hasResults));
 
 let deferredSearch: ReturnType<typeof setTimeout> | undefined;
+/** A search is waiting for the typing to pause. */
+let searchPending = false;
+/** Keystrokes typed so far: a pause worked out for an earlier one is dropped. */
+let keystrokes = 0;
 function search(announceNow: boolean): void {
   clearTimeout(deferredSearch);
+  searchPending = false;
   document.title = session.state.query ? `${session.state.query} – ${baseTitle}` : baseTitle;
   void session.search({ announceNow });
 }
@@ -70,18 +77,33 @@ function navigate(next: SearchState, how: 'push' | 'replace'): void {
 
 function typed(): void {
   const next = { ...session.state, query: input.value.trim() };
-  if (sameSearch(session.state, next)) return;
-  // The first keystroke of a new query makes a history entry; the rest of the typing updates it.
-  navigate(next, typingEntry ? 'replace' : 'push');
-  typingEntry = true;
+  const changed = !sameSearch(session.state, next);
+  // A space changes no search, but says another word is coming: a search still waiting waits longer.
+  if (!changed && !searchPending) return;
+  if (changed) {
+    // The first keystroke of a new query makes a history entry; the rest of the typing updates it.
+    navigate(next, typingEntry ? 'replace' : 'push');
+    typingEntry = true;
+  }
   const words = queryWords(input.value);
-  const finished = /\s$/.test(input.value) ? words : words.slice(0, -1);
-  void loadPagefind().then((pagefind) => finished.forEach((word) => void pagefind.preload(word)));
+  const typing = /\s$/.test(input.value) ? undefined : words.at(-1);
+  for (const word of typing === undefined ? words : words.slice(0, -1)) void postings(stem(word)).catch(() => {});
+  // With no index to be had (no signal), the search still runs: it says so.
+  const preloading = (typing === undefined ? Promise.resolve() : preloadTyped(typing)).catch(() => {});
   clearTimeout(deferredSearch);
-  keyTimes.push(performance.now());
+  const keyTime = performance.now();
+  keyTimes.push(keyTime);
   if (keyTimes.length > 4) keyTimes.shift();
-  if (session.state.query) deferredSearch = setTimeout(() => search(false), typingPause(keyTimes, words.at(-1) ?? ''));
-  else search(false);
+  if (!session.state.query) return search(false);
+  searchPending = true;
+  const keystroke = ++keystrokes;
+  // Whether the last word is a word of the archive decides the pause: its term file (a few milliseconds) says so.
+  void preloading.then(() => {
+    if (keystroke !== keystrokes || !searchPending) return;
+    const end: QueryEnd = typing === undefined ? 'next' : knownStem(stem(typing)) === false ? 'unknown' : 'word';
+    const pause = typingPause(keyTimes, words.at(-1) ?? '', end) - (performance.now() - keyTime);
+    deferredSearch = setTimeout(() => search(false), Math.max(0, pause));
+  });
 }
 
 function choose(next: SearchState): void {
@@ -128,8 +150,8 @@ window.addEventListener('popstate', () => {
   search(true);
 });
 
-// Pagefind starts loading as soon as the reader shows an intent to search, so it is ready by the first keystroke.
-input.addEventListener('focus', () => void loadPagefind(), { once: true });
+// The index metadata loads as soon as the reader shows an intent to search, so it is there by the first keystroke.
+input.addEventListener('focus', () => void loadMeta().catch(() => {}), { once: true });
 
 element('search-needs-js').hidden = true;
 showState();

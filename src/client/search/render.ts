@@ -7,6 +7,7 @@ import { HIGHLIGHT_PARAM } from '../../lib/search/facets.ts';
 import { excerptRuns, spokenLabel } from '../../lib/search/results.ts';
 import { phraseOffset } from '../../lib/search/query.ts';
 import { searchStateQuery, type SearchState } from '../../lib/search/state.ts';
+import { searchUrl } from '../../lib/site/urls.ts';
 import { wordsIn, type ReportHits } from './engine.ts';
 
 /** Words per excerpt: about two lines on a phone, enough to judge whether the paragraph is the one wanted. */
@@ -68,7 +69,7 @@ export class ResultsView {
     suggestion.hidden = !state || !query;
     if (!state || !query) return;
     const link = make('a', undefined, query);
-    link.href = `/search/${searchStateQuery({ ...state, query })}`;
+    link.href = `${searchUrl()}${searchStateQuery({ ...state, query })}`;
     suggestion.append('Did you mean ', link, '?');
   }
 

@@ -9,12 +9,12 @@ import { offlineResultSummary } from '../../lib/offline/search.ts';
 import { storedReports } from '../offline-store.ts';
 import { SearchRun, showPassages, type ReportHits, type SearchOutcome } from './engine.ts';
 import type { FacetsPanel } from './facets.ts';
-import { loadFilterIndex, loadPagefind } from './pagefind.ts';
+import { loadFacetIndex } from './files.ts';
 import type { ResultsView } from './render.ts';
 
 /**
  * Reports per page of results: about what a phone shows in two or three screens. Each costs its passage index and
- * passage text (5–15 KB), the largest part of a first search after Pagefind's own files.
+ * passage text (5–15 KB), the largest part of a first search.
  */
 const REPORTS_PER_PAGE = 3;
 /** Passages shown under each report at first; the rest come on request. */
@@ -57,9 +57,8 @@ export class SearchSession {
     }
     const slow = setTimeout(() => this.view.setStatus('Searching…', true), SLOW_SEARCH_MS);
     try {
-      const pagefind = await loadPagefind();
       const first = async (keep?: (id: string) => boolean) => {
-        const { run, outcome } = await SearchRun.start(pagefind, state, keep);
+        const { run, outcome } = await SearchRun.start(state, keep);
         return { run, outcome, reports: await run.reportHits(outcome.order.slice(0, REPORTS_PER_PAGE), HITS_PER_REPORT) };
       };
       // No signal (a fetch that failed, not one the server answered): the reports stored on this device answer.
@@ -134,7 +133,7 @@ export class SearchSession {
   async facetsOpened(): Promise<void> {
     if (!this.current) return;
     const mine = this.generation;
-    await loadFilterIndex();
+    await loadFacetIndex();
     await this.facets.render(this.state, () => mine === this.generation);
   }
 }

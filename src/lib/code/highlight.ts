@@ -1,5 +1,5 @@
 /**
- * Syntax highlighting at build time, for the /data/ page's excerpts and each report's data view.
+ * Syntax highlighting at build time, for the /data/ page's samples of the exports and each report's data view.
  *
  * The site is served with a strict `style-src 'self'`, so the output carries classes, never style attributes: the
  * colours are those of Shiki's CSS-variables theme, all `var(--code-…)`, and each of those becomes a class

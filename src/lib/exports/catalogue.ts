@@ -4,6 +4,7 @@
  * page presents it, so the machine-readable and the human-readable documentation cannot disagree.
  */
 import type { ReportRecord } from '../../schemas/report.ts';
+import { required } from '../required.ts';
 import { chronological, inspectionPairs, summariseAuthorities } from '../site/shape.ts';
 import { anchorUrl, authorityRecommendationsUrl, authorityUrl, compareUrl, recommendationUrl, reportUrl, searchUrl, themeUrl } from '../site/urls.ts';
 import { COLUMNS, type Column } from './rows.ts';
@@ -12,6 +13,7 @@ import { LIST_SEPARATOR } from './serialise.ts';
 import {
   absoluteUrl,
   authorityFeedUrl,
+  dataPageUrl,
   dataSchemaUrl,
   datasetUrl,
   DATASETS,
@@ -144,9 +146,9 @@ export function dataCatalogue(reports: readonly ReportRecord[], themeSlug: strin
   return {
     $id: absolute(dataSchemaUrl),
     title: `${ARCHIVE_NAME}: open data`,
-    version: DATA_CHANGES.at(-1)!.version,
+    version: required(DATA_CHANGES.at(-1), 'the latest change in DATA_CHANGES').version,
     licence: 'Open Government Licence v3.0 (the report text); the archive’s own data under the same licence.',
-    documentation: absolute('/data/'),
+    documentation: absolute(dataPageUrl),
     formats: FORMAT_NOTES,
     datasets: DATASETS.map((dataset) => ({
       name: dataset,

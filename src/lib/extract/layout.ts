@@ -2,6 +2,8 @@
  * Rebuilding reading order from positioned text runs: pure functions, no pdf.js, so they can be tested on
  * small synthetic inputs. Coordinates are PDF points with y growing upwards (pdf.js text-item space).
  */
+import { isPageNumber, repeatedFurniture } from '../page-furniture.ts';
+import { required } from '../required.ts';
 
 /** One run of text as the PDF places it: `x`,`y` are the start of its baseline, `size` its font size. */
 export interface Fragment {
@@ -21,8 +23,11 @@ export interface Cell {
   right: number;
 }
 
-/** Text on one baseline, split at column gaps. `size` is the largest font size on it. */
-export interface Line {
+/**
+ * A PDF page's text on one baseline, split at column gaps. `size` is the largest font size on it. (The parser's
+ * `Line`, src/lib/parse/normalise.ts, is a line of the extracted text.)
+ */
+export interface PdfLine {
   y: number;
   size: number;
   cells: Cell[];
@@ -62,8 +67,7 @@ export function groupIntoLines(fragments: readonly Fragment[]): Fragment[][] {
     }
   }
   const lines: Fragment[][] = [];
-  for (let i = 0; i < groups.length; i++) {
-    const group = groups[i]!;
+  for (const [i, group] of groups.entries()) {
     const base = groups[i + 1];
     if (base && isSuperscriptOf(group, base)) {
       base.runs.push(...group.runs.map((run) => ({ ...run, superscript: true })));
@@ -186,13 +190,13 @@ export function buildCells(runs: readonly Fragment[], cellStarts: ReadonlySet<Fr
 }
 
 /** Lines of a page from its text runs: grouped by baseline, split into cells. */
-export function layOutLines(fragments: readonly Fragment[]): Line[] {
+export function layOutLines(fragments: readonly Fragment[]): PdfLine[] {
   const grouped = groupIntoLines(fragments);
   const cellStarts = findCellStarts(grouped);
   return grouped
     .map((runs) => {
       // The baseline is the line's own, not that of a superscript folded into it.
-      const base = runs.find((run) => !run.superscript) ?? runs[0]!;
+      const base = runs.find((run) => !run.superscript) ?? required(runs[0], 'the first run of a line');
       return { y: base.y, size: Math.max(...runs.map((r) => r.size)), cells: buildCells(runs, cellStarts) };
     })
     .filter((line) => line.cells.length > 0);
@@ -203,8 +207,8 @@ export function layOutLines(fragments: readonly Fragment[]): Line[] {
  * grade beside its area) or alone on its line well right of the text's left edge (a grade set beside an
  * area that wraps above and below it, or split over lines of its own).
  */
-export function findGradeColumns(lines: readonly Line[]): number[] {
-  const left = Math.min(...lines.map((line) => line.cells[0]!.x));
+export function findGradeColumns(lines: readonly PdfLine[]): number[] {
+  const left = Math.min(...lines.flatMap((line) => line.cells.slice(0, 1).map((cell) => cell.x)));
   const columns: number[] = [];
   for (const line of lines) {
     line.cells.forEach((cell, i) => {
@@ -218,10 +222,11 @@ export function findGradeColumns(lines: readonly Line[]): number[] {
 }
 
 /** Where a line stands relative to a grade column at `x`. */
-function tablePart(line: Line, x: number): 'row' | 'grade' | 'area' | 'none' {
+function tablePart(line: PdfLine, x: number): 'row' | 'grade' | 'area' | 'none' {
   const grade = line.cells.findIndex((cell) => Math.abs(cell.x - x) <= COLUMN_ALIGN_PT && isGradeText(cell.text));
   if (grade >= 0) return grade === line.cells.length - 1 ? (grade === 0 ? 'grade' : 'row') : 'none';
-  return line.cells.at(-1)!.right < x - 0.5 * line.size ? 'area' : 'none';
+  const last = line.cells.at(-1);
+  return last && last.right < x - 0.5 * line.size ? 'area' : 'none';
 }
 
 /**
@@ -230,62 +235,64 @@ function tablePart(line: Line, x: number): 'row' | 'grade' | 'area' | 'none' {
  * and each row's area pieces and grade pieces are joined in reading order. Grade words above, beside or below
  * the area (all three occur) end up in the same row.
  */
-export function rebuildJudgementTables(lines: readonly Line[]): Line[] {
+export function rebuildJudgementTables(lines: readonly PdfLine[]): PdfLine[] {
   if (lines.length === 0) return [];
   let result = [...lines];
   for (const x of findGradeColumns(lines)) result = mergeTableRows(result, x);
   return result;
 }
 
-function mergeTableRows(lines: readonly Line[], x: number): Line[] {
+function mergeTableRows(lines: readonly PdfLine[], x: number): PdfLine[] {
   const parts = lines.map((line) => tablePart(line, x));
-  const inRow = new Array<number>(lines.length).fill(-1);
-  const rows: number[][] = [];
+  /** The row each line belongs to, as the indexes of its lines in order; lines of no row are absent. */
+  const rowOf = new Map<number, number[]>();
   // Each anchor (a line with a grade cell in this column) starts or joins a row; neighbours close enough
   // above and below, with text only left of the column, are the rest of the row.
   lines.forEach((line, i) => {
     if (parts[i] !== 'row' && parts[i] !== 'grade') return;
-    if (inRow[i]! >= 0) return;
+    if (rowOf.has(i)) return;
     const row = [i];
-    inRow[i] = rows.length;
+    rowOf.set(i, row);
     for (const step of [-1, 1]) {
-      let edge = i;
-      for (let j = i + step; j >= 0 && j < lines.length; j += step) {
-        const near = Math.abs(lines[edge]!.y - lines[j]!.y) <= ROW_LINE_PITCH_EM * Math.max(lines[j]!.size, lines[edge]!.size);
-        if (!near || parts[j] === 'none' || inRow[j]! >= 0) break;
+      let edge = line;
+      for (let j = i + step; ; j += step) {
+        const next = lines[j];
+        if (!next) break;
+        const near = Math.abs(edge.y - next.y) <= ROW_LINE_PITCH_EM * Math.max(next.size, edge.size);
+        if (!near || parts[j] === 'none' || rowOf.has(j)) break;
         row.push(j);
-        inRow[j] = rows.length;
-        edge = j;
+        rowOf.set(j, row);
+        edge = next;
       }
     }
-    rows.push(row.sort((a, b) => a - b));
+    row.sort((a, b) => a - b);
   });
-  const result: Line[] = [];
+  const result: PdfLine[] = [];
   lines.forEach((line, i) => {
-    const rowIndex = inRow[i]!;
-    if (rowIndex < 0) {
+    const row = rowOf.get(i);
+    if (!row) {
       result.push(line);
       return;
     }
-    const row = rows[rowIndex]!;
     if (row[0] !== i) return;
+    const rowLines = row.map((j) => required(lines[j], `line ${j} of a judgement table row`));
     const area: string[] = [];
     const grade: string[] = [];
-    for (const j of row) {
-      for (const cell of lines[j]!.cells) (cell.x >= x - COLUMN_ALIGN_PT ? grade : area).push(cell.text);
+    for (const rowLine of rowLines) {
+      for (const cell of rowLine.cells) (cell.x >= x - COLUMN_ALIGN_PT ? grade : area).push(cell.text);
     }
     const areaText = area.join(' ');
     const gradeText = grade.join(' ');
     const cells: Cell[] = [];
-    if (areaText) cells.push({ text: areaText, x: lines[row[0]!]!.cells[0]!.x, right: x });
-    cells.push({ text: gradeText, x, right: Math.max(...row.flatMap((j) => lines[j]!.cells.map((c) => c.right))) });
+    if (areaText) cells.push({ text: areaText, x: required(line.cells[0], 'the first cell of a judgement table row').x, right: x });
+    cells.push({ text: gradeText, x, right: Math.max(...rowLines.flatMap((rowLine) => rowLine.cells.map((c) => c.right))) });
     result.push({ y: line.y, size: line.size, cells, tableRow: true });
   });
   return result;
 }
 
 /** A page's lines as text: cells joined by TAB, a blank line where the vertical gap says a paragraph ends. */
-export function linesToText(lines: readonly Line[]): string[] {
+export function linesToText(lines: readonly PdfLine[]): string[] {
   const out: string[] = [];
   lines.forEach((line, i) => {
     const previous = lines[i - 1];
@@ -297,46 +304,16 @@ export function linesToText(lines: readonly Line[]): string[] {
   return out;
 }
 
-/** How many lines at the top and at the bottom of a page may be running headers or footers. */
-const FURNITURE_ZONE = 3;
-
-/** Furniture is compared with its digits blanked: footers carry page numbers and dates. */
-function furnitureKey(line: string): string {
-  return line.replace(/\d+/gu, '#').replace(/\s+/gu, ' ').trim();
-}
-
-/**
- * Drops running headers and footers: lines in the top or bottom few non-blank lines of a page whose text
- * (digits blanked) recurs in the same zone, top or bottom, on at least half the pages, and on three pages at
- * least, so a short document's real lines are never mistaken for furniture. The zones are counted apart because a
- * report's footer often repeats its title, which the first page has at its top: that is the title, not furniture.
- */
+/** Drops running headers and footers (the rule is src/lib/page-furniture.ts's, shared with text sources). */
 export function dropRepeatedPageFurniture(pages: readonly string[][]): string[][] {
-  const threshold = Math.max(3, Math.ceil(pages.length / 2));
-  const drop = pages.map(() => new Set<number>());
-  for (const zone of [topZone, bottomZone]) {
-    const zoneKeys = pages.map((lines) => new Set(zone(lines).map((i) => furnitureKey(lines[i]!))));
-    const counts = new Map<string, number>();
-    for (const keys of zoneKeys) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-    pages.forEach((lines, p) => {
-      for (const i of zone(lines)) if ((counts.get(furnitureKey(lines[i]!)) ?? 0) >= threshold) drop[p]!.add(i);
-    });
-  }
-  return pages.map((lines, p) => lines.filter((_, i) => !drop[p]!.has(i)));
+  const drop = repeatedFurniture(pages);
+  return pages.map((lines, p) => lines.filter((_, i) => !drop[p].has(i)));
 }
-
-const nonBlankIndexes = (lines: readonly string[]) => lines.flatMap((line, i) => (line.trim() ? [i] : []));
-/** Indexes of the first few non-blank lines of a page, where running headers stand. */
-const topZone = (lines: readonly string[]) => nonBlankIndexes(lines).slice(0, FURNITURE_ZONE);
-/** Indexes of the last few non-blank lines of a page, where running footers stand. */
-const bottomZone = (lines: readonly string[]) => nonBlankIndexes(lines).slice(-FURNITURE_ZONE);
 
 /** Drops a page number standing alone ("7", "Page 7", "7 of 12") as the first or last non-blank line. */
 export function dropPageNumbers(lines: readonly string[]): string[] {
-  const isPageNumber = (line: string | undefined) =>
-    line !== undefined && /^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$/iu.test(line.trim());
   const nonBlank = lines.flatMap((line, i) => (line.trim() ? [i] : []));
-  const drop = new Set([nonBlank[0], nonBlank.at(-1)].filter((i) => i !== undefined && isPageNumber(lines[i])));
+  const drop = new Set([nonBlank[0], nonBlank.at(-1)].filter((i) => i !== undefined && isPageNumber(lines[i]!)));
   return lines.filter((_, i) => !drop.has(i));
 }
 
@@ -349,13 +326,13 @@ export function dropPageNumbers(lines: readonly string[]): string[] {
 export function joinHyphenatedWords(lines: readonly string[]): string[] {
   const out = [...lines];
   for (let i = 0; i < out.length - 1; i++) {
-    const line = out[i]!;
-    const next = out[i + 1]!;
+    const line = required(out[i], `line ${i}`);
+    const next = required(out[i + 1], `line ${i + 1}`);
     if (!/\p{L}-$/u.test(line) || line.includes('\t') || next.includes('\t')) continue;
     const match = /^([\p{Ll}\d][^\s]*)\s*(.*)$/u.exec(next);
     if (!match) continue;
     out[i] = line + match[1];
-    out[i + 1] = match[2]!;
+    out[i + 1] = match[2] ?? '';
   }
   return out.filter((line, i) => line !== '' || lines[i] === '');
 }

@@ -90,9 +90,10 @@ async function readPages(pdf: PDFDocumentProxy, file: string): Promise<string[][
  */
 function toFragment(item: TextItem | TextMarkedContent): Fragment[] {
   if (!('str' in item) || !item.str.trim()) return [];
-  const [a, b, , d, x, y] = item.transform as number[];
-  if (Math.abs(b!) > 0.01 * Math.abs(a!) || d! <= 0) return [];
-  return [{ text: item.str, x: x!, y: y!, width: item.width, size: d! }];
+  // pdf.js always gives six numbers; a missing one reads as 0, which drops the run (no vertical scale).
+  const [a = 0, b = 0, , d = 0, x = 0, y = 0] = item.transform as number[];
+  if (Math.abs(b) > 0.01 * Math.abs(a) || d <= 0) return [];
+  return [{ text: item.str, x, y, width: item.width, size: d }];
 }
 
 /** How far from the end `%%EOF` may sit: writers may append a little whitespace or junk after it. */

@@ -11,8 +11,9 @@ export type WorkerReply = { index: number } & (
   | { ok: false; error: SerialisedSourceError }
 );
 
-parentPort?.on('message', async ({ index, file }: { index: number; file: string }) => {
-  parentPort!.postMessage(await extractOne(index, file));
+const port = parentPort;
+port?.on('message', async ({ index, file }: { index: number; file: string }) => {
+  port.postMessage(await extractOne(index, file));
 });
 
 async function extractOne(index: number, file: string): Promise<WorkerReply> {

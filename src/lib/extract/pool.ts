@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { required } from '../required.ts';
 import { SourceError } from '../source-error.ts';
 import type { ExtractedPdf } from './pdf.ts';
 import type { WorkerReply } from './pool-worker.ts';
@@ -38,7 +39,7 @@ export async function extractPdfs(
         worker.postMessage({ index: current, file: files[current] });
       };
       worker.on('message', (reply: WorkerReply) => {
-        const file = files[reply.index]!;
+        const file = required(files[reply.index], `file ${reply.index} of the pool`);
         results[reply.index] = reply.ok
           ? { file, ok: true, result: reply.result }
           : { file, ok: false, error: reviveSourceError(reply.error) };
@@ -53,7 +54,7 @@ export async function extractPdfs(
       worker.on('exit', (code) => {
         if (done) return resolve();
         if (current >= 0) {
-          const file = files[current]!;
+          const file = required(files[current], `file ${current} of the pool`);
           const problem = `text extraction crashed: ${crash || `the worker thread exited with code ${code}`}`;
           const hint = 'this is a bug in the extractor (src/lib/extract) or an extreme file: report it with this file attached';
           results[current] = { file, ok: false, error: new SourceError(problem, { file, hint }) };

@@ -37,7 +37,7 @@ const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)
 
 function attributesOf(tagBody: string): Record<string, string> {
   const attributes: Record<string, string> = {};
-  for (const m of tagBody.matchAll(ATTRIBUTE)) attributes[m[1]!.toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
+  for (const m of tagBody.matchAll(ATTRIBUTE)) attributes[m[1].toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
   return attributes;
 }
 
@@ -46,7 +46,7 @@ export function linksOf(html: string): Link[] {
   const page = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
   const links: Link[] = [];
   for (const m of page.matchAll(/<a(\s[^>]*)?>([\s\S]*?)<\/a\s*>/gi)) {
-    links.push({ attributes: attributesOf(m[1] ?? ''), inner: m[2]!, text: textOf(m[2]!) });
+    links.push({ attributes: attributesOf(m[1] ?? ''), inner: m[2], text: textOf(m[2]) });
   }
   return links;
 }
@@ -54,8 +54,8 @@ export function linksOf(html: string): Link[] {
 /** The text of the first element inside `markup` whose class list includes `className`, or null. */
 export function textOfClass(markup: string, className: string): string | null {
   for (const m of markup.matchAll(/<([a-z][a-z0-9]*)(\s[^>]*)>([\s\S]*?)<\/\1\s*>/gi)) {
-    const classes = (attributesOf(m[2]!).class ?? '').split(/\s+/);
-    if (classes.includes(className)) return textOf(m[3]!);
+    const classes = (attributesOf(m[2]).class ?? '').split(/\s+/);
+    if (classes.includes(className)) return textOf(m[3]);
   }
   return null;
 }

@@ -35,7 +35,7 @@ export function planFetch(
   held: readonly HeldSource[],
   { since }: { since?: string } = {},
 ): Plan {
-  const heldByUrl = new Map(held.filter((h) => h.url).map((h) => [h.url!, h.file]));
+  const heldByUrl = new Map(held.flatMap((h) => (h.url ? [[h.url, h.file] as const] : [])));
   const plan: Plan = { download: [], unchanged: [], tooOld: 0, otherKinds: new Map() };
   const queued = new Set<string>();
   for (const { provider, publications } of found) {

@@ -95,12 +95,12 @@ export function parseProviderPage(html: string, pageUrl: string): Publication[] 
   return links.map((link) => {
     const text = textOfClass(link.inner, 'nonvisual') ?? link.text;
     const m = PUBLICATION_TEXT.exec(text);
-    const published = m ? parseDate(m[2]!) : null;
+    const published = m ? parseDate(m[2]) : null;
     if (!m || !published) {
       throw new SiteStructureError(`a publication link's text ${JSON.stringify(text)} does not read "<kind> - <day month year>, pdf"`, pageUrl);
     }
     if (!link.attributes.href) throw new SiteStructureError(`the publication link ${JSON.stringify(text)} has no href`, pageUrl);
-    return { url: new URL(link.attributes.href, pageUrl).href, kind: m[1]!, published };
+    return { url: new URL(link.attributes.href, pageUrl).href, kind: m[1], published };
   });
 }
 

@@ -10,7 +10,7 @@ export type Outcome =
   | { status: 'failed'; document: string; url: string; reason: string };
 
 function row(cells: string[], widths: number[]): string {
-  return `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  return `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
 }
 
 /** One row per new, refused and failed document; the unchanged ones as one row with their count. */
@@ -29,7 +29,7 @@ export function summaryTable(outcomes: readonly Outcome[]): string {
     if (o.status === 'failed') rows.push(['failed', o.document, `${o.reason} (${o.url})`]);
   }
   const header = ['outcome', 'document', 'detail'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const table = rows.length
     ? [row(header, widths), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map((r) => row(r, widths))].join('\n')
     : 'No children\'s services documents found.';

@@ -9,9 +9,9 @@
  * name on the way out. Entries are written to a temporary name and renamed, so a run stopped half-way leaves
  * whole entries or none. Nothing is ever read from the cache that is not valid JSON of the right key.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { sha256Of, versionOfFiles } from '../sha256.ts';
 import type { ReportRecord, Sidecar } from '../../schemas/report.ts';
 
 export const DEFAULT_CACHE_DIR = '.cache/ingest';
@@ -22,6 +22,7 @@ export const PARSER_INPUTS = [
   'src/lib/extract',
   'src/lib/ingest/decode.ts',
   'src/lib/ingest/build-records.ts',
+  'src/lib/page-furniture.ts',
   'src/schemas/report.ts',
   'node_modules/pdfjs-dist/package.json',
 ] as const;
@@ -37,13 +38,8 @@ function filesOf(path: string): string[] {
 
 /** A hash of the parser's own source files: any edit to them gives a new version. */
 export function parserVersion(root = '.', inputs: readonly string[] = PARSER_INPUTS): string {
-  const hash = createHash('sha256');
-  for (const input of inputs) {
-    for (const file of filesOf(join(root, input))) {
-      hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-    }
-  }
-  return hash.digest('hex').slice(0, 16);
+  const files = inputs.flatMap((input) => filesOf(join(root, input)));
+  return versionOfFiles(files.values().map((file) => ({ name: relative(root, file), bytes: readFileSync(file) })));
 }
 
 /** Sidecar fields in a fixed order, so `{a, b}` and `{b, a}` are the same sidecar. */
@@ -52,7 +48,7 @@ function canonical(sidecar: Sidecar): string {
 }
 
 export function cacheKey(sourceSha256: string, sidecar: Sidecar, version: string): string {
-  return createHash('sha256').update(`${sourceSha256}\0${canonical(sidecar)}\0${version}`).digest('hex');
+  return sha256Of(`${sourceSha256}\0${canonical(sidecar)}\0${version}`);
 }
 
 export interface IngestCache {

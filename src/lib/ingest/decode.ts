@@ -52,7 +52,7 @@ function checkNoControlCharacters(text: string, file: string): void {
   const before = text.slice(0, found.index);
   const line = before.split('\n').length;
   const column = found.index - before.lastIndexOf('\n');
-  const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const code = `U+${(found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
   const c1 = found[0] >= '\u0080' && found[0] <= '\u009F';
   throw new SourceError(`the text contains the control character ${code} at column ${column}, which cannot be published`, {
     file,

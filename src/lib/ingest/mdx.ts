@@ -69,5 +69,5 @@ export function mdxText(text: string): string {
 export function readFrontmatter(mdx: string, file: string): Record<string, unknown> {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(mdx);
   if (!match) throw new Error(`${file}: no frontmatter found`);
-  return JSON.parse(match[1]!);
+  return JSON.parse(match[1]);
 }

@@ -17,13 +17,15 @@ export function loadReports(dir: string): ReportRecord[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.mdx'))
     .sort()
-    .map((name) => {
-      const file = join(dir, name);
-      const raw = readFrontmatter(readFileSync(file, 'utf8'), file);
-      const result = reportSchema.safeParse(raw);
-      if (!result.success) {
-        throw new Error(`${file}: not a valid report record: ${describeIssues(result.error, raw)}. Run \`npm run ingest\` to write it again from its source.`);
-      }
-      return result.data;
-    });
+    .map((name) => loadReport(join(dir, name)));
+}
+
+/** One record file (`<slug>.mdx`), validated; a file that is not a valid record throws, naming it. */
+export function loadReport(file: string): ReportRecord {
+  const raw = readFrontmatter(readFileSync(file, 'utf8'), file);
+  const result = reportSchema.safeParse(raw);
+  if (!result.success) {
+    throw new Error(`${file}: not a valid report record: ${describeIssues(result.error, raw)}. Run \`npm run ingest\` to write it again from its source.`);
+  }
+  return result.data;
 }

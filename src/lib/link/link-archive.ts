@@ -18,8 +18,8 @@ import type { Paragraph, Recommendation, RecommendationLinks, ReportRecord, Verd
 import { answeredBy, examines, inBoardPart } from './scope.ts';
 import { buildCorpus, buildIndex, similarity, tellingTerms } from './score.ts';
 import type { Corpus } from './score.ts';
-import { compareText, tokenize } from './text.ts';
-import type { Token } from './text.ts';
+import { compareText, tokenize } from './tokens.ts';
+import type { Token } from './tokens.ts';
 import { tagTokens } from './themes.ts';
 import type { Taxonomy } from './themes.ts';
 import { trailSentence } from './trail.ts';
@@ -127,17 +127,17 @@ interface Scored {
 }
 
 /**
- * The text similarity, discounted by `themeWeight` in proportion to the recommendation's themes the passage does
- * not carry. A recommendation the taxonomy finds no theme in gets the full discount: nothing confirms its matches
- * but their words. Null below `floor`: no link can use it.
+ * The passage's score: its `textSimilarity` (score.ts), discounted by `themeWeight` in proportion to the
+ * recommendation's themes the passage does not carry. A recommendation the taxonomy finds no theme in gets the full
+ * discount: nothing confirms its matches but their words. Null below `floor`: no link can use it.
  */
-function withThemes(archive: Archive, query: number, passage: number, text: number, floor: number): Scored | null {
+function withThemes(archive: Archive, query: number, passage: number, textSimilarity: number, floor: number): Scored | null {
   const queryThemes = archive.themes[query]!;
   const passageThemes = archive.themes[passage]!;
   let shared = 0;
   for (const theme of queryThemes) if (passageThemes.includes(theme)) shared++;
   const themeShare = queryThemes.length === 0 ? 0 : shared / queryThemes.length;
-  const score = text * (1 - LINKING.themeWeight + LINKING.themeWeight * themeShare);
+  const score = textSimilarity * (1 - LINKING.themeWeight + LINKING.themeWeight * themeShare);
   if (score < floor) return null;
   return { passage, score };
 }
@@ -320,7 +320,7 @@ function linkAuthority(archive: Archive, authority: readonly number[]): Map<numb
       for (let j = later; j < ordered.length; j++) if (examines(documents, answers, i, j, boardRecommendation)) examining.add(j);
       const own: Scored[] = [];
       const byRecord = new Map<number, Scored[]>();
-      const { positions, scores: text } = similarity(archive.corpus, index, query, startOf[i]!, LINKING.minimumCoverage);
+      const { positions, scores: textSimilarities } = similarity(archive.corpus, index, query, startOf[i]!, LINKING.minimumCoverage);
       positions.forEach((k, j) => {
         const isOwn = k < findingsEnd[i]!;
         if (!isOwn && k < laterFrom) return;
@@ -329,7 +329,7 @@ function linkAuthority(archive: Archive, authority: readonly number[]): Map<numb
         // or the authority's) the recommendation was addressed to.
         if (!isOwn && (!examining.has(positionOf.get(document)!) || boardMember[k] !== boardRecommendation)) return;
         const floor = isOwn ? Math.min(LINKING.evidenceThreshold, LINKING.markerThreshold) : LINKING.followUpThreshold;
-        const scored = withThemes(archive, query, members[k]!, text[j]!, floor);
+        const scored = withThemes(archive, query, members[k]!, textSimilarities[j]!, floor);
         if (!scored) return;
         if (isOwn) return void own.push(scored);
         const list = byRecord.get(document);

@@ -7,8 +7,8 @@
  * passage pairs. Both are stored as a few flat typed arrays rather than an object per passage: an archive of
  * 5,000 reports has 300,000 passages, and that many small objects would keep the garbage collector busy.
  */
-import { compareText } from './text.ts';
-import type { Token } from './text.ts';
+import { compareText } from './tokens.ts';
+import type { Token } from './tokens.ts';
 
 /** BM25's usual constants: tf saturation (k1) and how much a long passage is discounted (b). */
 const K1 = 1.2;

@@ -3,8 +3,8 @@
  * whole words (so "pathway plans" matches "pathway planning" but "plan" never matches inside "planet").
  */
 import { z } from 'zod';
-import { tokenize } from './text.ts';
-import type { Token } from './text.ts';
+import { tokenize } from './tokens.ts';
+import type { Token } from './tokens.ts';
 
 const themeSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),

@@ -5,27 +5,7 @@
  * matter is named as mentioning it.
  */
 import type { DocumentType, Verdict } from '../../schemas/report.ts';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** An ISO date spelt out the British way: "2019-05-08" → "8 May 2019". */
-export function dateInWords(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${day} ${MONTHS[month! - 1]} ${year}`;
-}
+import { formatDate } from '../dates.ts';
 
 /** A document of each kind, named in running text. */
 const DOCUMENT: Record<DocumentType, (dates: string, several: boolean) => string> = {
@@ -73,8 +53,8 @@ export function trailSentence(later: readonly LaterDocument[]): string {
   const runs: { documentType: DocumentType; verdict: Verdict['verdict']; dates: string[] }[] = [];
   for (const doc of later) {
     const last = runs[runs.length - 1];
-    if (last?.documentType === doc.documentType && last.verdict === doc.verdict) last.dates.push(dateInWords(doc.published));
-    else runs.push({ documentType: doc.documentType, verdict: doc.verdict, dates: [dateInWords(doc.published)] });
+    if (last?.documentType === doc.documentType && last.verdict === doc.verdict) last.dates.push(formatDate(doc.published));
+    else runs.push({ documentType: doc.documentType, verdict: doc.verdict, dates: [formatDate(doc.published)] });
   }
   const sentence = runs
     .map((run) => VERDICT_PHRASES[run.verdict](DOCUMENT[run.documentType](listed(run.dates), run.dates.length > 1)))

@@ -10,23 +10,28 @@
  *    but too many children do not have a timely annual health assessment" is two findings, not one.
  * 2. Each clause is given a subject score: the weight of the recommendation's words it uses, plus half the weight of
  *    those the rest of its sentence uses ("these are not sufficiently specific" borrows "plans" from its sentence),
- *    as a share of the recommendation's whole weight. A clause that names the previous inspection counts half as
- *    much again: "has not significantly improved since the last inspection" is the report speaking to the point.
- * 3. Each clause is given a direction from the phrases below (EVALUATIVE): a negation or a weakness word makes it
- *    a concern ("not yet", "remains weak", "too many", "lack of"); otherwise an improvement phrase ("has improved",
- *    "significantly strengthened", "addressed the concerns") or a grade word of a working service ("timely",
- *    "effective", "robust", "well monitored") makes it positive; otherwise it says nothing either way. A later
- *    inspection's own recommendation on the matter is a concern: it is still to be improved.
- * 4. The evaluative clauses within reach of the best one (VERDICT.closeTo) decide: all positive → improved; all
- *    concerns → still a concern; both → mixed. Below VERDICT.minimumSubject nothing is on the subject clearly
- *    enough, and the verdict is only "mentioned". The quoted sentence is the best clause's sentence.
+ *    as a share of the recommendation's whole weight. Words the recommendation names only as examples ("…,
+ *    including in the early help pathway") weigh half, and a clause must use two words of the matter itself. A
+ *    clause that opens with another actor than the recommendation names ("The capacity of IROs …") does not judge
+ *    it. A clause that names the previous inspection counts half as much again: "has not significantly improved
+ *    since the last inspection" is the report speaking to the point.
+ * 3. Each clause is given a direction from the phrases below (EVALUATIVE), quotations removed: a negation or a
+ *    weakness word makes it a concern ("not yet", "remains weak", "too many", "lack of"); otherwise an improvement
+ *    phrase ("has improved", "significantly strengthened", "addressed the concerns") or a grade word of a working
+ *    service ("timely", "effective", "robust", "well monitored") makes it positive; otherwise it says nothing either
+ *    way. A later inspection's own recommendation squarely on the matter is a concern: it is still to be improved.
+ * 4. The best evaluative clause is weighed against those judging the other way nearly as strongly
+ *    (VERDICT.closeTo), or in its own passage (VERDICT.samePassage): none → improved or still a concern, as it
+ *    says; one that could carry a verdict itself → mixed; only weaker ones → "mentioned" (the document is not
+ *    clear enough to quote either way). Below VERDICT.minimumSubject nothing is on the subject clearly enough, and
+ *    the verdict is only "mentioned". The quoted sentence is the best clause's sentence.
  *
  * A council report is read differently: it either restates the recommendation (a line that uses most of its
  * words), commits to an action (that line or its passage names a date, an owner or what will be done), or does
  * not take it up.
  */
 import { VERDICT_KINDS, type DocumentType } from '../../schemas/report.ts';
-import { tokenize } from './text.ts';
+import { tokenize } from './tokens.ts';
 
 export type VerdictKind = (typeof VERDICT_KINDS)[number];
 
@@ -62,7 +67,9 @@ export const VERDICT = {
   previousInspection: 1.5,
   /** A later inspection's own recommendation says the matter still needs to improve when the matcher scores it this high. */
   laterRecommendation: 0.4,
-  /** A clause (with its sentence) must use at least this many of the recommendation's words. */
+  /** A word a recommendation names only as a part or example of its matter ("including …") weighs this much. */
+  example: 0.5,
+  /** A clause (with its sentence) must use at least this many of the words of the recommendation's matter. */
   minimumWords: 2,
   /** A council report line using this share of the recommendation's weight restates it. */
   restates: 0.6,
@@ -109,6 +116,8 @@ export const EVALUATIVE = {
     /\bunnecessar(?:y|ily)\b/,
     /\b(?:remains?|remained|is still|are still) (?:mixed|a challenge|an area|a concern|low|high|weak|variable|inconsistent|limited|too)\b/,
     /\bstill (?:more|areas|to|not|too|waiting|a need)\b/,
+    // "Still" before what carries on: "still having to wait", "still an issue".
+    /\bstill (?:having to|have to|has to|rel(?:y|ies) on|requires?|needed|being progressed|in (?:development|progress)|outside|below|above|short of|higher than|lower than|longer than|some way off|an? (?:issue|problem|concern))\b/,
     /\bmore to do\b/,
     /\bneeds? to (?:improve|be improved|be strengthened|strengthen)\b/,
     /\brequires? (?:further )?improvement\b/,
@@ -132,6 +141,7 @@ export const EVALUATIVE = {
     /\b(?:caseloads?|workloads?|delays?|drift|backlogs?|waiting (?:lists?|times?)|unallocated \w+)\b[^.;]{0,40}\b(?:reduced|decreased|fallen|fell)\b/,
     /\bnow (?:in place|embedded|established|provides?|receives?|has|have|identif(?:y|ies)|benefits?|makes?|offers?)\b/,
     /\bhas progressed\b|\bhave been progressed\b/,
+    /\b(?:has|have) successfully (?:reduced|improved|addressed|strengthened|increased|embedded|established)\b/,
   ],
   /** Grade words of a service that works. */
   positive: [
@@ -185,6 +195,21 @@ export const EVALUATIVE = {
     'private-fostering': /\bprivate(?:ly)? fost/,
     adoption: /\badopt/,
   } as Record<string, RegExp>,
+  /**
+   * Who does the work a finding is about, when the finding opens with them. A clause opening "The capacity of IROs
+   * has been strengthened" is about reviewing officers, not about the social workers' caseloads it mentions; it
+   * judges a recommendation only if the recommendation names them too.
+   */
+  actors: {
+    'reviewing-officers': /\b(?:iros?|independent reviewing officers?|reviewing officers?|(?:conference|child protection) chairs?)\b/,
+    'personal-advisers': /\bpersonal advis[eo]rs?\b|\bpas\b/,
+    'foster-carers': /\b(?:foster|kinship) carers?\b/,
+    adopters: /\badopters?\b|\badoptive (?:parents|families)\b/,
+    police: /\bpolice\b/,
+    'virtual-school': /\bvirtual school\b/,
+    'designated-officer': /\blado\b|\bdesignated officer\b/,
+    board: /\blscb\b|\bsafeguarding (?:children )?board\b|\bsafeguarding partnership\b/,
+  } as Record<string, RegExp>,
   /** The clause speaks to the previous inspection's findings. */
   previousInspection: [/\b(?:previous|last) inspection\b/, /\bprevious(?:ly)? (?:concerns|recommendations?)\b/],
 } as const;
@@ -199,9 +224,24 @@ const ACTION = [
 
 const matchesAny = (patterns: readonly RegExp[], text: string) => patterns.some((pattern) => pattern.test(text));
 
+/** The actors (EVALUATIVE.actors) a text names. */
+function actorsOf(text: string): string[] {
+  const lower = text.toLowerCase();
+  return Object.entries(EVALUATIVE.actors).flatMap(([actor, pattern]) => (pattern.test(lower) ? [actor] : []));
+}
+
+/** How many words open a clause as its subject, for whom it is about. */
+const OPENING_WORDS = 6;
+
+/**
+ * A group named only to be set aside: "permanence for children whose plan is not adoption", "other than through
+ * adoption". Such a text is not about that group.
+ */
+const SET_ASIDE = /\b(?:not|other than|rather than|except(?: for)?|apart from)(?: through| via| by)? (?:adopt\w*|(?:private )?fost\w*|care leavers?|looked[- ]after|early help|child protection|disab\w*)/g;
+
 /** The groups of children (EVALUATIVE.groups) a text names. */
 export function groupsOf(text: string): string[] {
-  const lower = text.toLowerCase();
+  const lower = text.toLowerCase().replace(SET_ASIDE, '');
   return Object.entries(EVALUATIVE.groups).flatMap(([group, pattern]) => (pattern.test(lower) ? [group] : []));
 }
 
@@ -248,13 +288,26 @@ export function clauses(sentence: string): string[] {
 function plain(clause: string): string {
   return clause
     .toLowerCase()
+    // What somebody is quoted as saying is their voice, not the inspectors' finding: "‘we don’t let go of them’".
+    .replace(QUOTATION, '')
+    // Negations that do not negate: "not least because", "not only … but also".
+    .replace(/\bnot (?:least|only|just|merely)\b/g, '')
     .replace(/\b(?:without|prevent\w*|avoid\w*|minimis\w*|minimiz\w*)(?: any| unnecessary)* delays?\b/g, '')
     .replace(/\bwho (?:cannot|can't|are unable to|do not|does not) (?:remain|live|return|stay|need|require|meet)\b/g, '')
+    // …nor is "when it is not possible for children to remain with their parents" or "if they cannot live at home".
+    .replace(/\b(?:when|where|if|because|as) (?:it is|it was|this is) not (?:possible|safe|appropriate)\b/g, '')
+    .replace(/\b(?:when|where|if|because|as) (?:children|a child|they|he|she|young people) (?:cannot|can't|are unable to|is unable to|could not) (?:remain|live|return|stay)\b/g, '')
+    // Who a finding is about, not what it finds: "children not yet born", "care leavers not in education".
+    .replace(/\bnot yet born\b|\bnot in (?:education|employment|school)(?:,? (?:employment|training)(?:,? or training)?)?\b/g, '')
     // Knowing one's weaknesses is a strength: "leaders understand their strengths and weaknesses".
     .replace(/\bstrengths and (?:weaknesses|areas (?:for|of) (?:development|improvement))\b/g, '')
     .replace(/\b(?:to )?address(?:es|ing)? (?:all |the |these |any |identified )*weaknesses\b/g, '')
+    .replace(/\bweaknesses (?:are|were|have been|had been|being) (?:addressed|tackled|resolved)\b/g, '')
     .replace(/\bareas? (?:of [a-z ]{0,40})?(?:that|which) (?:require|requires|need|needs) (?:further )?improvement\b/g, '');
 }
+
+/** A quotation in curly quotes (an apostrophe inside it, as in "don’t", does not end it) or straight double quotes. */
+const QUOTATION = /‘[^‘’]*(?:’(?=[a-z])[^‘’]*)*’(?![a-z])|“[^“”]*”|"[^"]*"/g;
 
 /** +1 positive, −1 a concern, 0 neither, for one clause. */
 export function direction(clause: string): -1 | 0 | 1 {
@@ -273,40 +326,61 @@ export function direction(clause: string): -1 | 0 | 1 {
  */
 const POPULATION = new Set(tokenize('care leavers looked children child young people person families family needs').map((t) => t.stem));
 
+/** Where a recommendation turns from its matter to parts or examples of it. */
+const EXAMPLES = /\b(?:including|particularly|especially|in particular|such as|for example|this should include)\b/i;
+
 /** How many of a recommendation's words (the heaviest) a clause is measured against. */
 const SUBJECT_WORDS = 8;
 
 /** What a recommendation is about: its words by stem with their weights, their sum, and the children it names. */
 interface Subject {
   weights: Map<string, number>;
+  /** The words of its matter itself, before any "including …" or "particularly …". */
+  core: Set<string>;
+  /** The actors (EVALUATIVE.actors) it names. */
+  actors: string[];
   total: number;
   groups: string[];
 }
 
 function subjectOf(recommendation: string, weight: (stem: string) => number): Subject {
   const weights = new Map<string, number>();
-  for (const token of tokenize(recommendation)) {
+  // "…at every stage, including in the early help pathway": what a sentence of a recommendation names after
+  // "including" or "particularly" is a part or an example of its matter, so a finding on that part alone is half as
+  // much on it.
+  const parts = sentences(recommendation).map((sentence) => sentence.split(EXAMPLES));
+  const core = parts.map(([matter]) => matter ?? '').join(' ');
+  for (const token of tokenize(core)) {
     if (token.content && !POPULATION.has(token.stem)) weights.set(token.stem, weight(token.stem));
+  }
+  for (const token of tokenize(parts.flatMap(([, ...examples]) => examples).join(' '))) {
+    if (token.content && !POPULATION.has(token.stem) && !weights.has(token.stem)) weights.set(token.stem, 0.5 * weight(token.stem));
   }
   // A long recommendation asks for several things; a clause that answers one of them fully is on its subject. So a
   // share is taken of the weight of its SUBJECT_WORDS heaviest words at most.
   const heaviest = [...weights.values()].sort((a, b) => b - a).slice(0, SUBJECT_WORDS);
   const total = heaviest.reduce((sum, w) => sum + w, 0);
-  return { weights, total, groups: groupsOf(recommendation) };
+  const coreStems = new Set(tokenize(core).map((token) => token.stem).filter((stem) => weights.has(stem)));
+  return { weights, core: coreStems, actors: actorsOf(recommendation), total, groups: groupsOf(recommendation) };
 }
 
-/** Share of the subject's weight some words (distinct stems) use, and how many of its words they are. */
-function measure(subject: Subject, stems: readonly string[]): { share: number; words: number } {
-  if (subject.total === 0) return { share: 0, words: 0 };
+/**
+ * Share of the subject's weight some words (distinct stems) use, how many of its words they are, and how many of
+ * those are words of its matter itself (not of its examples).
+ */
+function measure(subject: Subject, stems: readonly string[]): { share: number; words: number; core: number } {
+  if (subject.total === 0) return { share: 0, words: 0, core: 0 };
   let sum = 0;
   let words = 0;
+  let core = 0;
   for (const stem of stems) {
     const w = subject.weights.get(stem);
     if (w === undefined) continue;
     sum += w;
     words++;
+    if (subject.core.has(stem)) core++;
   }
-  return { share: Math.min(1, sum / subject.total), words };
+  return { share: Math.min(1, sum / subject.total), words, core };
 }
 
 const stemsOf = (text: string) => [...new Set(tokenize(text).map((token) => token.stem))];
@@ -324,7 +398,7 @@ interface ReadPassage {
     /** The sentence's words, with the sentence before when it opens with a pronoun; the children they name. */
     stems: string[];
     groups: string[];
-    clauses: { text: string; stems: string[]; direction: -1 | 0 | 1; previous: boolean; change: boolean }[];
+    clauses: { text: string; stems: string[]; direction: -1 | 0 | 1; previous: boolean; change: boolean; actors: string[] }[];
   }[];
 }
 /** Passages and recommendations read once per linking run: the same ones are judged against many documents. */
@@ -354,7 +428,8 @@ function read(text: string, cache: ReadingCache): ReadPassage {
           const plainText = plain(part);
           const previous = matchesAny(EVALUATIVE.previousInspection, plainText);
           const change = previous || matchesAny(EVALUATIVE.improvement, plainText) || matchesAny(EVALUATIVE.persistence, plainText);
-          return { text: part, stems: stemsOf(part), direction: direction(part), previous, change };
+          const opening = part.split(/\s+/).slice(0, OPENING_WORDS).join(' ');
+          return { text: part, stems: stemsOf(part), direction: direction(part), previous, change, actors: actorsOf(opening) };
         }),
       };
     }),
@@ -382,9 +457,13 @@ function judgeClauses(subject: Subject, candidates: readonly Candidate[], cache:
     // A later inspection's recommendation on the matter says it still needs to improve; one the matcher scores
     // lower may be on a neighbouring matter, and says nothing either way.
     if (candidate.id.startsWith('rec-')) {
-      const onTheMatter = candidate.score >= VERDICT.laterRecommendation && !otherChildren(subject.groups, passage.groups);
-      const share = measure(subject, passage.stems).share;
-      judged.push({ candidate, sentence: candidate.text, clause: candidate.text, subject: share, direction: onTheMatter ? -1 : 0, change: onTheMatter });
+      const { share, core } = measure(subject, passage.stems);
+      const onTheMatter =
+        candidate.score >= VERDICT.laterRecommendation &&
+        !otherChildren(subject.groups, passage.groups) &&
+        core >= Math.min(VERDICT.minimumWords, subject.core.size);
+      // A recommendation names an area, it reports no change: it must be as squarely on the subject as any finding.
+      judged.push({ candidate, sentence: candidate.text, clause: candidate.text, subject: share, direction: onTheMatter ? -1 : 0, change: false });
       continue;
     }
     for (const sentence of passage.sentences) {
@@ -399,14 +478,16 @@ function judgeClauses(subject: Subject, candidates: readonly Candidate[], cache:
         const score = own * (clause.previous ? VERDICT.previousInspection : clause.change ? VERDICT.change : 1);
         // One rare word in common ("diverse needs" of children in foster care, for "the diverse needs of children
         // considered in assessments") is a coincidence, not the same matter.
-        const words = Math.max(mine.words, whole.words);
-        const enough = words >= Math.min(VERDICT.minimumWords, subject.weights.size);
+        // Nor is a finding on one of its examples alone ("… including in the early help pathway"): two of the words
+        // must be the matter's own.
+        const words = Math.max(mine.core, whole.core);
+        const enough = words >= Math.min(VERDICT.minimumWords, subject.core.size);
         judged.push({
           candidate,
           sentence: sentence.text,
           clause: clause.text,
           subject: score,
-          direction: enough ? clause.direction : 0,
+          direction: enough && clause.actors.every((actor) => subject.actors.includes(actor)) ? clause.direction : 0,
           change: clause.change,
         });
       }
@@ -431,17 +512,18 @@ function judgeInspection(subject: Subject, candidates: readonly Candidate[], cac
   const evaluative = judged.filter(carries);
   const best = evaluative[0];
   if (!best) return { verdict: 'mentioned', paragraphId: candidates[0]?.id ?? null, sentence: null };
-  // The deciding clauses: those nearly as much on the subject as the best, and those of the best one's own passage
-  // that judge the other way on it ("… are mostly timely. However, … are in their infancy").
-  const deciding = judged.filter(
+  // The clauses that judge the other way and could decide: those nearly as much on the subject as the best, and
+  // those of the best one's own passage within VERDICT.samePassage of it ("… are mostly timely. However, … are in
+  // their infancy"). When one of them says enough on the subject to carry a verdict of its own, the document finds
+  // both: mixed. When none does, the document is not clear enough either way to be quoted: only mentioned.
+  const opposite = judged.filter(
     (j) =>
       j.direction !== 0 &&
-      (j.subject >= VERDICT.closeTo * best.subject ||
-        (j.candidate === best.candidate && j.direction !== best.direction && j.subject >= VERDICT.samePassage * best.subject)),
+      j.direction !== best.direction &&
+      (j.subject >= VERDICT.closeTo * best.subject || (j.candidate === best.candidate && j.subject >= VERDICT.samePassage * best.subject)),
   );
-  const positive = deciding.some((j) => j.direction > 0);
-  const concern = deciding.some((j) => j.direction < 0);
-  const verdict: VerdictKind = positive && concern ? 'mixed' : positive ? 'improved' : 'still-a-concern';
+  if (opposite.length > 0 && !opposite.some(carries)) return { verdict: 'mentioned', paragraphId: best.candidate.id, sentence: null };
+  const verdict: VerdictKind = opposite.length > 0 ? 'mixed' : best.direction > 0 ? 'improved' : 'still-a-concern';
   return { verdict, paragraphId: best.candidate.id, sentence: best.sentence };
 }
 

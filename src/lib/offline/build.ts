@@ -4,33 +4,23 @@
  * src/integrations/offline.ts does the reading and writing.
  */
 import { PASSAGE_FILES_PATH } from '../search/passage-index.ts';
+import { FACETS_URL, INDEX_META_URL, TERMS_PATH } from '../search/report-index.ts';
 import type { SearchFiles } from './policy.ts';
-
-/** Pagefind's entry file: which languages the index has, and the names of their metadata and wasm files. */
-export interface PagefindEntry {
-  languages: Record<string, { hash: string; wasm: string | null }>;
-}
 
 /**
  * The shell, precached when the worker installs (globs in the built site): the built CSS and scripts, the icon,
- * the offline and search pages, and Pagefind's runtime and index for the languages it holds. Not the fragments
- * (the search page never reads them), nor the passage files (stored per report, with the report).
+ * the offline and search pages, and the report index of the search (its metadata, term files and facets). Not the
+ * passage files (stored per report, with the report), nor the vocabulary ("did you mean" needs a signal).
  */
-export function precachePatterns(entry: PagefindEntry): string[] {
-  const languages = Object.values(entry.languages);
-  return [
-    '_astro/*.{css,js}',
-    'favicon.svg',
-    'offline/index.html',
-    'search/index.html',
-    'pagefind/pagefind.js',
-    'pagefind/pagefind-entry.json',
-    ...languages.map((language) => `pagefind/pagefind.${language.hash}.pf_meta`),
-    ...languages.flatMap((language) => (language.wasm ? [`pagefind/wasm.${language.wasm}.pagefind`] : [])),
-    'pagefind/index/*.pf_index',
-    'pagefind/filter/*.pf_filter',
-  ];
-}
+export const PRECACHE_PATTERNS: readonly string[] = [
+  '_astro/*.{css,js}',
+  'favicon.svg',
+  'offline/index.html',
+  'search/index.html',
+  INDEX_META_URL.slice(1),
+  `${TERMS_PATH.slice(1)}*.json`,
+  FACETS_URL.slice(1),
+];
 
 /**
  * For each report, every passage file search reads from it, by the report page's path. `fileNames` are the names
@@ -41,7 +31,9 @@ export function searchFileLists(fileNames: readonly string[], pageOf: (id: strin
   const byId = new Map<string, string[]>();
   for (const name of [...fileNames].sort()) {
     const id = name.slice(0, name.indexOf('.'));
-    (byId.get(id) ?? byId.set(id, []).get(id)!).push(`${PASSAGE_FILES_PATH}${name}`);
+    const files = byId.get(id) ?? [];
+    files.push(`${PASSAGE_FILES_PATH}${name}`);
+    byId.set(id, files);
   }
   return [...byId].map(([id, files]) => {
     if (!files.includes(`${PASSAGE_FILES_PATH}${id}.json`)) throw new Error(`Search files of ${id}: no passage index ${id}.json among ${files.join(', ')}`);

@@ -3,8 +3,8 @@
  * scripts and the build share. Pure and free of imports, so the browser bundles only the few constants it uses.
  *
  * What is kept on the device, each in caches named for the build that wrote them:
- * - the shell, precached when the worker installs: CSS and scripts, the offline and search pages, and Pagefind's
- *   runtime and index (Workbox's precache, whose entries carry each file's revision);
+ * - the shell, precached when the worker installs: CSS and scripts, the offline and search pages, and the report
+ *   index of the search (Workbox's precache, whose entries carry each file's revision);
  * - `archive-pages-<build>`: the pages the reader opened or saved, at most `MAX_STORED_PAGES`, least recently used
  *   dropped first;
  * - `archive-search-<build>`: for each stored report, the passage files search needs to answer from it, listed at
@@ -34,8 +34,8 @@ export const MAX_STORED_PAGES = 120;
 export const NETWORK_TIMEOUT_SECONDS = 4;
 
 /** Where the build lists the search files of the page at `pagePath` (a report: its passage index, words, texts). */
-export const searchFilesUrl = (pagePath: string) => `/pagefind/offline${pagePath}files.json`;
-export const isSearchFilesList = (path: string) => path.startsWith('/pagefind/offline/');
+export const searchFilesUrl = (pagePath: string) => `/search-index/offline${pagePath}files.json`;
+export const isSearchFilesList = (path: string) => path.startsWith('/search-index/offline/');
 
 /** A list of search files, as written at `searchFilesUrl(page)`. */
 export interface SearchFiles {
@@ -77,5 +77,5 @@ export const pageKey = (url: string | URL) => {
  * beside this build's shell: it would show unstyled, or run scripts that are gone.
  */
 export function assetReferences(html: string): string[] {
-  return [...new Set([...html.matchAll(/\s(?:href|src)="(\/_astro\/[^"?#]+)"/g)].map((match) => match[1]!))];
+  return [...new Set([...html.matchAll(/\s(?:href|src)="(\/_astro\/[^"?#]+)"/g)].map((match) => match[1]))];
 }

@@ -674,8 +674,9 @@ function takeGradeLine(lines: readonly Line[], i: number, heading: SectionDraft,
   const key = classifyJudgementArea(heading.title);
   const grade = parseGrade(next.text);
   const sentence = grade || MARKDOWN_HEADING.test(next.text) ? null : parseGradedStatement(next.text);
-  if (!key || !(grade || sentence?.areaKey === key)) return i;
-  heading.grade = grade ?? sentence!.grade;
+  const found = grade ?? (sentence && sentence.areaKey === key ? sentence.grade : null);
+  if (!key || !found) return i;
+  heading.grade = found;
   heading.area = { name: heading.title, key };
   return grade ? i + 1 : i;
 }

@@ -271,11 +271,11 @@ function rowsFrom(fragments: Fragment[], file: string): (Judgement | NotJudged)[
       (gradeFirst
         ? fragment.kind === 'grade' && row.area.length > 0 && !GRADE_CONTINUATION.test(fragment.text)
         : fragment.kind === 'area' && row.grade.length > 0);
-    if (startsRow) {
+    if (startsRow || !row) {
       row = { area: [], grade: [] };
       rows.push(row);
     }
-    row![fragment.kind].push(fragment);
+    row[fragment.kind].push(fragment);
   }
   return rows.map((r) => toJudgement(r.area, r.grade, file));
 }
@@ -324,13 +324,14 @@ export function mergeHeadingJudgements(
 ): Judgement[] {
   const judgements = [...table];
   for (const heading of headings) {
-    if (!heading.area || !heading.grade) continue;
-    const known = judgements.find((j) => j.areaKey === heading.area!.key);
+    const { area, grade } = heading;
+    if (!area || !grade) continue;
+    const known = judgements.find((j) => j.areaKey === area.key);
     if (!known) {
-      judgements.push({ area: heading.area.name, areaKey: heading.area.key, grade: heading.grade });
-    } else if (!sameJudgement(known.grade, heading.grade)) {
+      judgements.push({ area: area.name, areaKey: area.key, grade });
+    } else if (!sameJudgement(known.grade, grade)) {
       throw new SourceError(
-        `the heading grades "${heading.area.name}" "${heading.grade}" but the judgement table grades it "${known.grade}"`,
+        `the heading grades "${area.name}" "${grade}" but the judgement table grades it "${known.grade}"`,
         { file, line: heading.line, hint: 'correct whichever the published report does not say' },
       );
     }

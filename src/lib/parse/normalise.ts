@@ -4,6 +4,7 @@
  * artefacts, page numbers and page furniture. Blank lines are not kept as lines; each kept line says instead what
  * separated it from the line before (`gap`), which is what the paragraph-joining rules need to know.
  */
+import { isPageNumber, repeatedFurniture } from '../page-furniture.ts';
 
 /**
  * What stands between a line and the kept line before it: nothing (a hard wrap), blank lines (a paragraph break,
@@ -27,7 +28,7 @@ const PAGE_BREAK_BLANKS = 3;
 
 export function normalise(text: string): Line[] {
   const segments = splitSegments(text);
-  const furniture = repeatedFurniture(segments);
+  const furniture = furnitureSegments(segments);
   const lines: Line[] = [];
   let blanks = 0;
   let pageBreak = false;
@@ -37,7 +38,7 @@ export function normalise(text: string): Line[] {
       blanks++;
       return;
     }
-    if (isPageNumber(segment.text, segments, i) || furniture.has(i)) {
+    if (isLonePageNumber(segment.text, segments, i) || furniture.has(i)) {
       pageBreak = true;
       return;
     }
@@ -68,7 +69,7 @@ function splitSegments(text: string): Segment[] {
   const rawLines = clean(lf.replace(/^\uFEFF/, '')).split('\n');
   rawLines.forEach((rawLine, i) => {
     rawLine.split('\f').forEach((part, k) => {
-      const indent = /^ */.exec(part)![0].length;
+      const indent = part.search(/[^ ]|$/);
       segments.push({ text: part.trim(), indent, no: i + 1, pageStart: k > 0 });
     });
   });
@@ -137,8 +138,8 @@ function unwrapLatex(inner: string): string {
 }
 
 /** A page number (or "Page 3 of 12") standing alone between blank lines or page edges. */
-function isPageNumber(text: string, segments: Segment[], i: number): boolean {
-  if (!/^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$/i.test(text)) return false;
+function isLonePageNumber(text: string, segments: Segment[], i: number): boolean {
+  if (!isPageNumber(text)) return false;
   const before = segments[i - 1];
   const after = segments[i + 1];
   const isolatedBefore = !before || before.text === '' || segments[i].pageStart;
@@ -146,34 +147,16 @@ function isPageNumber(text: string, segments: Segment[], i: number): boolean {
   return isolatedBefore && isolatedAfter;
 }
 
-/** Lines near a page edge that are looked at for running headers and footers. */
-const EDGE_LINES = 2;
-
 /**
- * Running headers and footers of PDF text: a line that stands at the same edge, top or bottom, of most pages
- * (digits ignored, so "Page 3" and "Page 4" count as the same line). Only text with form feeds has pages to
- * compare. The edges are counted apart because a report's footer often repeats its title, which the first page
- * has at its top: that is the title, not furniture. Returns the indexes of the segments to drop.
+ * Running headers and footers of text with form feeds, by the rule PDF extraction uses (src/lib/page-furniture.ts).
+ * Returns the indexes of the segments to drop.
  */
-function repeatedFurniture(segments: Segment[]): Set<number> {
+function furnitureSegments(segments: Segment[]): Set<number> {
   const pages: number[][] = [[]];
   segments.forEach((segment, i) => {
     if (segment.pageStart) pages.push([]);
-    if (segment.text !== '') pages[pages.length - 1].push(i);
+    pages[pages.length - 1].push(i);
   });
-  const drop = new Set<number>();
-  if (pages.length < 3) return drop;
-  const threshold = Math.max(3, Math.ceil(pages.length * 0.6));
-  const key = (i: number) => segments[i].text.replace(/\d+/g, '#');
-  for (const edgeOf of [(page: number[]) => page.slice(0, EDGE_LINES), (page: number[]) => page.slice(-EDGE_LINES)]) {
-    const edges = pages.map(edgeOf);
-    const pagesWith = new Map<string, number>();
-    for (const edge of edges) {
-      for (const k of new Set(edge.map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
-    }
-    for (const edge of edges) {
-      for (const i of edge) if ((pagesWith.get(key(i)) ?? 0) >= threshold) drop.add(i);
-    }
-  }
-  return drop;
+  const drop = repeatedFurniture(pages.map((page) => page.map((i) => segments[i].text)));
+  return new Set(pages.flatMap((page, p) => page.filter((_, k) => drop[p]!.has(k))));
 }

@@ -24,7 +24,7 @@ const MANIFEST_NOTE =
   'A URL listed here must keep working: if one has to move, add a redirect to content/redirects.json.';
 
 /** Built files that are not links anyone keeps: hashed assets, the search index, host configuration. */
-const UNPUBLISHED = [/^\/_astro\//, /^\/pagefind\//, /^\/_permalinks\//, /^\/_headers$/, /^\/_redirects$/, /^\/404\.html$/];
+const UNPUBLISHED = [/^\/_astro\//, /^\/search-index\//, /^\/_permalinks\//, /^\/_headers$/, /^\/_redirects$/, /^\/404\.html$/];
 const REPORT_PAGE = /^\/reports\/[^/]+\/$/;
 const PERMANENT_ANCHOR = /\sid="((?:para|rec|ap)-[a-z0-9-]+)"/g;
 

@@ -1,38 +1,36 @@
 /**
- * The search index in two levels, so that a first search costs the same few kilobytes whether the archive holds five
+ * The search index in two levels, so that a first search costs a few kilobytes whether the archive holds five
  * reports or five thousand:
  *
- * 1. Pagefind holds one record per report whose content is the report's vocabulary: each word of its passages in
- *    sorted order, standing once, or up to `MAX_WORD_WEIGHT` times when many passages use it (`wordWeight`). A
- *    report's postings are then a few locations per word, however often the report uses it, so the index chunk of a
- *    common word ("social", "the") grows with the number of reports, not of passages, while a report that keeps
- *    coming back to a subject still ranks above one that mentions it once.
+ * 1. The report index (report-index.ts): for each stem of the archive, the reports holding it and in how many of
+ *    their passages, in files by the stem's first letters. It ranks reports.
  * 2. For each report, a passage index (`PassageIndex`, about a kilobyte) names its passages; word files, one per
- *    `LOCATIONS_PER_FILE` content locations, say which words stand there and which passages hold each; and the
- *    passages' text comes in files of `PASSAGES_PER_TEXT_FILE`. Pagefind's result gives the matched word locations;
- *    the browser fetches only the word files holding them (`wordFileOf`), reads which words those are and which
- *    passages hold them (`wordsAt`), ranks the reports by their best passages (rank.ts), and fetches the passage
- *    index and text of the reports it shows. A search of three words fetches a few small files per report ranked,
- *    not its whole vocabulary (15 KB for the longest inspections).
+ *    bucket of stems (`wordFileOf`), say which words of the report have those stems and which passages hold each;
+ *    and the passages' text comes in files of `PASSAGES_PER_TEXT_FILE`. For the reports a search ranks first, the
+ *    browser fetches only the word files of the query's stems, reads which words and passages those are
+ *    (`wordsWithStem`), ranks the reports by their best passages (rank.ts), and fetches the passage index and text of
+ *    the reports it shows.
  *
  * Pure and free of heavy imports: the browser uses this module as well as the build.
  */
+import { stem } from './stem.ts';
 
 /** Passages per text file: small enough that showing a report's best three hits fetches little more than them. */
 export const PASSAGES_PER_TEXT_FILE = 4;
 
-/** Where a report's passage files are published, by the id Pagefind gave its record. */
-export const PASSAGE_FILES_PATH = '/pagefind/passages/';
+/** Where the search index is published: the report index, the passage files and the vocabulary. */
+export const SEARCH_INDEX_PATH = '/search-index/';
+/** Where a report's passage files are published, by its number in the report index (report-index.ts). */
+export const PASSAGE_FILES_PATH = `${SEARCH_INDEX_PATH}passages/`;
 export const passageIndexUrl = (id: string) => `${PASSAGE_FILES_PATH}${id}.json`;
 export const passageTextUrl = (id: string, file: number) => `${PASSAGE_FILES_PATH}${id}.${file}.json`;
 export const passageWordsUrl = (id: string, file: number) => `${PASSAGE_FILES_PATH}${id}.w${file}.json`;
 
 /**
- * Content locations per word file. A file covers a fixed range of locations, so the browser finds the file holding a
- * matched location by division (`wordFileOf`), for any number of reports, before it has fetched anything else of the
- * report: ranking the reports of a search costs one or two of these small files per report and query word.
+ * Word files per report. A stem's file is found by hashing it (`wordFileOf`), for any report, before anything else of
+ * the report has been fetched: ranking the reports of a search costs one small file per report and query word.
  */
-export const LOCATIONS_PER_FILE = 64;
+export const WORD_FILES_PER_REPORT = 64;
 
 /** A report as its search hits name it. */
 export interface SearchReport {
@@ -57,10 +55,8 @@ export interface PassageIndex {
   passages: PassageEntry[];
 }
 
-/** The vocabulary words standing in one range of `LOCATIONS_PER_FILE` content locations, and their passages. */
+/** A report's words whose stems fall in one bucket (`wordFileOf`), and their passages. */
 export interface WordFile {
-  /** The content location where the first word listed stands (a word may begin in the range before). */
-  first: number;
   /** The words, in vocabulary order, separated by spaces. */
   words: string;
   /** The passages holding each word (`encodeWordPassages`). */
@@ -111,37 +107,26 @@ export function vocabulary(passages: readonly string[], everywhere = ''): { word
   return { words, passagesOf: words.map((word) => holders.get(word)!) };
 }
 
-/** The most times one word stands in a report's Pagefind content. */
-export const MAX_WORD_WEIGHT = 3;
-
-/** How many times a word held by `passages` passages stands in the content: 1, then 2 from two passages, 3 from four. */
-export function wordWeight(passages: number): number {
-  return Math.min(MAX_WORD_WEIGHT, 1 + Math.floor(Math.log2(passages)));
+/** The word file of a stem: FNV-1a of its characters, in `WORD_FILES_PER_REPORT` buckets. */
+export function wordFileOf(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < word.length; at++) hash = Math.imul(hash ^ word.charCodeAt(at), 0x01000193);
+  return (hash >>> 0) % WORD_FILES_PER_REPORT;
 }
 
-/** A report's Pagefind content: its vocabulary in order, each word `wordWeight` times. */
-export function indexContent(words: readonly string[], passagesOf: readonly (readonly number[])[]): string {
-  return words.flatMap((word, at) => Array<string>(wordWeight(passagesOf[at]!.length)).fill(word)).join(' ');
-}
-
-/** The vocabulary cut into word files, one per range of `LOCATIONS_PER_FILE` content locations. */
-export function wordFiles(words: readonly string[], passagesOf: readonly (readonly number[])[], count: number): WordFile[] {
-  const files: Array<{ first: number; words: string[]; lists: (readonly number[])[] }> = [];
-  let location = 0;
+/** The vocabulary cut into word files by stem (`wordFileOf`); buckets no word falls in are left empty. */
+export function wordFiles(words: readonly string[], passagesOf: readonly (readonly number[])[], count: number): Array<WordFile | undefined> {
+  const files: Array<{ words: string[]; lists: (readonly number[])[] } | undefined> = [];
   words.forEach((word, at) => {
-    const weight = wordWeight(passagesOf[at]!.length);
-    for (let file = wordFileOf(location); file <= wordFileOf(location + weight - 1); file++) {
-      const entry = (files[file] ??= { first: location, words: [], lists: [] });
-      entry.words.push(word);
-      entry.lists.push(passagesOf[at]!);
-    }
-    location += weight;
+    const entry = (files[wordFileOf(stem(word))] ??= { words: [], lists: [] });
+    entry.words.push(word);
+    entry.lists.push(passagesOf[at]!);
   });
-  return files.map(({ first, words: inFile, lists }) => ({ first, words: inFile.join(' '), passages: encodeWordPassages(lists, count), count }));
+  return Array.from({ length: WORD_FILES_PER_REPORT }, (_, at) => {
+    const file = files[at];
+    return file && { words: file.words.join(' '), passages: encodeWordPassages(file.lists, count), count };
+  });
 }
-
-/** The word file holding a content location. */
-export const wordFileOf = (location: number): number => Math.floor(location / LOCATIONS_PER_FILE);
 
 /** A vocabulary word a search matched, and the passages of its report holding it. */
 export interface MatchedWord {
@@ -149,18 +134,10 @@ export interface MatchedWord {
   passages: number[];
 }
 
-/** The words standing at `locations` (all in the range of `content`), by location. */
-export function wordsAt(locations: readonly number[], content: WordFile): Map<number, MatchedWord> {
-  const lists = decodeWordPassages(content.passages, content.count);
-  const words = content.words.split(' ');
-  const wanted = new Set(locations);
-  const found = new Map<number, MatchedWord>();
-  let location = content.first;
-  lists.forEach((passages, at) => {
-    const matched = { word: words[at]!, passages };
-    for (let repeat = wordWeight(passages.length); repeat > 0; repeat--, location++) if (wanted.has(location)) found.set(location, matched);
-  });
-  return found;
+/** The words of a word file with the stem `wanted`, and their passages: what a query word matched in the report. */
+export function wordsWithStem(wanted: string, file: WordFile): MatchedWord[] {
+  const lists = decodeWordPassages(file.passages, file.count);
+  return file.words.split(' ').flatMap((word, at) => (stem(word) === wanted ? [{ word, passages: lists[at]! }] : []));
 }
 
 /**

@@ -103,7 +103,7 @@ export function parseQuery(query: string, glossary: readonly GlossaryForms[]): Q
   return groups;
 }
 
-/** Every distinct index word a query's groups search for: one Pagefind search each. */
+/** Every distinct index word a query's groups search for: one look-up in the report index each. */
 export function groupWords(groups: readonly QueryGroup[]): string[] {
   return [...new Set(groups.flatMap((group) => group.alternatives.flat()))];
 }
@@ -111,14 +111,6 @@ export function groupWords(groups: readonly QueryGroup[]): string[] {
 /** Whether a passage's text holds a phrase: its words next to each other, in order. */
 export function holdsPhrase(text: string, phrase: readonly string[]): boolean {
   return ` ${queryWords(text).join(' ')} `.includes(` ${phrase.join(' ')} `);
-}
-
-/** Words this short match only themselves or their plural: Pagefind would also match "pa" in "partners". */
-const SHORT_QUERY_WORD = 3;
-
-/** Whether a vocabulary word Pagefind matched for a query word counts as a match of it. */
-export function acceptsMatch(queryWord: string, matched: string): boolean {
-  return queryWord.length > SHORT_QUERY_WORD || matched === queryWord || matched === `${queryWord}s`;
 }
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

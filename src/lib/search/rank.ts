@@ -1,9 +1,9 @@
 /**
  * Ranking a search in two steps, both pure.
  *
- * 1. `candidateReports`: Pagefind is searched once per query word (`groupWords`); a report is a candidate for the
- *    groups it holds (a group is held when every word of one of its alternatives is). Reports holding the most
- *    groups come first, then by the sum of Pagefind's scores of the words that made them match.
+ * 1. `candidateReports`: the report index is read once per query word (`groupWords`); a report is a candidate for
+ *    the groups it holds (a group is held when every word of one of its alternatives is). Reports holding the most
+ *    groups come first, then by the sum of their scores for the words that made them match (`termScore`).
  * 2. `scorePassages`: for the first reports of that order, the report's word files say which passages hold which
  *    matched words. A passage scores the inverse document frequency of each group it holds (a rare word such as
  *    "Compass" counts for more than "children"), a little less for a group held only through another form of a word
@@ -14,14 +14,12 @@
 import type { MatchedWord } from './passage-index.ts';
 import type { QueryGroup } from './query.ts';
 
-/** One query word's Pagefind result for one report. */
+/** One query word's result for one report. */
 export interface WordHit {
   score: number;
-  /** Content locations of the vocabulary words it matched. */
-  locations: number[];
 }
 
-/** Pagefind's results for each query word, by report id. */
+/** The report index's results for each query word, by report id. */
 export type WordResults = ReadonlyMap<string, ReadonlyMap<string, WordHit>>;
 
 export interface Candidate {
@@ -70,6 +68,12 @@ export function candidateReports(groups: readonly QueryGroup[], results: WordRes
     missing: groups.flatMap((group, at) => (!group.optional && reportsPerGroup[at] === 0 ? [at] : [])),
     reportsPerGroup,
   };
+}
+
+/** The reports holding every required group that the best candidates hold. */
+export function fullMatches(groups: readonly QueryGroup[], results: WordResults): Candidate[] {
+  const all = candidateReports(groups, results);
+  return all.reports.filter((c) => c.groups.filter((g) => !groups[g]!.optional).length === all.held);
 }
 
 /** The words a search matched in one report, per query word (`groupWords`), read from its word files. */
@@ -125,6 +129,19 @@ export function scorePassages(groups: readonly QueryGroup[], words: ReportWords,
     }
   });
   return [...byPassage.values()];
+}
+
+/** How much a passage holding part of a group counts, when no passage of its report holds a whole one. */
+const PART_WEIGHT = 0.5;
+
+/**
+ * For a report that holds a group's words only in different passages ("return" in one paragraph, "interview" in
+ * another): its passages holding any of them, each word counting as a part of its group. They hold no whole group
+ * (`required` 0), so the report ranks after every report with a passage that does, but it is not a dead end.
+ */
+export function partialPassages(groups: readonly QueryGroup[], words: ReportWords, weights: readonly number[]): PassageScore[] {
+  const parts = groups.map((group) => ({ ...group, alternatives: [...new Set(group.alternatives.flat())].map((word) => [word]) }));
+  return scorePassages(parts, words, weights.map((weight) => weight * PART_WEIGHT)).map((passage) => ({ ...passage, required: 0 }));
 }
 
 /**

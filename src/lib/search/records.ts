@@ -1,6 +1,7 @@
 /**
- * What the search index is built from: for each report, one Pagefind record (its vocabulary, facets and date) and
- * its passage files (see passage-index.ts for why two levels). Pure: a report record in, index entries out.
+ * What the search index is built from: for each report, its stems with the number of passages holding each (the
+ * report index, report-index.ts), its facets and date, and its passage files (see passage-index.ts for the two
+ * levels). Pure: a report record in, index entries out.
  *
  * The index is built from the report records, not from the built HTML, so navigation, footers, citation boxes and
  * any other page furniture can never be indexed: only the text the report itself contains is.
@@ -8,30 +9,34 @@
 import type { ReportRecord } from '../../schemas/report.ts';
 import { documentTypeName, formatDate } from '../site/format.ts';
 import { reportUrl } from '../site/urls.ts';
-import { NOT_GRADED, type FacetKey, type SortKey } from './facets.ts';
-import { indexContent, vocabulary, wordFiles, type PassageEntry, type PassageIndex, type WordFile } from './passage-index.ts';
-
-/**
- * The shape Pagefind's `index.addCustomRecord` takes (its own type lives in the pagefind package's Node types). No
- * `meta`: Pagefind would index a title, and a hit on a word no passage holds would have no passage to show.
- */
-export interface SearchRecord {
-  url: string;
-  /** The report's vocabulary, each word repeated by its weight (`indexContent`). */
-  content: string;
-  language: 'en';
-  filters: Record<FacetKey, string[]>;
-  sort: Record<SortKey, string>;
-}
+import { NOT_GRADED, type FacetKey } from './facets.ts';
+import { stem } from './stem.ts';
+import { vocabulary, wordFiles, type PassageEntry, type PassageIndex, type WordFile } from './passage-index.ts';
 
 export interface SearchDocument {
-  record: SearchRecord;
+  /** Publication date, yyyy-mm-dd: reports are numbered newest first. */
+  published: string;
+  /** Each stem of the report's words, with how many of its passages hold it. */
+  stems: Map<string, number>;
+  facets: Record<FacetKey, string[]>;
   index: PassageIndex;
-  words: WordFile[];
+  /** Word files by bucket (`wordFileOf`); undefined for a bucket none of its words falls in. */
+  words: Array<WordFile | undefined>;
   /** The report's vocabulary, each word once: for the archive's "did you mean" files. */
   vocabulary: string[];
   /** The passages' text, in the index's order. */
   texts: string[];
+}
+
+/** Each stem of a vocabulary, with how many passages hold a word of that stem. */
+function stemCounts(words: readonly string[], passagesOf: readonly (readonly number[])[]): Map<string, number> {
+  const holders = new Map<string, Set<number>>();
+  words.forEach((word, at) => {
+    const key = stem(word);
+    const set = holders.get(key) ?? holders.set(key, new Set()).get(key)!;
+    for (const passage of passagesOf[at]!) set.add(passage);
+  });
+  return new Map([...holders].map(([key, set]) => [key, set.size]));
 }
 
 /** "¶ 41" for the report's own numbers, the bare archive label ("A2") for paragraphs it leaves unnumbered. */
@@ -59,18 +64,14 @@ export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<st
   const { words, passagesOf } = vocabulary(texts, `${report.authority} ${report.published.slice(0, 4)}`);
   const url = reportUrl(report.slug);
   return {
-    record: {
-      url,
-      content: indexContent(words, passagesOf),
-      language: 'en',
-      filters: {
-        authority: [report.authority],
-        type: [documentTypeName(report.documentType)],
-        year: [report.published.slice(0, 4)],
-        judgement: [report.overallEffectiveness ?? NOT_GRADED],
-        theme: [...themes],
-      },
-      sort: { date: report.published },
+    published: report.published,
+    stems: stemCounts(words, passagesOf),
+    facets: {
+      authority: [report.authority],
+      type: [documentTypeName(report.documentType)],
+      year: [report.published.slice(0, 4)],
+      judgement: [report.overallEffectiveness ?? NOT_GRADED],
+      theme: [...themes],
     },
     index: {
       report: { url, title: report.title, authority: report.authority, type: documentTypeName(report.documentType), date: formatDate(report.published) },

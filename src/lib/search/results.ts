@@ -3,7 +3,7 @@
  * text nodes, never as HTML), and the sentences the page shows and announces. Which passages to show, in what order,
  * is rank.ts's job.
  */
-import { matchRanges } from './highlight.ts';
+import { matchRanges } from './match-marks.ts';
 
 export interface ExcerptRun {
   text: string;
@@ -13,7 +13,7 @@ export interface ExcerptRun {
 /**
  * About `length` words of a passage around its best stretch (the one with the most different matched words marked,
  * then the most marks), as runs of plain and marked text, with an ellipsis where the passage goes on. `matched` is
- * the words the search matched in the passage (highlight.ts): nothing else is marked. With `focus` (the offset of a
+ * the words the search matched in the passage (match-marks.ts): nothing else is marked. With `focus` (the offset of a
  * quoted phrase in the text), the excerpt is the stretch around it.
  */
 export function excerptRuns(text: string, matched: ReadonlySet<string>, length: number, focus?: number): ExcerptRun[] {

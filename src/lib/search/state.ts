@@ -1,7 +1,7 @@
 /**
  * A search as the URL holds it: `/search/?q=…&authority=…&type=…&year=…&judgement=…&theme=…&sort=date`.
  * Reading and writing go through here only, so a reloaded or shared link reproduces the same search, and the same
- * state becomes the options Pagefind is called with.
+ * state decides which reports the search keeps (facets.ts `reportFilter`).
  */
 import { FACET_KEYS, type FacetKey, type SortOrder } from './facets.ts';
 
@@ -45,21 +45,4 @@ export function sameSearch(a: SearchState, b: SearchState): boolean {
 
 export function activeFacets(state: SearchState): FacetKey[] {
   return FACET_KEYS.filter((key) => state.filters[key].length > 0);
-}
-
-/**
- * Pagefind's `filters` option for the state. `except` leaves one facet out: that facet's own counts must be taken
- * without its choices, or every value not yet ticked would show 0 although ticking it adds results.
- */
-export function pagefindFilters(state: SearchState, except?: FacetKey): Record<string, { any: string[] }> {
-  return Object.fromEntries(
-    activeFacets(state)
-      .filter((key) => key !== except)
-      .map((key) => [key, { any: state.filters[key] }]),
-  );
-}
-
-/** Pagefind's `sort` option: newest first for "date"; relevance is Pagefind's own order, so no sort at all. */
-export function pagefindSort(state: SearchState): Record<string, 'desc'> | undefined {
-  return state.sort === 'date' ? { date: 'desc' } : undefined;
 }

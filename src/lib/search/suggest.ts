@@ -3,9 +3,10 @@
  * files by first letter (`vocabularyUrl`), written with the index and fetched only when a word is not found, so a
  * search that finds everything costs nothing more.
  */
+import { SEARCH_INDEX_PATH } from './passage-index.ts';
 
 /** Where the archive's words beginning with one letter or digit are published: [word, reports using it][]. */
-export const VOCABULARY_PATH = '/pagefind/vocabulary/';
+export const VOCABULARY_PATH = `${SEARCH_INDEX_PATH}vocabulary/`;
 export const vocabularyFile = (word: string) => (/^[a-z0-9]/.test(word) ? word[0]! : '_');
 export const vocabularyUrl = (word: string) => `${VOCABULARY_PATH}${vocabularyFile(word)}.json`;
 export type VocabularyFile = Array<[word: string, reports: number]>;

@@ -1,7 +1,8 @@
 /**
  * How long the search page waits after a keystroke before it searches: longer than the gaps between this reader's
  * own keys, so that a query still being typed fetches nothing the finished query would not need, and no longer than
- * that, so that the first result follows the last key quickly.
+ * that, so that the first result follows the last key quickly. Where what was typed says more is coming (a space
+ * after the last word, or a last word the archive does not have, most likely half typed), it waits the longest.
  */
 
 /** Never shorter: the gap between a brisk typist's keys is about 100 ms. */
@@ -16,8 +17,15 @@ const MARGIN = 1.25;
 /** Gaps longer than this are pauses, not typing, and say nothing about the reader's rhythm. */
 const TYPING_GAP_MS = 600;
 
+/**
+ * What the end of the query says: `next`, it ends with a space (another word is coming); `unknown`, its last word is
+ * no word of the archive (its term file is loaded and lacks its stem); `word` otherwise.
+ */
+export type QueryEnd = 'next' | 'unknown' | 'word';
+
 /** The pause before searching, from the times of the reader's last keystrokes (ms, oldest first) and the last word. */
-export function typingPause(keyTimes: readonly number[], lastWord: string): number {
+export function typingPause(keyTimes: readonly number[], lastWord: string, end: QueryEnd = 'word'): number {
+  if (end !== 'word') return MAX_PAUSE_MS;
   const gaps = keyTimes
     .slice(-4)
     .map((time, at, times) => (at === 0 ? NaN : time - times[at - 1]!))

@@ -42,3 +42,9 @@ export function siteAddress(env: Record<string, string | undefined>): URL {
 export function isPreviewSite(site: URL | undefined): boolean {
   return !site || LOOPBACK_HOST.test(site.hostname);
 }
+
+/** Astro's `site` where a page or endpoint builds absolute URLs: always set by astro.config.mjs from `siteAddress`. */
+export function builtSite(site: URL | undefined): URL {
+  if (!site) throw new Error('Astro has no `site`: astro.config.mjs must set it from siteAddress(process.env) (src/lib/site/address.ts).');
+  return site;
+}

@@ -10,6 +10,7 @@
 import { scaleBand, scaleLinear, scalePoint } from 'd3-scale';
 import { symbol, symbolCircle, symbolCross, symbolStar, symbolTriangle } from 'd3-shape';
 import type { ReportRecord } from '../../schemas/report.ts';
+import { required } from '../required.ts';
 import { formatDate } from './format.ts';
 import { gradeBand, type GradeBand, type movementCounts, type YearOfGrades } from './national.ts';
 import type { HistoryRow } from './shape.ts';
@@ -18,7 +19,7 @@ export const CHART_WIDTH = 320;
 const SYMBOLS = { star: symbolStar, circle: symbolCircle, triangle: symbolTriangle, cross: symbolCross };
 
 /** The SVG path of a band's shape, centred on 0,0, of `area` square units. */
-export const bandSymbol = (band: GradeBand, area = 100) => symbol(SYMBOLS[band.symbol], area)()!;
+export const bandSymbol = (band: GradeBand, area = 100) => required(symbol(SYMBOLS[band.symbol], area)(), `the path of a ${band.symbol}`);
 
 export interface Mark {
   x: number;
@@ -38,14 +39,15 @@ export interface GradesByYearChart {
 export function gradesByYearChart(years: readonly YearOfGrades[]): GradesByYearChart {
   const labelWidth = 40;
   const countWidth = 28;
-  const y = scaleBand<number>().domain(years.map((year) => year.year)).range([0, 26 * years.length]).paddingInner(0.15);
+  const height = 26 * years.length;
+  const y = scaleBand<number>().domain(years.map((year) => year.year)).range([0, height]).paddingInner(0.15);
   const most = Math.max(10, ...years.map((year) => year.total));
   const x = scaleLinear().domain([0, most]).range([labelWidth, CHART_WIDTH - countWidth]);
   const area = Math.min(x(1) - x(0), y.bandwidth()) ** 2 * 0.45;
   return {
-    height: y.range()[1]!,
+    height,
     rows: years.map((year) => {
-      const middle = y(year.year)! + y.bandwidth() / 2;
+      const middle = required(y(year.year), `the row of ${year.year}`) + y.bandwidth() / 2;
       return {
         year: year.year,
         y: middle,
@@ -71,15 +73,16 @@ export interface MovementChart {
 /** A bar per direction (improved, same, declined), its length the number of authorities, labelled in words. */
 export function movementChart(counts: ReturnType<typeof movementCounts>): MovementChart {
   const labelWidth = 110;
-  const y = scaleBand<string>().domain(counts.map((c) => c.direction)).range([0, 36 * counts.length]).paddingInner(0.25);
+  const height = 36 * counts.length;
+  const y = scaleBand<string>().domain(counts.map((c) => c.direction)).range([0, height]).paddingInner(0.25);
   const x = scaleLinear().domain([0, Math.max(1, ...counts.map((c) => c.count))]).range([labelWidth, CHART_WIDTH - 32]);
   return {
-    height: y.range()[1]!,
+    height,
     bars: counts.map((c) => ({
       label: c.label,
       mark: c.mark,
       count: c.count,
-      y: y(c.direction)!,
+      y: required(y(c.direction), `the bar of ${c.direction}`),
       height: y.bandwidth(),
       x: labelWidth,
       width: x(c.count) - labelWidth,
@@ -101,10 +104,11 @@ export interface TimelineChart {
 export function timelineChart(inspections: readonly ReportRecord[], rows: readonly HistoryRow[]): TimelineChart {
   const header = 30;
   const rowHeight = 46;
-  const x = scalePoint<string>().domain(inspections.map((i) => i.slug)).range([24, CHART_WIDTH - 24]).padding(inspections.length === 1 ? 1 : 0);
+  const scale = scalePoint<string>().domain(inspections.map((i) => i.slug)).range([24, CHART_WIDTH - 24]).padding(inspections.length === 1 ? 1 : 0);
+  const x = (report: ReportRecord) => required(scale(report.slug), `the column of ${report.slug}`);
   return {
     height: header + rowHeight * rows.length,
-    columns: inspections.map((i) => ({ x: x(i.slug)!, year: i.published.slice(0, 4), framework: i.framework ?? '' })),
+    columns: inspections.map((i) => ({ x: x(i), year: i.published.slice(0, 4), framework: i.framework ?? '' })),
     rows: rows.map((row, at) => {
       const top = header + rowHeight * at;
       return {
@@ -113,8 +117,8 @@ export function timelineChart(inspections: readonly ReportRecord[], rows: readon
         marks: row.cells.flatMap((cell, column) => {
           if (!cell) return [];
           const band = gradeBand(cell.grade);
-          const report = inspections[column]!;
-          return [{ x: x(report.slug)!, y: top + 32, path: bandSymbol(band, 130), band, title: `${row.name}, ${formatDate(report.published)}: ${cell.grade}` }];
+          const report = required(inspections[column], `inspection ${column} of ${row.name}`);
+          return [{ x: x(report), y: top + 32, path: bandSymbol(band, 130), band, title: `${row.name}, ${formatDate(report.published)}: ${cell.grade}` }];
         }),
       };
     }),

@@ -5,9 +5,9 @@ import { formatDate } from '../dates.ts';
 export { formatDate };
 
 export function formatDateRange(start: string | null, end: string | null): string | null {
-  if (!start && !end) return null;
-  if (!start || !end || start === end) return formatDate((start ?? end)!);
-  return `${formatDate(start)} to ${formatDate(end)}`;
+  if (start && end && start !== end) return `${formatDate(start)} to ${formatDate(end)}`;
+  const day = start ?? end;
+  return day ? formatDate(day) : null;
 }
 
 const DOCUMENT_TYPE_NAMES: Record<DocumentType, string> = {
@@ -49,7 +49,7 @@ export function directionOfTravel(from: Grade, to: Grade): Direction {
 }
 
 /** The opening of a text, cut at a word boundary, for lists that link to the whole. */
-export function excerpt(text: string, maxLength = 220): string {
+export function openingOf(text: string, maxLength = 220): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= maxLength) return flat;
   const cut = flat.slice(0, maxLength);

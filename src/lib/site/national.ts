@@ -5,6 +5,7 @@
  * (src/pages/data/national.*) all read these, so they cannot disagree.
  */
 import type { Grade, ReportRecord } from '../../schemas/report.ts';
+import { required } from '../required.ts';
 import { gradeRank, type Direction } from './format.ts';
 import { findLocalAuthority, type LocalAuthority } from './local-authorities.ts';
 import type { AuthoritySummary } from './shape.ts';
@@ -20,7 +21,7 @@ export const GRADE_BANDS = [
   { rank: 1, label: 'Inadequate', symbol: 'cross' },
 ] as const;
 export type GradeBand = (typeof GRADE_BANDS)[number];
-export const gradeBand = (grade: Grade): GradeBand => GRADE_BANDS.find((band) => band.rank === gradeRank(grade))!;
+export const gradeBand = (grade: Grade): GradeBand => required(GRADE_BANDS.find((band) => band.rank === gradeRank(grade)), `the band of the grade "${grade}"`);
 
 /** When an inspection happened: its last day on site, or (when the record lacks it) its publication. */
 export const inspectionYear = (report: ReportRecord) => Number((report.inspectionEnd ?? report.published).slice(0, 4));
@@ -72,7 +73,8 @@ export function gradesByYear(reports: readonly ReportRecord[]): YearOfGrades[] {
   for (const report of reports) {
     if (!report.overallEffectiveness) continue;
     const year = inspectionYear(report);
-    const list = years.get(year) ?? years.set(year, []).get(year)!;
+    const list = years.get(year) ?? [];
+    years.set(year, list);
     list.push({ authority: report.authority, grade: report.overallEffectiveness, band: gradeBand(report.overallEffectiveness), reportSlug: report.slug });
   }
   return [...years]
@@ -114,7 +116,11 @@ export interface NeighbourComparison {
   /** The statistical neighbours with a graded inspection in the archive, most similar first. */
   neighbours: Array<{ name: string; href: string; grade: Grade; band: GradeBand; compared: 'better' | 'same' | 'worse' }>;
   counts: { better: number; same: number; worse: number };
+  /** The counts in words, the kinds there are: "2 graded better, 1 graded the same". */
+  summary: string;
 }
+
+const COMPARED_WORDS = { better: 'graded better', same: 'graded the same', worse: 'graded worse' } as const;
 
 /**
  * An authority's latest overall grade beside its statistical neighbours' (as the authority profile lists them):
@@ -134,6 +140,33 @@ export function neighbourComparison(
     return [{ name: n.name, href: n.href, grade: n.latest.grade, band, compared } as const];
   });
   if (graded.length === 0) return null;
-  const count = (c: string) => graded.filter((n) => n.compared === c).length;
-  return { own, neighbours: graded, counts: { better: count('better'), same: count('same'), worse: count('worse') } };
+  const counts = { better: 0, same: 0, worse: 0 };
+  for (const n of graded) counts[n.compared]++;
+  const summary = (['better', 'same', 'worse'] as const).filter((c) => counts[c] > 0).map((c) => `${counts[c]} ${COMPARED_WORDS[c]}`).join(', ');
+  return { own, neighbours: graded, counts, summary };
+}
+
+/**
+ * Everything the national page shows: the latest-grade table with the choices of its region and type filters, grades
+ * by year with how many inspections they count, and the moves between each authority's last two graded inspections,
+ * each direction named in words with its arrow.
+ */
+export function nationalPicture(reports: readonly ReportRecord[], authorities: readonly AuthoritySummary[], reference: readonly LocalAuthority[]) {
+  const latest = latestGradeRows(authorities, reference);
+  const years = gradesByYear(reports);
+  const moved = movementRows(authorities);
+  const choices = (values: Array<string | null>) => [...new Set(values.flatMap((value) => (value ? [value] : [])))].sort();
+  const directionName = (direction: Direction) => {
+    const { mark, label } = required(DIRECTIONS.find((d) => d.direction === direction), `the direction "${direction}"`);
+    return `${mark} ${label}`;
+  };
+  return {
+    latest,
+    regions: choices(latest.map((row) => row.region)),
+    types: choices(latest.map((row) => row.type)),
+    years,
+    graded: years.reduce((sum, year) => sum + year.total, 0),
+    moved: moved.map((row) => ({ ...row, directionName: directionName(row.direction) })),
+    counts: movementCounts(moved),
+  };
 }

@@ -38,7 +38,7 @@ export function anchorForParagraph(typed: string, passages: readonly NamedAnchor
 export function missingAnchorMessage(anchor: string): string | null {
   const match = /^(para|ap|rec)-(\d+(?:-\d+)*)$/.exec(anchor);
   if (!match) return null;
-  const [, kind, number] = match;
-  const what = kind === 'rec' ? `recommendation ${number}` : kind === 'ap' ? `paragraph A${number}` : `paragraph ${number!.split('-')[0]}`;
+  const [, kind, number = ''] = match;
+  const what = kind === 'rec' ? `recommendation ${number}` : kind === 'ap' ? `paragraph A${number}` : `paragraph ${number.split('-')[0]}`;
   return `This report has no ${what}: the link you followed may have a mistyped or out-of-date number.`;
 }

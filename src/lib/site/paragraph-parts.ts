@@ -3,6 +3,10 @@
  * judgement table a paragraph quotes) become tables, the other lines stay text. The parser keeps a table's cells
  * apart with TABs and its rows with newlines; shown as text, they would run together into one line.
  */
+import type { GlossaryEntry } from '../../schemas/glossary.ts';
+import type { Paragraph } from '../../schemas/report.ts';
+import { abbreviationRuns, type TextRun } from './glossary.ts';
+
 export type ParagraphPart = { kind: 'text'; text: string } | { kind: 'table'; rows: string[][] };
 
 export function paragraphParts(text: string): ParagraphPart[] {
@@ -17,4 +21,30 @@ export function paragraphParts(text: string): ParagraphPart[] {
     else parts.push({ kind: 'text', text: line });
   }
   return parts;
+}
+
+/** The text up to a footnote mark (or to the end), as runs with the glossary's abbreviations apart, then the mark. */
+export interface FootnotedRun {
+  runs: TextRun[];
+  footnote?: number;
+}
+
+/**
+ * What a paragraph shows: its text and tables (`parts`, for a paragraph with table rows), or otherwise its text cut
+ * at each footnote mark, where the report had it, with abbreviations marked (`pieces`). Footnote marks sit at
+ * offsets in the text, so a paragraph with both (none so far) keeps the text layout.
+ */
+export type ParagraphText = { kind: 'parts'; parts: ParagraphPart[] } | { kind: 'pieces'; pieces: FootnotedRun[] };
+
+export function paragraphText(paragraph: Paragraph, glossary: readonly GlossaryEntry[]): ParagraphText {
+  const refs = [...paragraph.footnoteRefs].sort((a, b) => a.offset - b.offset);
+  if (refs.length === 0 && paragraph.text.includes('\t')) return { kind: 'parts', parts: paragraphParts(paragraph.text) };
+  const pieces: FootnotedRun[] = [];
+  let from = 0;
+  for (const ref of refs) {
+    pieces.push({ runs: abbreviationRuns(paragraph.text.slice(from, ref.offset), glossary), footnote: ref.number });
+    from = ref.offset;
+  }
+  pieces.push({ runs: abbreviationRuns(paragraph.text.slice(from), glossary) });
+  return { kind: 'pieces', pieces };
 }

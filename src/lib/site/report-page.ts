@@ -3,6 +3,7 @@
  * here so src/layouts/ReportLayout.astro only presents. Pure: a record and the site's address in, data out.
  */
 import type { Grade, Judgement, Paragraph, Recommendation, ReportRecord, Section } from '../../schemas/report.ts';
+import { required } from '../required.ts';
 import { citePassage, citeReport, paragraphNames, recommendationName, type Citation, type PassageName } from './cite.ts';
 import { documentTypeName, formatDate, formatDateRange } from './format.ts';
 import { reportUrl } from './urls.ts';
@@ -72,7 +73,7 @@ export function reportPage(report: ReportRecord, site: URL): ReportPage {
   const names = paragraphNames(report.paragraphs);
   const shapeParagraph = (paragraph: Paragraph): ShapedParagraph => ({
     paragraph,
-    name: names.get(paragraph.id)!,
+    name: required(names.get(paragraph.id), `the name of ${paragraph.id}`),
     citation: citePassage(report, paragraph.id, site),
   });
   const shapeRecommendation = (recommendation: Recommendation): ShapedRecommendation => ({

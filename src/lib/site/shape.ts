@@ -4,6 +4,7 @@
  */
 import type { Grade, JudgementAreaKey, ReportRecord } from '../../schemas/report.ts';
 import { JUDGEMENT_AREAS } from '../../schemas/report.ts';
+import { required } from '../required.ts';
 import { directionOfTravel, type Direction } from './format.ts';
 
 /** Oldest first; same-day documents by slug so the order never depends on file-system order. */
@@ -33,19 +34,16 @@ export function summariseAuthorities(records: readonly ReportRecord[]): Authorit
   return [...byAuthority.entries()]
     .map(([slug, documents]) => {
       const inspections = documents.filter((d) => d.judgements.length > 0);
-      const graded = inspections.filter((d) => d.overallEffectiveness !== null);
+      const graded = inspections.flatMap((report) => (report.overallEffectiveness ? [{ grade: report.overallEffectiveness, report }] : []));
       const latest = graded.at(-1);
       const previous = graded.at(-2);
       return {
-        name: documents.at(-1)!.authority,
+        name: required(documents.at(-1), `a document of ${slug}`).authority,
         slug,
         documents,
         inspections,
-        latestOverall: latest ? { grade: latest.overallEffectiveness!, report: latest } : null,
-        direction:
-          latest && previous
-            ? { from: previous.overallEffectiveness!, direction: directionOfTravel(previous.overallEffectiveness!, latest.overallEffectiveness!) }
-            : null,
+        latestOverall: latest ?? null,
+        direction: latest && previous ? { from: previous.grade, direction: directionOfTravel(previous.grade, latest.grade) } : null,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
@@ -133,7 +131,11 @@ export function inspectionPairs(inspections: readonly ReportRecord[]): Array<[Re
 /** How many recommendations and paragraphs carry each theme, across the archive. */
 export function themeCounts(records: readonly ReportRecord[]): Map<string, { recommendations: number; paragraphs: number }> {
   const counts = new Map<string, { recommendations: number; paragraphs: number }>();
-  const count = (slug: string) => counts.get(slug) ?? counts.set(slug, { recommendations: 0, paragraphs: 0 }).get(slug)!;
+  const count = (slug: string) => {
+    const entry = counts.get(slug) ?? { recommendations: 0, paragraphs: 0 };
+    counts.set(slug, entry);
+    return entry;
+  };
   for (const record of records) {
     for (const r of record.recommendations) for (const t of r.themes) count(t).recommendations++;
     for (const p of record.paragraphs) for (const t of p.themes) count(t).paragraphs++;

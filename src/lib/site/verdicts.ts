@@ -84,6 +84,11 @@ export interface RecommendationView {
   trail: string;
   evidence: Array<{ link: RecommendationLinks['evidence'][number]; paragraph: Paragraph }>;
   later: LaterFinding[];
+  /** The title of the section the report lists it under, if it has one. */
+  listedUnder: string | null;
+  /** The numbers of the report's recommendations either side of it, for the pager. */
+  previous: number | null;
+  next: number | null;
 }
 
 export function recommendationView(
@@ -98,7 +103,16 @@ export function recommendationView(
     const paragraph = report.paragraphs.find((p) => p.id === link.paragraphId);
     return paragraph ? [{ link, paragraph }] : [];
   });
-  return { report, recommendation, trail: links.trail, evidence, later: laterFindings(links, bySlug) };
+  return {
+    report,
+    recommendation,
+    trail: links.trail,
+    evidence,
+    later: laterFindings(links, bySlug),
+    listedUnder: report.sections.find((s) => s.id === recommendation.section)?.title ?? null,
+    previous: report.recommendations.filter((r) => r.number < number).at(-1)?.number ?? null,
+    next: report.recommendations.find((r) => r.number > number)?.number ?? null,
+  };
 }
 
 /** One recommendation in an authority's tracker. */
@@ -112,10 +126,14 @@ export interface TrackerGroup {
   /** The theme slug, or null for recommendations the taxonomy finds no theme in. */
   theme: string | null;
   title: string;
+  /** The group's anchor on the tracker page: `theme-` and its title as a slug. */
+  id: string;
   rows: TrackerRow[];
 }
 
 export const UNTHEMED = 'Other matters';
+
+const groupId = (title: string) => `theme-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
 
 /**
  * Every recommendation an authority's documents make, grouped by each one's main theme (its first), groups in
@@ -138,6 +156,14 @@ export function authorityTracker(
   }
   const titleOf = (theme: string | null) => (theme === null ? UNTHEMED : (themeTitles.get(theme) ?? theme));
   return [...groups.entries()]
-    .map(([theme, rows]) => ({ theme, title: titleOf(theme), rows }))
+    .map(([theme, rows]) => ({ theme, title: titleOf(theme), id: groupId(titleOf(theme)), rows }))
     .sort((a, b) => Number(a.theme === null) - Number(b.theme === null) || a.title.localeCompare(b.title, 'en-GB'));
+}
+
+/** What the tracker's opening line counts: the recommendations, and the documents that make them. */
+export function trackerCounts(documents: readonly ReportRecord[], groups: readonly TrackerGroup[]) {
+  return {
+    recommendations: groups.reduce((sum, group) => sum + group.rows.length, 0),
+    documents: documents.filter((d) => d.recommendations.length > 0).length,
+  };
 }

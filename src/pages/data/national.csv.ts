@@ -3,10 +3,11 @@ import { getArchive } from '../../lib/site/archive.ts';
 import { localAuthorities } from '../../lib/site/local-authorities.ts';
 import { NATIONAL_COLUMNS, nationalRows } from '../../lib/exports/national.ts';
 import { toCsv } from '../../lib/exports/serialise.ts';
+import { builtSite } from '../../lib/site/address.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { authorities } = await getArchive();
-  return new Response(toCsv(nationalRows(authorities, localAuthorities(), site!), NATIONAL_COLUMNS), {
+  return new Response(toCsv(nationalRows(authorities, localAuthorities(), builtSite(site)), NATIONAL_COLUMNS), {
     headers: { 'Content-Type': 'text/csv; charset=utf-8; header=present' },
   });
 };

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { getArchive } from '../../lib/site/archive.ts';
 import { sourcesDir } from '../../lib/archive-paths.ts';
 import { sha256Of } from '../../lib/sha256.ts';
+import { reportUrl } from '../../lib/site/urls.ts';
+import { sourceFileUrl } from '../../lib/exports/urls.ts';
 
 const CONTENT_TYPES = { text: 'text/plain; charset=utf-8', pdf: 'application/pdf' } as const;
 
@@ -51,8 +53,8 @@ export const GET: APIRoute = ({ props }) => {
   if (sha256Of(bytes) !== sha256) {
     throw new Error(
       role === 'source'
-        ? `/sources/${file} has changed since /reports/${slug}/ was built from it: run npm run build to ingest it again`
-        : `/sources/${file} does not match the SHA-256 its sidecar records for /reports/${slug}/: restore the file, or record its new SHA-256 in the sidecar's "original"`,
+        ? `${sourceFileUrl(file)} has changed since ${reportUrl(slug)} was built from it: run npm run build to ingest it again`
+        : `${sourceFileUrl(file)} does not match the SHA-256 its sidecar records for ${reportUrl(slug)}: restore the file, or record its new SHA-256 in the sidecar's "original"`,
     );
   }
   return new Response(bytes, { headers: { 'Content-Type': CONTENT_TYPES[format] } });

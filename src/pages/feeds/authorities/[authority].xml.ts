@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../../../lib/site/archive.ts';
 import { authorityFeed } from '../../../lib/exports/feeds.ts';
+import { builtSite } from '../../../lib/site/address.ts';
 
 export async function getStaticPaths() {
   const { authorities } = await getArchive();
@@ -8,4 +9,4 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute = ({ props, site }) =>
-  new Response(authorityFeed(props.authority, site!), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  new Response(authorityFeed(props.authority, builtSite(site)), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

@@ -13,7 +13,7 @@
  *                             part (spreadsheet formulas neutralised, say);
  *   { "run": ["add", …], "error": ["…"] }
  *                             the command (add, ingest, build or permalinks:update, with these arguments) run in a
- *                             small built archive (tests/unit/small-archive.ts) with the case's files beside it,
+ *                             small built archive (tests/helpers/small-archive.ts) with the case's files beside it,
  *                             exits 1 with a clear message holding every substring, and the archive's sources,
  *                             records, permalink manifest and dist/ are exactly as they were.
  * Every run is held to a 160 MB heap: bad input must be handled within reasonable memory.
@@ -29,7 +29,7 @@ import { COLUMNS, datasetRows } from '../../src/lib/exports/rows.ts';
 import { toCsv } from '../../src/lib/exports/serialise.ts';
 import type { Dataset } from '../../src/lib/exports/urls.ts';
 import type { ReportRecord } from '../../src/schemas/report.ts';
-import { changes, makeSmallArchive, parseXml, run, snapshot as archiveSnapshot, type Command } from './small-archive.ts';
+import { changes, makeSmallArchive, parseXml, run, snapshot as archiveSnapshot, type Command } from '../helpers/small-archive.ts';
 
 const CASES = 'tests/fixtures/hostile';
 const HEAP_MB = 160;

@@ -1,6 +1,6 @@
 /**
  * Which words of a passage to mark: exactly the words the search matched in it (`?highlight=interviews` on a link
- * from a hit). Pagefind decides what matches, by its own stemming; the results page reads the matched words from
+ * from a hit). The report index decides what matches, by stem (stem.ts); the results page reads the matched words from
  * the report's word files and passes them on, so the marks on a hit, and on the paragraph a hit opens, are the words
  * that made it match: a search for "care" marks "carers" only where the search matched "carers".
  */

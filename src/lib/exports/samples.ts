@@ -1,5 +1,5 @@
 /**
- * Real excerpts of the exports for the /data/ page, made by the same functions as the files themselves, so what the
+ * Real samples of the exports for the /data/ page, made by the same functions as the files themselves, so what the
  * page shows is exactly what a download starts with.
  */
 import type { ReportRecord } from '../../schemas/report.ts';
@@ -10,27 +10,27 @@ import { reportJson, toCsv, toJson } from './serialise.ts';
 import type { Dataset } from './urls.ts';
 
 /** Rows shown of each CSV: the header and enough rows to see the shape. */
-export const CSV_EXCERPT_ROWS = 3;
-/** Items of each list kept in the record excerpt. */
-export const RECORD_EXCERPT_ITEMS = 2;
+export const CSV_SAMPLE_ROWS = 3;
+/** Items of each list kept in the record sample. */
+export const RECORD_SAMPLE_ITEMS = 2;
 
 /** The first rows of a CSV export and the first object of its JSON twin. */
-export function datasetExcerpt(dataset: Dataset, records: readonly ReportRecord[], site: URL): { csv: string; json: string } {
+export function datasetSample(dataset: Dataset, records: readonly ReportRecord[], site: URL): { csv: string; json: string } {
   // Only the first documents' rows are made: the whole verdicts table is 450,000 rows at 5,000 reports.
   const rows: Array<Row<string>> = [];
   for (const batch of datasetRowsByDocument(dataset, records, site)) {
     rows.push(...batch);
-    if (rows.length >= CSV_EXCERPT_ROWS) break;
+    if (rows.length >= CSV_SAMPLE_ROWS) break;
   }
   return {
-    csv: toCsv(rows.slice(0, CSV_EXCERPT_ROWS), COLUMNS[dataset]).trimEnd(),
+    csv: toCsv(rows.slice(0, CSV_SAMPLE_ROWS), COLUMNS[dataset]).trimEnd(),
     json: toJson(rows.slice(0, 1), COLUMNS[dataset]).trimEnd(),
   };
 }
 
 /** A record with each of its lists cut to its first items, so every field shows on one screen or two. */
-export function recordExcerpt(record: ReportRecord): string {
-  const cut = <T>(list: readonly T[]) => list.slice(0, RECORD_EXCERPT_ITEMS);
+export function recordSample(record: ReportRecord): string {
+  const cut = <T>(list: readonly T[]) => list.slice(0, RECORD_SAMPLE_ITEMS);
   return reportJson({
     ...record,
     judgements: cut(record.judgements),
@@ -43,6 +43,6 @@ export function recordExcerpt(record: ReportRecord): string {
 }
 
 /** The documents feed as it would read with only its newest entry: the real header and the real first entry. */
-export function feedExcerpt(records: readonly ReportRecord[], site: URL): string {
+export function feedSample(records: readonly ReportRecord[], site: URL): string {
   return documentsFeed(chronological(records).slice(-1), site);
 }

@@ -1,6 +1,6 @@
 /**
  * "Nothing lost": the archive's commands failed, interrupted and run twice at once, in a small built archive
- * (tests/unit/small-archive.ts). After each, the archive a reader sees — sources, records, permalink manifest and
+ * (tests/helpers/small-archive.ts). After each, the archive a reader sees — sources, records, permalink manifest and
  * dist/ — is exactly as it was, or (killed while renaming staged files into place) completed by the next run.
  * Interruptions are real signals: SIGINT and SIGKILL from outside, and SIGKILL at a named point from inside
  * (ARCHIVE_FAULT, scripts/lib/publish.ts).
@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, renam
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { changes, makeSmallArchive, parseXml, run, snapshot, start, waitFor, writeFile } from './small-archive.ts';
+import { changes, makeSmallArchive, parseXml, run, snapshot, start, waitFor, writeFile } from '../helpers/small-archive.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'hostile-publish-'));
 const archive = join(work, 'archive');

@@ -1,7 +1,7 @@
 /**
  * A temporary copy of the project holding a small archive (the Gloucestershire sources: one PDF, three texts), built
  * and with its own permalink manifest, for tests that run the archive's commands, fail them and interrupt them
- * without touching the working tree. Not a test file itself: the hostile tests import it.
+ * without touching the working tree. Shared by the hostile integration tests.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';

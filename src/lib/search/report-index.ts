@@ -1,0 +1,137 @@
+/**
+ * The first level of the search index: which reports hold each stem, and in how many of their passages.
+ *
+ * Reports are numbered newest first (their number names their passage files, and sorting by date is sorting by
+ * number). For each stem, its postings list the reports holding it, as the gaps between their numbers and the number
+ * of passages holding the stem (`encodePostings`). The postings are published in term files by the stem's first
+ * letters: two at first, and one more wherever a file would pass `TERM_FILE_CHARS` (the prefixes so split are listed
+ * in the index's metadata). A word being typed names its file as soon as its letters pass the split prefixes
+ * (`typedTermFile`), and that is the file of the finished word, whose stem begins with the same letters: the search
+ * page loads it while the reader is still typing, and loads nothing the finished query does not need.
+ *
+ * A report's score for a stem is BM25's with no length normalisation (`termScore`): a long inspection and a short
+ * letter are scored by how many of their passages use the word, not by their size.
+ *
+ * Pure and free of heavy imports: the browser uses this module as well as the build.
+ */
+import type { FacetKey } from './facets.ts';
+import { SEARCH_INDEX_PATH } from './passage-index.ts';
+
+export const INDEX_META_URL = `${SEARCH_INDEX_PATH}meta.json`;
+export const FACETS_URL = `${SEARCH_INDEX_PATH}facets.json`;
+export const TERMS_PATH = `${SEARCH_INDEX_PATH}terms/`;
+
+/** A term file past this many characters (before gzip) is split by one more letter. */
+export const TERM_FILE_CHARS = 12_000;
+const FIRST_PREFIX = 2;
+
+/** What every search reads first. */
+export interface IndexMeta {
+  /** Reports in the archive. */
+  reports: number;
+  /** Prefixes whose term files are split by one more letter. */
+  split: string[];
+}
+
+/** A term file: postings by stem. */
+export type TermFile = Record<string, string>;
+
+/** Every facet's values, and each report's values as positions in them. */
+export interface FacetIndex {
+  values: Record<FacetKey, string[]>;
+  /** Per facet, per report (by number): the positions of its values. */
+  reports: Record<FacetKey, number[][]>;
+}
+
+/** The term file a stem is in, given the split prefixes. */
+export function termFileKey(stem: string, split: ReadonlySet<string>): string {
+  let length = Math.min(FIRST_PREFIX, stem.length);
+  while (length < stem.length && split.has(stem.slice(0, length))) length++;
+  return stem.slice(0, length);
+}
+
+/**
+ * Letters a word must have beyond a longer file key before that key is taken as its stem's: stemming takes endings
+ * off ("caring" is "care"), and a key longer than two letters could reach into them.
+ */
+const PAST_LONGER_KEY = 3;
+
+/**
+ * The term file of a word still being typed, once its letters decide it (the file every word beginning with them is
+ * in, and its stem too); undefined while a longer word could be in another file.
+ */
+export function typedTermFile(typed: string, split: ReadonlySet<string>): string | undefined {
+  if (typed.length < FIRST_PREFIX) return undefined;
+  const key = termFileKey(typed, split);
+  if (split.has(key) || (key.length > FIRST_PREFIX && typed.length < key.length + PAST_LONGER_KEY)) return undefined;
+  return key;
+}
+
+/** A term file's name: letters a–z and digits as they are, anything else as "_" and its code point in hex. */
+export const termFileUrl = (key: string) => `${TERMS_PATH}${key.replace(/[^a-z0-9]/g, (c) => `_${c.codePointAt(0)!.toString(16)}_`)}.json`;
+
+/** One report holding a stem: its number, and how many of its passages hold the stem. */
+export interface Posting {
+  report: number;
+  passages: number;
+}
+
+/** "gap[,passages]" per report, base 36, separated by spaces; the passage count is left out when it is 1. */
+export function encodePostings(postings: readonly Posting[]): string {
+  let previous = -1;
+  return postings
+    .map(({ report, passages }) => {
+      const gap = (report - previous - 1).toString(36);
+      previous = report;
+      return passages === 1 ? gap : `${gap},${passages.toString(36)}`;
+    })
+    .join(' ');
+}
+
+export function decodePostings(encoded: string): Posting[] {
+  let report = -1;
+  return encoded.split(' ').map((entry) => {
+    const [gap, passages] = entry.split(',');
+    report += parseInt(gap!, 36) + 1;
+    return { report, passages: passages ? parseInt(passages, 36) : 1 };
+  });
+}
+
+/** BM25's saturation: a report's tenth passage on a subject adds less than its second. */
+const K1 = 1.2;
+
+/** A report's score for a stem held by `passages` of its passages and by `holders` of the archive's `reports`. */
+export function termScore(passages: number, holders: number, reports: number): number {
+  const idf = Math.log(1 + (reports - holders + 0.5) / (holders + 0.5));
+  return (idf * passages * (K1 + 1)) / (passages + K1);
+}
+
+/**
+ * Term files from every stem's postings: by the first two letters, a file too large split by one more letter
+ * (stems no longer than the prefix stay in its file).
+ */
+export function termFiles(postings: ReadonlyMap<string, string>): { files: Map<string, TermFile>; split: string[] } {
+  const split: string[] = [];
+  const files = new Map<string, TermFile>();
+  const place = (stems: string[], length: number) => {
+    const groups = new Map<string, string[]>();
+    for (const stem of stems) {
+      const key = stem.slice(0, length);
+      (groups.get(key) ?? groups.set(key, []).get(key)!).push(stem);
+    }
+    for (const [key, members] of groups) {
+      const size = members.reduce((n, stem) => n + stem.length + postings.get(stem)!.length + 6, 0);
+      const longer = members.filter((stem) => stem.length > length);
+      if (size > TERM_FILE_CHARS && longer.length > 0) {
+        split.push(key);
+        place(longer, length + 1);
+        const here = members.filter((stem) => stem.length <= length);
+        if (here.length > 0) files.set(key, Object.fromEntries(here.map((stem) => [stem, postings.get(stem)!])));
+      } else {
+        files.set(key, Object.fromEntries(members.sort().map((stem) => [stem, postings.get(stem)!])));
+      }
+    }
+  };
+  place([...postings.keys()].sort(), FIRST_PREFIX);
+  return { files, split: split.sort() };
+}

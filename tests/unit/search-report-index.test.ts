@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodePostings, encodePostings, termFileKey, termFiles, termFileUrl, termScore, typedTermFile, TERM_FILE_CHARS } from '../../src/lib/search/report-index.ts';
+import { stem } from '../../src/lib/search/stem.ts';
+
+test('postings survive their compact form: gaps between report numbers, and passage counts above one', () => {
+  const postings = [
+    { report: 0, passages: 1 },
+    { report: 1, passages: 3 },
+    { report: 40, passages: 1 },
+    { report: 41, passages: 100 },
+  ];
+  assert.equal(encodePostings(postings), '0 0,3 12 0,2s');
+  assert.deepEqual(decodePostings(encodePostings(postings)), postings);
+});
+
+test('a report scores more for a rarer word, and more for more passages, with diminishing returns', () => {
+  assert.ok(termScore(1, 5, 1000) > termScore(1, 500, 1000));
+  assert.ok(termScore(4, 50, 1000) > termScore(1, 50, 1000));
+  assert.ok(termScore(40, 50, 1000) - termScore(20, 50, 1000) < termScore(2, 50, 1000) - termScore(1, 50, 1000));
+  assert.ok(termScore(1, 1000, 1000) > 0, 'a word every report holds still counts a little');
+});
+
+// Postings long enough that every two-letter file of "ca…" and "car…" words passes the limit.
+const long = (n: number) => Array.from({ length: n }, (_, report) => ({ report, passages: 1 + (report % 3) }));
+const big = encodePostings(long(TERM_FILE_CHARS / 4));
+const small = encodePostings(long(3));
+
+test('term files: by two letters, split by one more where too large; every stem is in the file its key names', () => {
+  const stems = new Map([
+    ['ca', small],
+    ['care', big],
+    ['carer', big],
+    ['case', small],
+    ['cat', small],
+    ['do', small],
+    ['dog', small],
+  ]);
+  const { files, split } = termFiles(stems);
+  assert.deepEqual(split, ['ca', 'car', 'care']);
+  for (const stem of stems.keys()) assert.equal(files.get(termFileKey(stem, new Set(split)))?.[stem], stems.get(stem), stem);
+  assert.deepEqual(Object.keys(files.get('do')!), ['do', 'dog']);
+  assert.deepEqual(Object.keys(files.get('ca')!), ['ca'], 'a stem as short as a split prefix stays in its file');
+  assert.equal(files.size, new Set([...stems.keys()].map((s) => termFileKey(s, new Set(split)))).size, 'no empty files');
+});
+
+test('a word being typed names its file once its letters decide it, and that is the finished word’s file', () => {
+  const split = new Set(['ca', 'car', 'in']);
+  assert.equal(typedTermFile('c', split), undefined);
+  assert.equal(typedTermFile('ca', split), undefined, '"ca…" may go on to any "ca?" file');
+  assert.equal(typedTermFile('car', split), undefined);
+  assert.equal(typedTermFile('care', split), undefined, '"care…" may yet be "caring", whose stem "care" is in another file than "cari…"');
+  assert.equal(typedTermFile('caring', split), undefined);
+  assert.equal(typedTermFile('careful', split), 'care');
+  assert.equal(typedTermFile('fo', split), 'fo');
+  for (const [typed, finished] of [['fo', 'fostering'], ['fost', 'fostered'], ['intervi', 'interviews'], ['careers', 'careers'], ['acad', 'academy'], ['hopi', 'hoping']]) {
+    assert.equal(typedTermFile(typed!, split), termFileKey(stem(finished!), split), `${typed} → ${finished}`);
+  }
+});
+
+test('term file names are plain: letters and digits as they are, anything else spelt out', () => {
+  assert.equal(termFileUrl('ca'), '/search-index/terms/ca.json');
+  assert.equal(termFileUrl('19'), '/search-index/terms/19.json');
+  assert.equal(termFileUrl('ca'), termFileUrl('ca'));
+  assert.equal(termFileUrl('é'), '/search-index/terms/_e9_.json');
+  assert.notEqual(termFileUrl('_e9_'), termFileUrl('é'));
+});
