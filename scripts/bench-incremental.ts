@@ -15,6 +15,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { copyBundled, paragraphPool, runStage, writeResultsKeepingNotes, writeSynthetic, type StageResult } from './lib/bench-corpora.ts';
+import { ASTRO_BUILD_ARGS } from './lib/astro-build.ts';
 
 const WORK = resolve('bench/tmp/incremental');
 /** The ingest step's target for adding one report to 1,000 (issue 11). */
@@ -63,7 +64,7 @@ async function benchCorpus(corpus: string, prepare: (sources: string) => void): 
 
   console.error(`[${corpus}] clean ingest of ${documents} sources, then the Astro build…`);
   const clean = await ingest(sources, reports, join(root, 'clean-cache'));
-  const build = await runStage(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  const build = await runStage(process.execPath, ASTRO_BUILD_ARGS, {
     ARCHIVE_REPORTS_DIR: reports,
     ARCHIVE_SOURCES_DIR: sources,
     ARCHIVE_OUT_DIR: join(root, 'dist'),

@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { copyBundled, copySeeds, paragraphPool, runStage, writeResultsKeepingNotes, writeSynthetic, type StageResult } from './lib/bench-corpora.ts';
+import { ASTRO_BUILD_ARGS } from './lib/astro-build.ts';
 
 const WORK = resolve('bench/tmp');
 
@@ -69,7 +70,7 @@ async function benchCorpus(corpus: string, prepare: (sources: string) => void): 
   console.error(`[${corpus}] ingest…`);
   const ingest = await runStage(process.execPath, ['scripts/ingest.ts', '--sources', sources, '--out', reports, '--skip-invalid', '--no-cache'], {});
   console.error(`[${corpus}] astro build…`);
-  const build = await runStage(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  const build = await runStage(process.execPath, ASTRO_BUILD_ARGS, {
     ARCHIVE_REPORTS_DIR: reports,
     ARCHIVE_SOURCES_DIR: sources,
     ARCHIVE_OUT_DIR: out,

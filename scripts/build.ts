@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
 import { parseCommandLine, stopWith } from './lib/command-line.ts';
 import { beginPublication, publish, REPOSITORY, runStep, stopOnInterrupt, type Move } from './lib/publish.ts';
+import { ASTRO_BUILD_ARGS } from './lib/astro-build.ts';
 
 export const SITE_DIR = 'dist';
 
@@ -29,7 +30,7 @@ export async function stageSite(sources: string, reports: string): Promise<{ mov
     ARCHIVE_PUBLISHES_TO: resolve(reports),
   };
   await runStep('ingest', process.execPath, ['scripts/ingest.ts', '--sources', sources, '--out', staged.reports], env);
-  await runStep('site build and search index', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], env);
+  await runStep('site build and search index', process.execPath, ASTRO_BUILD_ARGS, env);
   const moves = [
     { staged: staged.reports, live: reports },
     { staged: staged.dist, live: SITE_DIR },

@@ -53,7 +53,14 @@ test('each hit names its authority, document, date and paragraph, under its repo
   const hit = group.locator('.search-hit').first();
   await expect(hit.locator('.search-hit__label')).toHaveText(/^(¶ [\d.]+|A\d+|Recommendation \d+)/);
   await expect(hit.locator('.search-hit__excerpt mark').filter({ hasText: /bed|breakfast/i }).first()).toBeVisible();
-  await expect(hit.locator('.search-hit__label')).toHaveAccessibleName(/^(Paragraph|Recommendation) \S+.*, [A-Z][A-Za-z ]+ [a-z].*, \d{1,2} \w+ \d{4}$/);
+  await expect(hit.locator('.search-hit__label')).toHaveAccessibleName(/^(Paragraph|Archive paragraph|Recommendation) \S+.*, [A-Z][A-Za-z ]+ [a-z].*, \d{1,2} \w+ \d{4}$/);
+});
+
+test('a hit on the second paragraph a report numbers “6.0” is labelled and spoken as the report page names it', async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent('"makes 5 recommendations for further improvement"')}`);
+  const hit = page.locator('a.search-hit__label[href*="/reports/gloucestershire-2022-06-22-council-report/"][href$="#para-6-2"]');
+  await expect(hit).toHaveText(/^¶ 6\.0 \(2nd\)/);
+  await expect(hit).toHaveAccessibleName(/^Paragraph 6\.0 \(the second so numbered\), Gloucestershire /);
 });
 
 test('facets show counts, and ticking one narrows the results and changes the counts', async ({ page }) => {
@@ -146,6 +153,20 @@ test('typing a query makes one history entry, not one per keystroke', async ({ p
   await expect(page).toHaveURL(/\?q=bed\+and\+breakfast$/);
   await page.goBack();
   await expect(searchBox(page)).toHaveValue('private fostering');
+});
+
+test('a space after a word holds the search: while more is coming, nothing but the index’s term files is fetched', async ({ page }) => {
+  await page.goto('/search/');
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  // One input event: the word and the space together, so that a slow machine cannot separate them.
+  await searchBox(page).fill('social ');
+  // Longer than the pause after a finished word (typing.ts), shorter than the pause after a space.
+  await page.waitForTimeout(200);
+  const beyondTermFiles = fetched.filter((path) => path.startsWith('/search-index/') && !path.startsWith('/search-index/terms/') && path !== '/search-index/meta.json');
+  expect(beyondTermFiles).toEqual([]);
+  await searchBox(page).pressSequentially('work academy', { delay: 50 });
+  await expect(status(page)).toContainText('match “social work academy”');
 });
 
 test('keyboard only: "/" focuses the box, Tab reaches a hit, Enter opens its paragraph highlighted', async ({ page }) => {

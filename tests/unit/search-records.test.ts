@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { searchDocument, paragraphLabel } from '../../src/lib/search/records.ts';
+import { searchDocument } from '../../src/lib/search/records.ts';
 import { decodeWordPassages, encodeWordPassages, indexWords, vocabulary, WORD_FILES_PER_REPORT, wordFileOf, wordsWithStem } from '../../src/lib/search/passage-index.ts';
 import { stem } from '../../src/lib/search/stem.ts';
 import { DEFAULT_REPORTS_DIR } from '../../src/lib/archive-paths.ts';
@@ -135,8 +135,17 @@ test('passage lists survive their compact form; a word every passage holds is "*
   assert.deepEqual(decodeWordPassages('', 3), []);
 });
 
-test('paragraph labels: the pilcrow for the report’s own numbers, the archive label otherwise', () => {
-  assert.equal(paragraphLabel({ number: 41, label: '41' }), '¶ 41');
-  assert.equal(paragraphLabel({ number: 6, label: '6.0' }), '¶ 6.0');
-  assert.equal(paragraphLabel({ number: null, label: 'A3' }), 'A3');
+test('paragraph labels: the pilcrow for the report’s own numbers, the archive label otherwise, as the report page shows them', () => {
+  const { index } = searchDocument(graded(), themeTitles);
+  assert.deepEqual(index.passages.map(([anchor, label]) => [anchor, label]), [['rec-1', 'Recommendation 1'], ['para-1', '¶ 1'], ['ap-1', 'A1']]);
+});
+
+test('Gloucestershire’s council report: a search hit on the second “6.0” is labelled “¶ 6.0 (2nd)”, not like the first', () => {
+  const report = loadReport(`${DEFAULT_REPORTS_DIR}/gloucestershire-2022-06-22-council-report.mdx`);
+  const { index } = searchDocument(report, themeTitles);
+  const labelOf = (anchor: string) => index.passages.find(([a]) => a === anchor)?.[1];
+  assert.equal(labelOf('para-6'), '¶ 6.0');
+  assert.equal(labelOf('para-6-2'), '¶ 6.0 (2nd)');
+  const labels = index.passages.map(([, label]) => label);
+  assert.equal(new Set(labels).size, labels.length, 'every passage of a report has a label of its own');
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { excerptRuns, spokenLabel, resultSummary } from '../../src/lib/search/results.ts';
+import { excerptRuns, resultSummary } from '../../src/lib/search/results.ts';
 import { highlightWords, matchRanges } from '../../src/lib/search/match-marks.ts';
 
 const join = (runs: ReturnType<typeof excerptRuns>) => runs.map((r) => (r.marked ? `[${r.text}]` : r.text)).join('');
@@ -17,12 +17,6 @@ test('a long passage is cut to the stretch with the most different matched words
   assert.equal(join(excerptRuns(text, words('missing', 'return'), 10)), '…bb bb bb [missing] children [return] home cc cc cc…');
   assert.equal(join(excerptRuns(`${filler(5, 'aa')} return ${filler(20, 'bb')}`, words('return'), 10)), '…aa aa aa [return] bb bb bb bb bb bb…');
   assert.equal(join(excerptRuns(`${filler(20, 'aa')}`, words('zz'), 5)), 'aa aa aa aa aa…');
-});
-
-test('labels are spoken in words', () => {
-  assert.equal(spokenLabel('¶ 41'), 'Paragraph 41');
-  assert.equal(spokenLabel('A2'), 'Paragraph A2 (archive numbering)');
-  assert.equal(spokenLabel('Recommendation 3'), 'Recommendation 3');
 });
 
 const summary = (query: string, total: number, unfiltered: number, more: Partial<Parameters<typeof resultSummary>[0]> = {}) =>

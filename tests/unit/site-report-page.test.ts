@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ReportRecord } from '../../src/schemas/report.ts';
-import { citePassage, paragraphNames, passageName } from '../../src/lib/site/cite.ts';
+import { citePassage, nameOfLabel, paragraphNames, passageName, recommendationName, spokenName } from '../../src/lib/site/cite.ts';
 import { reportPage, reportTitle } from '../../src/lib/site/report-page.ts';
 import { anchorForParagraph, missingAnchorMessage } from '../../src/lib/site/paragraph-lookup.ts';
 import { countOf } from '../../src/lib/site/format.ts';
@@ -47,6 +47,17 @@ test('a paragraph number printed twice gets two labels and two citations a reade
   const second = citePassage(report, 'para-6-2', SITE);
   assert.notEqual(first.plain, second.plain);
   assert.match(second.plain, /, paragraph 6\.0 \(the second so numbered\)\. https:\/\/archive\.council-data\.uk\/reports\/[^ ]+\/#para-6-2$/);
+});
+
+test('a label read back gives the name it was built with, so search results speak what report pages speak', () => {
+  const report = councilReport();
+  const names = [...paragraphNames(report.paragraphs).values(), ...report.recommendations.map(recommendationName)];
+  for (const name of names) assert.deepEqual(nameOfLabel(name.label), name);
+  assert.equal(spokenName(nameOfLabel('¶ 6.0 (2nd)')), 'Paragraph 6.0 (the second so numbered)');
+  assert.equal(spokenName(nameOfLabel('¶ 41')), 'Paragraph 41');
+  assert.equal(spokenName(nameOfLabel('A2')), 'Archive paragraph A2');
+  assert.equal(spokenName(nameOfLabel('Recommendation 3')), 'Recommendation 3');
+  assert.throws(() => nameOfLabel('41'), /"41" is not a paragraph or recommendation label/);
 });
 
 test('a recommendation is labelled as one wherever its number shows, never a bare number beside "¶ 3"', () => {

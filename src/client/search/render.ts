@@ -4,7 +4,8 @@
  * region. Builds text nodes only, never HTML from text.
  */
 import { HIGHLIGHT_PARAM } from '../../lib/search/facets.ts';
-import { excerptRuns, spokenLabel } from '../../lib/search/results.ts';
+import { excerptRuns } from '../../lib/search/results.ts';
+import { nameOfLabel, spokenName } from '../../lib/site/cite.ts';
 import { phraseOffset } from '../../lib/search/query.ts';
 import { searchStateQuery, type SearchState } from '../../lib/search/state.ts';
 import { searchUrl } from '../../lib/site/urls.ts';
@@ -93,7 +94,7 @@ export class ResultsView {
         hitLink.href = hitUrl(report, passage);
         const visible = make('span', undefined, label);
         visible.setAttribute('aria-hidden', 'true');
-        hitLink.append(visible, make('span', 'visually-hidden', `${spokenLabel(label)}, ${authority} ${type.toLowerCase()}, ${date}`));
+        hitLink.append(visible, make('span', 'visually-hidden', `${spokenName(nameOfLabel(label))}, ${authority} ${type.toLowerCase()}, ${date}`));
         const excerpt = make('p', 'search-hit__excerpt');
         const text = report.texts.get(passage) ?? '';
         for (const run of excerptRuns(text, wordsIn(report, passage), EXCERPT_WORDS, phraseOffset(text, this.phrases))) {

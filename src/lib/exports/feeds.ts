@@ -115,10 +115,12 @@ type ThemePassage = { report: ReportRecord } & ({ recommendation: Recommendation
 function passageItem(passage: ThemePassage, site: URL): Item {
   const { report } = passage;
   const source = `${report.authority}, ${documentTypeName(report.documentType).toLowerCase()}, ${formatDate(report.published)}`;
-  const [url, name, text] =
+  const [url, id, text] =
     'recommendation' in passage
-      ? [absoluteUrl(recommendationUrl(report.slug, passage.recommendation.number), site), passageName(report, passage.recommendation.id).name, passage.recommendation.text]
-      : [absoluteUrl(anchorUrl(report.slug, passage.paragraph.id), site), passageName(report, passage.paragraph.id).label, passage.paragraph.text];
+      ? [absoluteUrl(recommendationUrl(report.slug, passage.recommendation.number), site), passage.recommendation.id, passage.recommendation.text]
+      : [absoluteUrl(anchorUrl(report.slug, passage.paragraph.id), site), passage.paragraph.id, passage.paragraph.text];
+  // Named as the theme page names it: "Recommendation 3", "¶ 6.0 (2nd)".
+  const name = passageName(report, id).label;
   return {
     id: url,
     link: url,

@@ -7,6 +7,7 @@
  * any other page furniture can never be indexed: only the text the report itself contains is.
  */
 import type { ReportRecord } from '../../schemas/report.ts';
+import { passageName } from '../site/cite.ts';
 import { documentTypeName, formatDate } from '../site/format.ts';
 import { reportUrl } from '../site/urls.ts';
 import { NOT_GRADED, type FacetKey } from './facets.ts';
@@ -40,20 +41,18 @@ function stemCounts(words: readonly string[], passagesOf: readonly (readonly num
   return new Map([...holders].map(([key, set]) => [key, set.size]));
 }
 
-/** "¶ 41" for the report's own numbers, the bare archive label ("A2") for paragraphs it leaves unnumbered. */
-export function paragraphLabel(paragraph: { number: number | null; label: string }): string {
-  return paragraph.number === null ? paragraph.label : `¶ ${paragraph.label}`;
-}
-
 /**
  * A report's index entries. Theme slugs become theme titles (the words the facet shows); a slug the taxonomy does
  * not know is kept as it is rather than dropped, so a stale tag is visible, not silent.
  */
 export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<string, string>): SearchDocument {
-  const passages = [
-    ...report.recommendations.map((r) => ({ anchor: r.id, label: `Recommendation ${r.number}`, text: r.text, themes: r.themes })),
-    ...report.paragraphs.map((p) => ({ anchor: p.id, label: paragraphLabel(p), text: p.text, themes: p.themes })),
-  ];
+  // Labelled as the report page labels them (cite.ts), so a hit on a second "¶ 6.0" says "(2nd)" there too.
+  const passages = [...report.recommendations, ...report.paragraphs].map(({ id, text, themes }) => ({
+    anchor: id,
+    label: passageName(report, id).label,
+    text,
+    themes,
+  }));
   const themes: string[] = [];
   const themePosition = (slug: string) => {
     const title = themeTitles.get(slug) ?? slug;

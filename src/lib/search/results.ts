@@ -59,13 +59,6 @@ export function excerptRuns(text: string, matched: ReadonlySet<string>, length: 
   return runs;
 }
 
-/** What a screen reader should say for a hit's label: "¶ 41" is "Paragraph 41"; "A2" is the archive's number. */
-export function spokenLabel(label: string): string {
-  if (label.startsWith('¶ ')) return `Paragraph ${label.slice(2)}`;
-  if (/^A\d+$/.test(label)) return `Paragraph ${label} (archive numbering)`;
-  return label;
-}
-
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 export interface SummaryInput {

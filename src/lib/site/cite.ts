@@ -41,6 +41,15 @@ export const recommendationName = (r: Pick<Recommendation, 'number'>): PassageNa
   name: `recommendation ${r.number}`,
 });
 
+/** The name of a paragraph the report numbers `label`, the `nth` so numbered in the report (1 for most). */
+const numberedName = (label: string, nth: number): PassageName =>
+  nth === 1
+    ? { label: `¶ ${label}`, name: `paragraph ${label}` }
+    : { label: `¶ ${label} (${ordinalShort(nth)})`, name: `paragraph ${label} (the ${ordinalWord(nth)} so numbered)` };
+
+/** The name of a paragraph the report leaves unnumbered, by the archive's label for it ("A3"). */
+const archiveName = (label: string): PassageName => ({ label, name: `archive paragraph ${label}` });
+
 /**
  * Every paragraph's name in one report. Ofsted's own numbers show as "¶ 41"; the archive's numbers for unnumbered
  * paragraphs as "A3", named as archive numbering so they are never mistaken for Ofsted's. A report that prints the
@@ -51,18 +60,29 @@ export function paragraphNames(paragraphs: readonly Paragraph[]): Map<string, Pa
   const seen = new Map<string, number>();
   return new Map(
     paragraphs.map((p) => {
-      if (p.number === null) return [p.id, { label: p.label, name: `archive paragraph ${p.label}` }];
+      if (p.number === null) return [p.id, archiveName(p.label)];
       const nth = (seen.get(p.label) ?? 0) + 1;
       seen.set(p.label, nth);
-      return [
-        p.id,
-        nth === 1
-          ? { label: `¶ ${p.label}`, name: `paragraph ${p.label}` }
-          : { label: `¶ ${p.label} (${ordinalShort(nth)})`, name: `paragraph ${p.label} (the ${ordinalWord(nth)} so numbered)` },
-      ];
+      return [p.id, numberedName(p.label, nth)];
     }),
   );
 }
+
+/**
+ * The name of a label this module built, read back: the search index carries only labels ("¶ 6.0 (2nd)"), and the
+ * results page asks for the words a screen reader says for one. Throws on a label no rule here builds.
+ */
+export function nameOfLabel(label: string): PassageName {
+  const recommendation = /^Recommendation (\d+)$/.exec(label);
+  if (recommendation) return recommendationName({ number: Number(recommendation[1]) });
+  const numbered = /^¶ (\S+)(?: \((\d+)(?:st|nd|rd|th)\))?$/.exec(label);
+  if (numbered) return numberedName(numbered[1], numbered[2] ? Number(numbered[2]) : 1);
+  if (/^A\d+$/.test(label)) return archiveName(label);
+  throw new Error(`"${label}" is not a paragraph or recommendation label (cite.ts builds "¶ 29", "¶ 6.0 (2nd)", "A3", "Recommendation 3")`);
+}
+
+/** A name as a screen reader says it on its own or at the start of a sentence: "Paragraph 6.0 (the second so numbered)". */
+export const spokenName = ({ name }: PassageName): string => name.charAt(0).toUpperCase() + name.slice(1);
 
 const namesByReport = new WeakMap<ReportRecord, Map<string, PassageName>>();
 
