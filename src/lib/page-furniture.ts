@@ -33,13 +33,33 @@ const bottomZone = (lines: readonly string[]) => nonBlankIndexes(lines).slice(-F
 export function repeatedFurniture(pages: readonly (readonly string[])[]): Set<number>[] {
   const threshold = Math.max(3, Math.ceil(pages.length / 2));
   const drop = pages.map(() => new Set<number>());
+  const title = pages[0] ? titleLines(pages[0]) : new Set<number>();
   for (const zone of [topZone, bottomZone]) {
-    const zoneKeys = pages.map((lines) => new Set(zone(lines).map((i) => furnitureKey(lines[i]!))));
+    const zoneKeys = pages.map((lines) => new Set(zone(lines).map((i) => furnitureKey(lines[i]))));
     const counts = new Map<string, number>();
     for (const keys of zoneKeys) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
     pages.forEach((lines, p) => {
-      for (const i of zone(lines)) if ((counts.get(furnitureKey(lines[i]!)) ?? 0) >= threshold) drop[p]!.add(i);
+      for (const i of zone(lines)) {
+        if ((counts.get(furnitureKey(lines[i])) ?? 0) >= threshold && !(p === 0 && title.has(i))) drop[p].add(i);
+      }
     });
   }
   return drop;
 }
+
+/**
+ * The first page's title, which a running header may repeat word for word ("Inspection of Camden local authority" /
+ * "children's services" on every page): a report's title at the top of the page with the title page's facts
+ * ("Inspection dates:", "Lead inspector:") under it is the title, and stays.
+ */
+function titleLines(lines: readonly string[]): Set<number> {
+  const top = nonBlankIndexes(lines).slice(0, TITLE_PAGE_LINES);
+  const start = top.findIndex((i) => REPORT_TITLE.test(lines[i].trim()));
+  const fact = top.findIndex((i, k) => k > start && TITLE_PAGE_FACT.test(lines[i].trim()));
+  return new Set(start >= 0 && fact > start ? top.slice(start, fact) : []);
+}
+
+const REPORT_TITLE = /^(?:(?:re-?)?inspection|review) of\b|^joint targeted area inspection\b/i;
+const TITLE_PAGE_FACT = /^(?:inspection dates?|(?:report )?published|(?:lead|reporting) inspector)\s*:/i;
+/** How far down the first page its title and facts stand. */
+const TITLE_PAGE_LINES = 8;

@@ -313,6 +313,9 @@ export const sidecarSchema = z
     // Archive numbers (A<k>) are positional, so a parser that stops publishing a document's first blocks (a letter's
     // address and salutation) would move every later one onto other text. Set once published, never lowered.
     firstArchiveParagraph: z.number().int().min(1).max(999),
+    // Likewise a parser that joins blocks into the paragraph before them (a list's items) or reads one as a heading
+    // frees their archive numbers: listed here, they are skipped, so every later anchor keeps its text.
+    retiredArchiveParagraphs: z.array(z.number().int().min(1).max(999)).max(999),
   })
   .partial()
   .strict();

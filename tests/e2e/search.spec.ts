@@ -148,6 +148,20 @@ test('typing a query makes one history entry, not one per keystroke', async ({ p
   await expect(searchBox(page)).toHaveValue('private fostering');
 });
 
+test('a space after a word holds the search: while more is coming, nothing but the index’s term files is fetched', async ({ page }) => {
+  await page.goto('/search/');
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  // One input event: the word and the space together, so that a slow machine cannot separate them.
+  await searchBox(page).fill('social ');
+  // Longer than the pause after a finished word (typing.ts), shorter than the pause after a space.
+  await page.waitForTimeout(200);
+  const beyondTermFiles = fetched.filter((path) => path.startsWith('/search-index/') && !path.startsWith('/search-index/terms/') && path !== '/search-index/meta.json');
+  expect(beyondTermFiles).toEqual([]);
+  await searchBox(page).pressSequentially('work academy', { delay: 50 });
+  await expect(status(page)).toContainText('match “social work academy”');
+});
+
 test('keyboard only: "/" focuses the box, Tab reaches a hit, Enter opens its paragraph highlighted', async ({ page }) => {
   await page.goto('/search/');
   await page.keyboard.press('/');

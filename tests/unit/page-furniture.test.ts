@@ -36,3 +36,11 @@ test('a page number is recognised the same way on both paths', () => {
   for (const line of ['7', 'Page 7', '7 of 12', ' page 3 of 12 ']) assert.ok(isPageNumber(line), line);
   for (const line of ['12. Leaders know', '2019', 'Page seven']) assert.ok(!isPageNumber(line), line);
 });
+
+test("a running header that repeats the title goes from every page but the first, where the title page's facts follow it", () => {
+  const header = ['Inspection of Anyshire local authority', 'children’s services'];
+  const titled = findings.map((finding, p) => [...header, ...(p === 0 ? ['Inspection dates: 1 to 5 May 2023'] : []), finding]);
+  const expected = [...header, 'Inspection dates: 1 to 5 May 2023', ...findings];
+  assert.deepEqual(dropRepeatedPageFurniture(titled).flat().filter((line) => line !== ''), expected);
+  assert.deepEqual(normalise(titled.map((lines) => lines.join('\n')).join('\f')).map((line) => line.text), expected);
+});

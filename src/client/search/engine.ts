@@ -12,6 +12,7 @@ import { reportFilter } from '../../lib/search/facets.ts';
 import { stem } from '../../lib/search/stem.ts';
 import { suggestWord, vocabularyUrl, type VocabularyFile } from '../../lib/search/suggest.ts';
 import { activeFacets, type SearchState } from '../../lib/search/state.ts';
+import { required } from '../../lib/required.ts';
 import { fetchJson, loadFacetIndex, loadMeta, postings } from './files.ts';
 
 /**
@@ -86,7 +87,12 @@ async function facetFilter(state: SearchState): Promise<((report: number) => boo
 async function reportWords(id: string, queryWords: readonly string[]): Promise<Map<string, MatchedWord[]>> {
   const files = [...new Set(queryWords.map((word) => wordFileOf(stem(word))))];
   const contents = new Map(await Promise.all(files.map(async (file) => [file, await fetchJson<WordFile>(passageWordsUrl(id, file))] as const)));
-  return new Map(queryWords.map((word) => [word, wordsWithStem(stem(word), contents.get(wordFileOf(stem(word)))!)]));
+  return new Map(
+    queryWords.map((word) => {
+      const file = contents.get(wordFileOf(stem(word)));
+      return [word, file ? wordsWithStem(stem(word), file) : []];
+    }),
+  );
 }
 
 async function passageText(id: string, passage: number): Promise<string> {
@@ -100,13 +106,13 @@ async function checkPhrases(id: string, groups: readonly QueryGroup[], weights: 
     if (!group.phrase) continue;
     const holding = passages.filter((p) => p.groups.includes(at)).sort((a, b) => b.score - a.score);
     const checked = new Set(
-      (await Promise.all(holding.slice(0, PHRASE_CHECKS).map(async (p) => (holdsPhrase(await passageText(id, p.passage), group.alternatives[0]!) ? p : null)))).filter(Boolean),
+      (await Promise.all(holding.slice(0, PHRASE_CHECKS).map(async (p) => (holdsPhrase(await passageText(id, p.passage), group.alternatives[0]) ? p : null)))).filter(Boolean),
     );
     for (const p of holding) {
       if (checked.has(p)) continue;
       p.groups = p.groups.filter((g) => g !== at);
       p.required--;
-      p.score -= weights[at]!;
+      p.score -= weights[at];
     }
   }
   return passages.filter((p) => p.groups.length > 0);
@@ -189,7 +195,7 @@ export class SearchRun {
     const suggestions = new Map<number, string | null>();
     await Promise.all(
       candidates.missing.map(async (at) => {
-        const word = this.groups[at]!.alternatives[0]!.at(-1)!;
+        const word = required(this.groups[at].alternatives[0].at(-1), `the last word of query group ${at}`);
         const vocabulary = await fetchJson<VocabularyFile>(vocabularyUrl(word)).catch(() => [] as VocabularyFile);
         suggestions.set(at, suggestWord(word, vocabulary));
       }),
@@ -222,13 +228,13 @@ export class SearchRun {
 
 /** The passages of a report carrying one of the `chosen` themes. */
 function themedPassages(index: PassageIndex, chosen: ReadonlySet<string>): Set<number> {
-  return new Set(index.passages.flatMap(([, , themes], passage) => (themes.some((t) => chosen.has(index.themes[t]!)) ? [passage] : [])));
+  return new Set(index.passages.flatMap(([, , themes], passage) => (themes.some((t) => chosen.has(index.themes[t])) ? [passage] : [])));
 }
 
 /** The text of some passages of a report, by passage. */
 async function passageTexts(id: string, passages: readonly PassageScore[]): Promise<Map<number, string>> {
   const texts = await Promise.all(passages.map(({ passage }) => passageText(id, passage)));
-  return new Map(passages.map(({ passage }, at) => [passage, texts[at]!]));
+  return new Map(passages.map(({ passage }, at) => [passage, texts[at]]));
 }
 
 /** Fetches the text of the report's next `count` passages and counts them as shown. */

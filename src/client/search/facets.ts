@@ -34,7 +34,8 @@ export class FacetsPanel {
     const counts = facetCounts(index, state, reports);
     if (!isCurrent()) return;
     for (const { key } of FACETS) {
-      const list = this.panel.querySelector<HTMLUListElement>(`[data-facet="${key}"] .search-facet__options`)!;
+      const list = this.panel.querySelector<HTMLUListElement>(`[data-facet="${key}"] .search-facet__options`);
+      if (!list) continue;
       const values = orderFacetValues(key, index.values[key]);
       values.forEach((value, at) => {
         const row = this.row(state, key, value, counts[key]?.[value] ?? 0);

@@ -50,7 +50,8 @@ function search(announceNow: boolean): void {
 /** The form controls show the state: on load, and after Back or Forward. */
 function showState(): void {
   const { state } = session;
-  input.value = state.query;
+  // Not while the reader types: the box keeps the space after their last word.
+  if (input.value.trim() !== state.query) input.value = state.query;
   sortSelect.value = state.sort;
   const chosen = activeFacets(state).reduce((n, key) => n + state.filters[key].length, 0);
   facetsChosen.textContent = chosen ? ` (${chosen} chosen)` : '';

@@ -24,7 +24,7 @@ export function make<K extends keyof HTMLElementTagNameMap>(tag: K, className?: 
 
 /** The passage link, with the words it matched for the report page to mark: /reports/<slug>/?highlight=…#para-41 */
 export function hitUrl(report: ReportHits, passage: number): string {
-  const [anchor] = report.index.passages[passage]!;
+  const [anchor] = report.index.passages[passage];
   const params = new URLSearchParams([...wordsIn(report, passage)].map((word) => [HIGHLIGHT_PARAM, word]));
   return `${report.index.report.url}?${params}#${anchor}`;
 }
@@ -87,7 +87,7 @@ export class ResultsView {
       item.append(heading, make('p', 'search-group__meta', title));
       const hits = make('ol', 'search-hits');
       for (const { passage } of report.ranked.slice(0, report.shown)) {
-        const [, label] = report.index.passages[passage]!;
+        const [, label] = report.index.passages[passage];
         const hitItem = make('li', 'search-hit');
         const hitLink = make('a', 'search-hit__label');
         hitLink.href = hitUrl(report, passage);

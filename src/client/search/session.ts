@@ -84,9 +84,10 @@ export class SearchSession {
 
   /** The status sentence of the current search: the count, and which words were not found, or not together. */
   private summary(): string {
-    const { outcome, reports } = this.current!;
+    if (!this.current) return '';
+    const { outcome, reports } = this.current;
     const filtered = activeFacets(this.state).length > 0;
-    const notFound = filtered ? [] : outcome.candidates.missing.map((at) => ({ typed: outcome.groups[at]!.typed, suggestion: outcome.suggestions.get(at) ?? null }));
+    const notFound = filtered ? [] : outcome.candidates.missing.map((at) => ({ typed: outcome.groups[at].typed, suggestion: outcome.suggestions.get(at) ?? null }));
     const missingGroups = new Set(outcome.candidates.missing);
     const best = reports[0]?.ranked[0];
     const notTogether = best
@@ -97,14 +98,15 @@ export class SearchSession {
   }
 
   private render(focusOn: { report: ReportHits; passage: number | undefined } | null): void {
-    const { outcome, reports, next } = this.current!;
+    if (!this.current) return;
+    const { outcome, reports, next } = this.current;
     const remaining = Math.max(0, outcome.order.length - next);
-    this.view.phrases = outcome.groups.filter((group) => group.phrase).map((group) => group.alternatives[0]!);
+    this.view.phrases = outcome.groups.filter((group) => group.phrase).map((group) => group.alternatives[0]);
     this.view.render(reports, remaining, Math.min(REPORTS_PER_PAGE, remaining), focusOn);
     const suggestion = [...outcome.suggestions.values()].find(Boolean);
     const suggestedQuery = suggestion
       ? outcome.groups
-          .map((group, at) => (outcome.suggestions.get(at) ? outcome.suggestions.get(at)! : group.phrase ? `"${group.typed}"` : group.typed))
+          .map((group, at) => (outcome.suggestions.get(at) || (group.phrase ? `"${group.typed}"` : group.typed)))
           .join(' ')
       : null;
     this.view.showSuggestion(suggestedQuery ? this.state : null, suggestedQuery);

@@ -313,7 +313,7 @@ export function dropRepeatedPageFurniture(pages: readonly string[][]): string[][
 /** Drops a page number standing alone ("7", "Page 7", "7 of 12") as the first or last non-blank line. */
 export function dropPageNumbers(lines: readonly string[]): string[] {
   const nonBlank = lines.flatMap((line, i) => (line.trim() ? [i] : []));
-  const drop = new Set([nonBlank[0], nonBlank.at(-1)].filter((i) => i !== undefined && isPageNumber(lines[i]!)));
+  const drop = new Set([nonBlank[0], nonBlank.at(-1)].filter((i) => i !== undefined && isPageNumber(lines[i])));
   return lines.filter((_, i) => !drop.has(i));
 }
 

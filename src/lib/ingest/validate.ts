@@ -107,6 +107,6 @@ export function parseSidecar(json: string, file: string): Sidecar {
   if (result.success) return result.data;
   throw new SourceError(`the sidecar has unexpected facts: ${describeIssues(result.error, data)}`, {
     file,
-    hint: 'correct each field named above as it says; allowed fields: publisher, published, licence, url, original, authority, documentType, urn, firstArchiveParagraph (content/sources/README.md)',
+    hint: 'correct each field named above as it says; allowed fields: publisher, published, licence, url, original, authority, documentType, urn, firstArchiveParagraph, retiredArchiveParagraphs (content/sources/README.md)',
   });
 }

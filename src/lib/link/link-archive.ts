@@ -15,6 +15,7 @@
  * tests/fixtures/links/labelled.json, as measured by tests/unit/link-evaluation.test.ts.
  */
 import type { Paragraph, Recommendation, RecommendationLinks, ReportRecord, Verdict } from '../../schemas/report.ts';
+import { required } from '../required.ts';
 import { answeredBy, examines, inBoardPart } from './scope.ts';
 import { buildCorpus, buildIndex, similarity, tellingTerms } from './score.ts';
 import type { Corpus } from './score.ts';
@@ -89,7 +90,7 @@ function prepare(records: readonly ReportRecord[], taxonomy: Taxonomy): Archive 
     count += record.recommendations.length;
   }
   const recordOf = new Int32Array(count);
-  records.forEach((record, r) => recordOf.fill(r, paragraphStart[r]!, recommendationStart[r]! + record.recommendations.length));
+  records.forEach((record, r) => recordOf.fill(r, paragraphStart[r], recommendationStart[r] + record.recommendations.length));
   const themes: string[][] = [];
   function* tokenised() {
     for (const record of records) {
@@ -107,18 +108,18 @@ function prepare(records: readonly ReportRecord[], taxonomy: Taxonomy): Archive 
   const corpus = buildCorpus(tokenised());
   const weight = (stem: string) => {
     const id = corpus.ids.get(stem);
-    return id === undefined ? 0 : corpus.idf[id]!;
+    return id === undefined ? 0 : corpus.idf[id];
   };
   return { records, corpus, paragraphStart, recommendationStart, recordOf, themes, readings: newReadingCache(), weight };
 }
 
 /** The paragraph (or recommendation) a passage is. */
 function locate(archive: Archive, passage: number): { record: number; paragraph?: Paragraph; recommendation?: Recommendation } {
-  const record = archive.recordOf[passage]!;
-  const source = archive.records[record]!;
-  return passage < archive.recommendationStart[record]!
-    ? { record, paragraph: source.paragraphs[passage - archive.paragraphStart[record]!]! }
-    : { record, recommendation: source.recommendations[passage - archive.recommendationStart[record]!]! };
+  const record = archive.recordOf[passage];
+  const source = archive.records[record];
+  return passage < archive.recommendationStart[record]
+    ? { record, paragraph: source.paragraphs[passage - archive.paragraphStart[record]] }
+    : { record, recommendation: source.recommendations[passage - archive.recommendationStart[record]] };
 }
 
 interface Scored {
@@ -132,8 +133,8 @@ interface Scored {
  * discount: nothing confirms its matches but their words. Null below `floor`: no link can use it.
  */
 function withThemes(archive: Archive, query: number, passage: number, textSimilarity: number, floor: number): Scored | null {
-  const queryThemes = archive.themes[query]!;
-  const passageThemes = archive.themes[passage]!;
+  const queryThemes = archive.themes[query];
+  const passageThemes = archive.themes[passage];
   let shared = 0;
   for (const theme of queryThemes) if (passageThemes.includes(theme)) shared++;
   const themeShare = queryThemes.length === 0 ? 0 : shared / queryThemes.length;
@@ -142,9 +143,14 @@ function withThemes(archive: Archive, query: number, passage: number, textSimila
   return { passage, score };
 }
 
-function passageId(archive: Archive, passage: number): string {
+/** The paragraph or recommendation itself. */
+function passageAt(archive: Archive, passage: number): Paragraph | Recommendation {
   const { paragraph, recommendation } = locate(archive, passage);
-  return (paragraph ?? recommendation)!.id;
+  return required(paragraph ?? recommendation, `passage ${passage} of the linking corpus`);
+}
+
+function passageId(archive: Archive, passage: number): string {
+  return passageAt(archive, passage).id;
 }
 
 /** Best first, ties in document order, so the same archive always links the same way. */
@@ -161,10 +167,10 @@ function spellingOf(text: string): Map<string, string> {
 
 /** Why a link was made, as the page shows it beside the link. */
 function reason(archive: Archive, query: number, spelling: ReadonlyMap<string, string>, match: Scored) {
-  const passageThemes = archive.themes[match.passage]!;
+  const passageThemes = archive.themes[match.passage];
   return {
     score: Math.round(match.score * 1000) / 1000,
-    sharedThemes: archive.themes[query]!.filter((theme) => passageThemes.includes(theme)),
+    sharedThemes: archive.themes[query].filter((theme) => passageThemes.includes(theme)),
     sharedTerms: tellingTerms(archive.corpus, query, match.passage, spelling, LINKING.sharedTerms),
     marker: locate(archive, match.passage).paragraph?.recommendationMarker ?? false,
   };
@@ -185,7 +191,7 @@ function recommendationLists(record: ReportRecord): (paragraph: Paragraph) => nu
   return (paragraph) => {
     const at = order.get(paragraph.section);
     if (at === undefined) return all;
-    const list = Math.max(...positions.filter((position) => position! <= at).map(Number));
+    const list = Math.max(...positions.filter((position) => position !== undefined && position <= at).map(Number));
     return Number.isFinite(list) ? all.filter((index) => positions[index] === list) : all;
   };
 }
@@ -196,9 +202,9 @@ function recommendationLists(record: ReportRecord): (paragraph: Paragraph) => nu
  * paragraph (letters number none).
  */
 function findings(archive: Archive, r: number): number[] {
-  const record = archive.records[r]!;
+  const record = archive.records[r];
   const numbered = record.paragraphs.some((paragraph) => paragraph.number !== null);
-  const start = archive.paragraphStart[r]!;
+  const start = archive.paragraphStart[r];
   return record.paragraphs.flatMap((paragraph, p) =>
     !numbered || paragraph.number !== null || paragraph.recommendationMarker ? [start + p] : [],
   );
@@ -218,9 +224,9 @@ function strongest(matches: Scored[], threshold: number, relative: number, limit
  * which recommendation each marked paragraph belongs to; otherwise a recommendation takes its best few findings.
  */
 function chooseEvidence(archive: Archive, r: number, found: Scored[][]): Scored[][] {
-  const record = archive.records[r]!;
-  const paraStart = archive.paragraphStart[r]!;
-  const paragraphOf = (scored: Scored) => record.paragraphs[scored.passage - paraStart]!;
+  const record = archive.records[r];
+  const paraStart = archive.paragraphStart[r];
+  const paragraphOf = (scored: Scored) => record.paragraphs[scored.passage - paraStart];
   const eligible = recommendationLists(record);
   const allowed = found.map((matches, rec) => matches.filter((scored) => eligible(paragraphOf(scored)).includes(rec)));
   if (!record.paragraphs.some((paragraph) => paragraph.recommendationMarker)) {
@@ -239,7 +245,7 @@ function chooseEvidence(archive: Archive, r: number, found: Scored[][]): Scored[
   const evidence: Scored[][] = record.recommendations.map(() => []);
   for (const options of byParagraph.values()) {
     const best = Math.max(...options.map(({ scored }) => scored.score));
-    for (const { rec, scored } of options) if (scored.score >= LINKING.markerRelative * best) evidence[rec]!.push(scored);
+    for (const { rec, scored } of options) if (scored.score >= LINKING.markerRelative * best) evidence[rec].push(scored);
   }
   return evidence.map((list) => list.sort(byScore));
 }
@@ -263,11 +269,10 @@ function verdictOf(archive: Archive, query: number, later: ReportRecord, matches
     .sort(byScore)
     .slice(0, LINKING.verdictCandidates)
     .map((scored) => {
-      const { paragraph, recommendation } = locate(archive, scored.passage);
-      const passage = (paragraph ?? recommendation)!;
+      const passage = passageAt(archive, scored.passage);
       return { id: passage.id, text: passage.text, score: scored.score };
     });
-  const recommendation = locate(archive, query).recommendation!;
+  const recommendation = required(locate(archive, query).recommendation, `recommendation passage ${query}`);
   return judge(recommendation.text, later.documentType, candidates, archive.weight, archive.readings);
 }
 
@@ -280,9 +285,9 @@ function verdictOf(archive: Archive, query: number, later: ReportRecord, matches
 function linkAuthority(archive: Archive, authority: readonly number[]): Map<number, RecordLinks> {
   const { records } = archive;
   const ordered = [...authority].sort(
-    (a, b) => compareText(records[a]!.published, records[b]!.published) || compareText(records[a]!.slug, records[b]!.slug),
+    (a, b) => compareText(records[a].published, records[b].published) || compareText(records[a].slug, records[b].slug),
   );
-  const documents = ordered.map((r) => records[r]!);
+  const documents = ordered.map((r) => records[r]);
   const answers = answeredBy(documents);
   const members: number[] = [];
   /** Per member: whether it belongs to its document's review of the safeguarding board (scope.ts). */
@@ -290,15 +295,15 @@ function linkAuthority(archive: Archive, authority: readonly number[]): Map<numb
   const startOf: number[] = [];
   const findingsEnd: number[] = [];
   ordered.forEach((r, i) => {
-    const board = inBoardPart(documents[i]!);
+    const board = inBoardPart(documents[i]);
     startOf.push(members.length);
     for (const passage of findings(archive, r)) {
       members.push(passage);
-      boardMember.push(board(locate(archive, passage).paragraph!.section));
+      boardMember.push(board(required(locate(archive, passage).paragraph, `finding passage ${passage}`).section));
     }
     findingsEnd.push(members.length);
-    records[r]!.recommendations.forEach((recommendation, rec) => {
-      members.push(archive.recommendationStart[r]! + rec);
+    records[r].recommendations.forEach((recommendation, rec) => {
+      members.push(archive.recommendationStart[r] + rec);
       boardMember.push(board(recommendation.section));
     });
   });
@@ -307,29 +312,29 @@ function linkAuthority(archive: Archive, authority: readonly number[]): Map<numb
   const result = new Map<number, RecordLinks>();
   let later = 0;
   ordered.forEach((r, i) => {
-    while (later < ordered.length && records[ordered[later]!]!.published <= records[r]!.published) later++;
-    const laterFrom = later < ordered.length ? startOf[later]! : members.length;
-    const board = inBoardPart(documents[i]!);
+    while (later < ordered.length && records[ordered[later]].published <= records[r].published) later++;
+    const laterFrom = later < ordered.length ? startOf[later] : members.length;
+    const board = inBoardPart(documents[i]);
     const found: Scored[][] = [];
     const followUps: FollowUpGroup[][] = [];
-    records[r]!.recommendations.forEach((recommendation, rec) => {
-      const query = archive.recommendationStart[r]! + rec;
+    records[r].recommendations.forEach((recommendation, rec) => {
+      const query = archive.recommendationStart[r] + rec;
       const boardRecommendation = board(recommendation.section);
       // The later documents (by position) that examine this recommendation's matter at all.
       const examining = new Set<number>();
       for (let j = later; j < ordered.length; j++) if (examines(documents, answers, i, j, boardRecommendation)) examining.add(j);
       const own: Scored[] = [];
       const byRecord = new Map<number, Scored[]>();
-      const { positions, scores: textSimilarities } = similarity(archive.corpus, index, query, startOf[i]!, LINKING.minimumCoverage);
+      const { positions, scores: textSimilarities } = similarity(archive.corpus, index, query, startOf[i], LINKING.minimumCoverage);
       positions.forEach((k, j) => {
-        const isOwn = k < findingsEnd[i]!;
+        const isOwn = k < findingsEnd[i];
         if (!isOwn && k < laterFrom) return;
-        const document = archive.recordOf[members[k]!]!;
+        const document = archive.recordOf[members[k]];
         // A later passage counts only in a document that examines the matter, and in the part of it (the board's
         // or the authority's) the recommendation was addressed to.
-        if (!isOwn && (!examining.has(positionOf.get(document)!) || boardMember[k] !== boardRecommendation)) return;
+        if (!isOwn && (!examining.has(positionOf.get(document) ?? -1) || boardMember[k] !== boardRecommendation)) return;
         const floor = isOwn ? Math.min(LINKING.evidenceThreshold, LINKING.markerThreshold) : LINKING.followUpThreshold;
-        const scored = withThemes(archive, query, members[k]!, textSimilarities[j]!, floor);
+        const scored = withThemes(archive, query, members[k], textSimilarities[j], floor);
         if (!scored) return;
         if (isOwn) return void own.push(scored);
         const list = byRecord.get(document);
@@ -339,15 +344,15 @@ function linkAuthority(archive: Archive, authority: readonly number[]): Map<numb
       found.push(own);
       followUps.push(
         [...examining].flatMap((position) => {
-          const document = ordered[position]!;
+          const document = ordered[position];
           const matches = byRecord.get(document) ?? [];
           // A council report that answers the inspection but has nothing on this recommendation has not taken it up.
-          if (matches.length === 0 && documents[position]!.documentType !== 'council-report') return [];
+          if (matches.length === 0 && documents[position].documentType !== 'council-report') return [];
           return [
             {
               record: document,
               matches: strongest(matches, LINKING.followUpThreshold, LINKING.followUpRelative, LINKING.followUpsPerDocument),
-              verdict: verdictOf(archive, query, records[document]!, matches),
+              verdict: verdictOf(archive, query, records[document], matches),
             },
           ];
         }),
@@ -383,8 +388,8 @@ export function linkArchive(records: readonly ReportRecord[], taxonomy: Taxonomy
  */
 export function* linkEach(records: readonly ReportRecord[], taxonomy: Taxonomy): Generator<{ index: number; record: ReportRecord }> {
   // Work in slug order, so term ids, sums and ties never depend on the order the records arrive in.
-  const order = records.map((_, r) => r).sort((a, b) => compareText(records[a]!.slug, records[b]!.slug) || a - b);
-  const sorted = order.map((r) => records[r]!);
+  const order = records.map((_, r) => r).sort((a, b) => compareText(records[a].slug, records[b].slug) || a - b);
+  const sorted = order.map((r) => records[r]);
   const archive = prepare(sorted, taxonomy);
   const authorities = new Map<string, number[]>();
   sorted.forEach((record, r) => {
@@ -398,7 +403,7 @@ export function* linkEach(records: readonly ReportRecord[], taxonomy: Taxonomy):
   archive.readings.passages.clear();
   archive.readings.subjects.clear();
   for (let r = 0; r < sorted.length; r++) {
-    yield { index: order[r]!, record: linkedRecord(archive, r, linked.get(r)!) };
+    yield { index: order[r], record: linkedRecord(archive, r, required(linked.get(r), `the links of record ${r}`)) };
     // Its links are in the record now; what the linker kept for it is no longer needed.
     linked.delete(r);
   }
@@ -407,43 +412,43 @@ export function* linkEach(records: readonly ReportRecord[], taxonomy: Taxonomy):
 /** Record r of the (slug-ordered) archive with its themes, supports and links. */
 function linkedRecord(archive: Archive, r: number, { evidence, followUps }: RecordLinks): ReportRecord {
   const { records } = archive;
-  const record = records[r]!;
-  const paraStart = archive.paragraphStart[r]!;
-  const recStart = archive.recommendationStart[r]!;
+  const record = records[r];
+  const paraStart = archive.paragraphStart[r];
+  const recStart = archive.recommendationStart[r];
   const supports = new Map<string, number[]>();
   const links: RecommendationLinks[] = record.recommendations.map((recommendation, rec) => {
     const query = recStart + rec;
     const spelling = spellingOf(recommendation.text);
-    for (const scored of evidence[rec]!) {
+    for (const scored of evidence[rec]) {
       const id = passageId(archive, scored.passage);
       supports.set(id, [...(supports.get(id) ?? []), recommendation.number]);
     }
-    const groups = followUps[rec]!;
+    const groups = followUps[rec];
     return {
       number: recommendation.number,
-      evidence: evidence[rec]!.map((scored) => ({
+      evidence: evidence[rec].map((scored) => ({
         paragraphId: passageId(archive, scored.passage),
         ...reason(archive, query, spelling, scored),
       })),
       followUps: groups.flatMap((group) =>
         group.matches.map((scored) => ({
-          report: records[group.record]!.slug,
+          report: records[group.record].slug,
           paragraphId: passageId(archive, scored.passage),
           ...reason(archive, query, spelling, scored),
         })),
       ),
-      verdicts: groups.map((group) => ({ report: records[group.record]!.slug, ...group.verdict })),
-      trail: trailSentence(groups.map((group) => ({ ...records[group.record]!, verdict: group.verdict.verdict }))),
+      verdicts: groups.map((group) => ({ report: records[group.record].slug, ...group.verdict })),
+      trail: trailSentence(groups.map((group) => ({ ...records[group.record], verdict: group.verdict.verdict }))),
     };
   });
   const paragraphs: Paragraph[] = record.paragraphs.map((paragraph, p) => ({
     ...paragraph,
-    themes: archive.themes[paraStart + p]!,
+    themes: archive.themes[paraStart + p],
     supports: [...new Set(supports.get(paragraph.id) ?? [])].sort((a, b) => a - b),
   }));
   const recommendations: Recommendation[] = record.recommendations.map((recommendation, rec) => ({
     ...recommendation,
-    themes: archive.themes[recStart + rec]!,
+    themes: archive.themes[recStart + rec],
   }));
   const themes = recordThemes(archive.themes.slice(paraStart, recStart + record.recommendations.length));
   return { ...record, paragraphs, recommendations, themes, links };

@@ -53,7 +53,7 @@ export function answeredBy(records: readonly ReportRecord[]): Map<number, number
   let latestInspection = -1;
   records.forEach((record, index) => {
     if (record.documentType === 'council-report') {
-      if (latestInspection >= 0 && records[latestInspection]!.published < record.published) answers.set(index, latestInspection);
+      if (latestInspection >= 0 && records[latestInspection].published < record.published) answers.set(index, latestInspection);
     } else if (record.documentType === 'inspection' || record.documentType === 'looked-after-children-inspection') {
       latestInspection = index;
     }
@@ -72,8 +72,8 @@ export function examines(
   later: number,
   boardRecommendation: boolean,
 ): boolean {
-  const from = records[earlier]!;
-  const to = records[later]!;
+  const from = records[earlier];
+  const to = records[later];
   if (from.documentType === 'council-report') return false;
   if (to.documentType === 'council-report') return !boardRecommendation && answers.get(later) === earlier;
   return boardRecommendation ? reviewsBoard(to) : true;

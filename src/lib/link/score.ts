@@ -74,9 +74,9 @@ export function buildCorpus(passages: Iterable<readonly Token[]>): Corpus {
     counts = withRoom(counts, used + seen.length);
     for (const id of seen) {
       terms[used] = id;
-      counts[used++] = tf[id]!;
+      counts[used++] = tf[id];
       tf[id] = 0;
-      df[id]!++;
+      df[id]++;
     }
     offsets.push(used);
     lengths.push(length);
@@ -87,10 +87,10 @@ export function buildCorpus(passages: Iterable<readonly Token[]>): Corpus {
   const weights = new Float32Array(used);
   const idfMass = new Float64Array(n);
   for (let p = 0; p < n; p++) {
-    const norm = K1 * (1 - B + (B * lengths[p]!) / averageLength);
-    for (let k = offsets[p]!; k < offsets[p + 1]!; k++) {
-      const termIdf = idf[terms[k]!]!;
-      weights[k] = (termIdf * counts[k]! * (K1 + 1)) / (counts[k]! + norm);
+    const norm = K1 * (1 - B + (B * lengths[p]) / averageLength);
+    for (let k = offsets[p]; k < offsets[p + 1]; k++) {
+      const termIdf = idf[terms[k]];
+      weights[k] = (termIdf * counts[k] * (K1 + 1)) / (counts[k] + norm);
       idfMass[p] += termIdf;
     }
   }
@@ -128,18 +128,18 @@ export interface Index {
  */
 export function buildIndex(corpus: Corpus, passages: readonly number[]): Index {
   let total = 0;
-  for (const passage of passages) total += corpus.offsets[passage + 1]! - corpus.offsets[passage]!;
+  for (const passage of passages) total += corpus.offsets[passage + 1] - corpus.offsets[passage];
   // Entry i is the i-th (passage, term) pair in passage order; its key sorts by term, then by entry.
   const entryPosition = new Int32Array(total);
   const entryWeight = new Float32Array(total);
   const keys = new Float64Array(total);
   let entry = 0;
   for (let position = 0; position < passages.length; position++) {
-    const passage = passages[position]!;
-    for (let k = corpus.offsets[passage]!; k < corpus.offsets[passage + 1]!; k++, entry++) {
+    const passage = passages[position];
+    for (let k = corpus.offsets[passage]; k < corpus.offsets[passage + 1]; k++, entry++) {
       entryPosition[entry] = position;
-      entryWeight[entry] = corpus.weights[k]!;
-      keys[entry] = corpus.terms[k]! * total + entry;
+      entryWeight[entry] = corpus.weights[k];
+      keys[entry] = corpus.terms[k] * total + entry;
     }
   }
   keys.sort();
@@ -149,15 +149,15 @@ export function buildIndex(corpus: Corpus, passages: readonly number[]): Index {
   const weights = new Float32Array(total);
   let previous = -1;
   for (let k = 0; k < total; k++) {
-    const term = Math.floor(keys[k]! / total);
-    const from = keys[k]! - term * total;
+    const term = Math.floor(keys[k] / total);
+    const from = keys[k] - term * total;
     if (term !== previous) {
       slots.set(term, starts.length);
       starts.push(k);
       previous = term;
     }
-    members[k] = entryPosition[from]!;
-    weights[k] = entryWeight[from]!;
+    members[k] = entryPosition[from];
+    weights[k] = entryWeight[from];
   }
   starts.push(total);
   return {
@@ -191,20 +191,20 @@ export interface Matches {
  * never walked; they are looked up only in passages that share a rarer word (the MaxScore idea from search engines).
  */
 export function similarity(corpus: Corpus, index: Index, query: number, from = 0, minimum = 0): Matches {
-  const start = corpus.offsets[query]!;
-  const end = corpus.offsets[query + 1]!;
-  const idfMass = corpus.idfMass[query]!;
+  const start = corpus.offsets[query];
+  const end = corpus.offsets[query + 1];
+  const idfMass = corpus.idfMass[query];
   const positions: number[] = [];
   const scores: number[] = [];
   if (idfMass === 0) return { positions, scores };
   // A term adds at most idf × (k1 + 1); the commonest terms whose bounds sum below the floor are "optional".
   const byIdf: number[] = [];
-  for (let k = start; k < end; k++) byIdf.push(corpus.terms[k]!);
-  byIdf.sort((a, b) => corpus.idf[a]! - corpus.idf[b]! || a - b);
+  for (let k = start; k < end; k++) byIdf.push(corpus.terms[k]);
+  byIdf.sort((a, b) => corpus.idf[a] - corpus.idf[b] || a - b);
   let optional = 0;
   let optionalBound = 0;
   for (; optional < byIdf.length; optional++) {
-    const bound = corpus.idf[byIdf[optional]!]! * (K1 + 1);
+    const bound = corpus.idf[byIdf[optional]] * (K1 + 1);
     if (optionalBound + bound >= minimum * idfMass) break;
     optionalBound += bound;
   }
@@ -213,53 +213,53 @@ export function similarity(corpus: Corpus, index: Index, query: number, from = 0
   const backward = index.scratchBack;
   const touched: number[] = [];
   for (let o = optional; o < byIdf.length; o++) {
-    const slot = index.slots.get(byIdf[o]!);
+    const slot = index.slots.get(byIdf[o]);
     if (slot === undefined) continue;
-    const queryWeight = weightIn(corpus, query, byIdf[o]!);
-    const stop = index.starts[slot + 1]!;
-    for (let at = firstAtOrAfter(index.members, from, index.starts[slot]!, stop); at < stop; at++) {
-      const position = index.members[at]!;
+    const queryWeight = weightIn(corpus, query, byIdf[o]);
+    const stop = index.starts[slot + 1];
+    for (let at = firstAtOrAfter(index.members, from, index.starts[slot], stop); at < stop; at++) {
+      const position = index.members[at];
       if (forward[position] === 0) touched.push(position);
-      forward[position] += index.weights[at]!;
+      forward[position] += index.weights[at];
       backward[position] += queryWeight;
     }
   }
   touched.sort((a, b) => a - b);
   for (const position of touched) {
     // The shared terms' weight in the passage (how well it covers the query) and in the query (the reverse).
-    let inPassage = forward[position]!;
-    let inQuery = backward[position]!;
+    let inPassage = forward[position];
+    let inQuery = backward[position];
     forward[position] = 0;
     backward[position] = 0;
     if (inPassage + optionalBound < minimum * idfMass) continue;
     // The optional terms, looked up in the few passages that may still reach the floor.
-    const passage = index.passages[position]!;
+    const passage = index.passages[position];
     for (let o = 0; o < optional; o++) {
-      const weight = weightIn(corpus, passage, byIdf[o]!);
+      const weight = weightIn(corpus, passage, byIdf[o]);
       if (weight === 0) continue;
       inPassage += weight;
-      inQuery += weightIn(corpus, query, byIdf[o]!);
+      inQuery += weightIn(corpus, query, byIdf[o]);
     }
     const coversQuery = Math.min(1, inPassage / idfMass);
     if (coversQuery < minimum) continue;
     positions.push(position);
-    scores.push(Math.sqrt(coversQuery * Math.min(1, inQuery / corpus.idfMass[passage]!)));
+    scores.push(Math.sqrt(coversQuery * Math.min(1, inQuery / corpus.idfMass[passage])));
   }
   return { positions, scores };
 }
 
 /** The weight of `term` in `passage`, or 0 if the passage does not use it (binary search in its sorted terms). */
 function weightIn(corpus: Corpus, passage: number, term: number): number {
-  const end = corpus.offsets[passage + 1]!;
-  const at = firstAtOrAfter(corpus.terms, term, corpus.offsets[passage]!, end);
-  return at < end && corpus.terms[at] === term ? corpus.weights[at]! : 0;
+  const end = corpus.offsets[passage + 1];
+  const at = firstAtOrAfter(corpus.terms, term, corpus.offsets[passage], end);
+  return at < end && corpus.terms[at] === term ? corpus.weights[at] : 0;
 }
 
 /** Binary search for the first element at least `value` in the ascending run sorted[lo..hi). */
 function firstAtOrAfter(sorted: ArrayLike<number>, value: number, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
+    if (sorted[mid] < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -279,12 +279,12 @@ export function tellingTerms(
 ): string[] {
   const { offsets, terms, weights } = corpus;
   const shared: { word: string; weight: number }[] = [];
-  for (let i = offsets[query]!, j = offsets[passage]!; i < offsets[query + 1]! && j < offsets[passage + 1]!; ) {
-    if (terms[i]! < terms[j]!) i++;
-    else if (terms[i]! > terms[j]!) j++;
+  for (let i = offsets[query], j = offsets[passage]; i < offsets[query + 1] && j < offsets[passage + 1]; ) {
+    if (terms[i] < terms[j]) i++;
+    else if (terms[i] > terms[j]) j++;
     else {
-      const word = spelling.get(corpus.stems[terms[j]!]!);
-      if (word !== undefined) shared.push({ word, weight: weights[j]! });
+      const word = spelling.get(corpus.stems[terms[j]]);
+      if (word !== undefined) shared.push({ word, weight: weights[j] });
       i++;
       j++;
     }

@@ -55,8 +55,8 @@ function compile(taxonomy: Taxonomy): Map<string, Starting> {
       for (const phrase of phrases) {
         const stems = tokenize(phrase).map((token) => token.stem);
         if (stems.length === 0) continue;
-        let starting = byFirst.get(stems[0]!);
-        if (!starting) byFirst.set(stems[0]!, (starting = { terms: [], excludes: [] }));
+        let starting = byFirst.get(stems[0]);
+        if (!starting) byFirst.set(stems[0], (starting = { terms: [], excludes: [] }));
         starting[kind].push({ stems, theme });
       }
     }
@@ -72,7 +72,7 @@ function compile(taxonomy: Taxonomy): Map<string, Starting> {
 function matchesAt(tokens: readonly Token[], at: number, phrase: Phrase): boolean {
   if (at + phrase.stems.length > tokens.length) return false;
   for (let offset = 0; offset < phrase.stems.length; offset++) {
-    if (tokens[at + offset]!.stem !== phrase.stems[offset]) return false;
+    if (tokens[at + offset].stem !== phrase.stems[offset]) return false;
   }
   return true;
 }
@@ -106,7 +106,7 @@ export function tagTokens(tokens: readonly Token[], taxonomy: Taxonomy): string[
   });
   return [...hits.entries()]
     .sort(([themeA, countA], [themeB, countB]) => countB - countA || themeA - themeB)
-    .map(([theme]) => taxonomy[theme]!.slug);
+    .map(([theme]) => taxonomy[theme].slug);
 }
 
 /** Theme slugs of a text, most hits first. */

@@ -60,8 +60,8 @@ export function stem(word: string): string {
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
 
   const inflected = /^(.{3,}?)(ing|ed)$/.exec(w);
-  if (inflected && /[aeiouy]/.test(inflected[1]!)) {
-    w = inflected[1]!;
+  if (inflected && /[aeiouy]/.test(inflected[1])) {
+    w = inflected[1];
     // planned → plann → plan; but not fall/miss/buzz, whose double letter is part of the word.
     if (/([^aeiouylsz])\1$/.test(w)) w = w.slice(0, -1);
   } else if (/.{4,}(ness|ment)$/.test(w)) {

@@ -59,5 +59,5 @@ export function trailSentence(later: readonly LaterDocument[]): string {
   const sentence = runs
     .map((run) => VERDICT_PHRASES[run.verdict](DOCUMENT[run.documentType](listed(run.dates), run.dates.length > 1)))
     .join('; ');
-  return `${sentence[0]!.toUpperCase()}${sentence.slice(1)}.`;
+  return `${sentence[0].toUpperCase()}${sentence.slice(1)}.`;
 }

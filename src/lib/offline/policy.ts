@@ -25,7 +25,7 @@ export const isStoreCache = (name: string) => name.startsWith(PAGES_CACHE) || na
 export const isPagesCache = (name: string) => name.startsWith(PAGES_CACHE);
 
 /**
- * Pages kept at most. A report with its search files is 59–694 KB (median 152 KB; bench/results/offline.md, from
+ * Pages kept at most. A report with its search files is 61–685 KB (median 152 KB; bench/results/offline.md, from
  * `npm run bench -- offline`), so the store holds about 18 MB for 120 typical reports and never more than about
  * 81 MB: well inside what phone browsers grant a site, and every report of several authorities at once.
  */

@@ -1,5 +1,5 @@
 /**
- * Searching with no signal: Pagefind's index is on the device (precached), but a report's passages can be shown
+ * Searching with no signal: the report index is on the device (precached), but a report's passages can be shown
  * only if its passage files are stored with it. The search page keeps those results and says how many it left out.
  */
 import { passageIndexUrl } from '../search/passage-index.ts';

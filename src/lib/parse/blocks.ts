@@ -7,9 +7,10 @@
  *   heading starts a section. A line that is only a grade, right after a heading, is that heading's grade.
  * - A paragraph number that follows the last one in sequence starts a numbered paragraph.
  * - A list item joins the paragraph before it if that paragraph introduces it (ends with ":") or is a list whose
- *   item it nests under; a lowercase "- children understand…" after an unfinished sentence is that sentence
- *   going on (a conversion artefact); otherwise the item stands alone. In a recommendations section every item
- *   stands alone: each is one recommendation.
+ *   item it nests under or goes on (SIF counts after "…Of this number", a list of grades after "…were:"); a
+ *   lowercase "- children understand…" after an unfinished sentence is that sentence going on (a conversion
+ *   artefact); otherwise the item stands alone. In a recommendations section every item stands alone: each is one
+ *   recommendation (in ILACS, a one-sentence line there is an item whose bullet the PDF lost).
  * - A table row joins the table before it, or the paragraph that introduces it.
  * - A text line goes on the paragraph before it when nothing separates them (a hard wrap); across blank lines when
  *   the paragraph ended with ":" (a list without bullets), or its sentence is unfinished and the line reads as the
@@ -126,9 +127,18 @@ const STANDARD_HEADING =
 /** Headings that begin another kind of section, so cannot be a topic within a recommendations list. */
 const ENDS_RECOMMENDATIONS =
   /strengths|summary|findings|information|inspection|progress|judge?ments?|overview|background|contents|section \d/i;
+/**
+ * How an ILACS area heading starts, and the whole heading: the area, a colon and its grade, or as 2018 reports set it
+ * without the colon ("…protection requires improvement to be good"), then with no full stop, which a sentence has.
+ */
+const ILACS_AREA_HEADING = /^The (?:experiences and progress of|impact of leaders on) /;
+const ILACS_AREA_GRADED =
+  /^The (?:experiences and progress of|impact of leaders on) [^.:]+(?:(?: is)?: ?(?:good|outstanding|inadequate|requires improvement(?: to be good)?)\.?| (?:is|are) (?:good|outstanding|inadequate)| requires? improvement(?: to be good)?)$/i;
 /** A 2014 SIF part heading, which may wrap: "Section 2: The effectiveness of the local safeguarding" / "children board". */
 const PART_HEADING = /^Section \d+:\s+\S/;
 const CONTENTS = /^(?:table of )?contents$/i;
+/** An annex's heading, whose label a colon ends: "Annex A: Information about the local authority area". */
+const ANNEX = /^(?:Annex|Appendix) [A-Z0-9]{1,3}: \S/;
 /** The title of an Ofsted report or review, which opens its first page. */
 const REPORT_TITLE = /^(?:(?:re-?)?inspection|review) of\b|^joint targeted area inspection\b/i;
 /** A report's title stands within the first few lines of its page (under the authority's name). */
@@ -318,7 +328,7 @@ function skipConsumed(b: Builder, line: Line): void {
  */
 function backPage(b: Builder): boolean {
   if (!b.format.ofstedBackPage || !isBackPage(b.lines, b.i)) return false;
-  const title = reportTitleAt(b.lines, nextPageStart(b.lines, b.i));
+  const title = reportTitleAt(b.lines, afterBackPage(b.lines, b.i));
   if (title < 0) {
     b.done = true;
     return true;
@@ -419,10 +429,17 @@ function numberedParagraph(b: Builder, { line, text, gap }: Step): boolean {
   return true;
 }
 
-/** "89." alone on its line, or "34 Children…" without its full stop: only the next number, after a gap. */
+/**
+ * "89." alone on its line, "34 Children…" without its full stop, or "2" alone over its text: only the next number,
+ * after a gap.
+ */
 function bareNumber(b: Builder, text: string, gap: Gap): NumberedStart | null {
   if (!b.format.numberedContinuation || gap === 'none') return null;
-  const m = /^(\d{1,4})(?:\.|\s+(?=[A-Z‘“'"]))(.*)$/.exec(text);
+  // "2" alone, its text straight under it: the number was set in a column of its own (not at a page's edge, where
+  // it would be the page's number).
+  const next = b.lines[b.i + 1];
+  const alone = gap === 'blank' && next !== undefined && next.gap === 'none' && /^[A-Z‘“'"]/.test(next.text) ? '|$' : '';
+  const m = new RegExp(`^(\\d{1,4})(?:\\.|\\s+(?=[A-Z‘“'"])${alone})(.*)$`).exec(text);
   if (!m || Number(m[1]) !== b.lastNumber + 1 || (m[2] === '' && b.i + 1 >= b.lines.length)) return null;
   return { number: Number(m[1]), label: m[1], major: Number(m[1]), text: m[2].trim() };
 }
@@ -490,13 +507,17 @@ function isUnmarkedFirstItem(b: Builder, open: OpenBlock): boolean {
 
 /**
  * A graded heading in PDF text, on up to three lines, with a grade line under it if it has none. It may follow a
- * finished paragraph with no blank line between (it is then still no part of it).
+ * finished paragraph with no blank line between (it is then still no part of it), and in its ILACS form ("The
+ * experiences and progress of … : good") an unfinished one too, such as a list item without its full stop.
  */
 function gradedHeading(b: Builder, { line, text, gap }: Step): boolean {
   if (!b.format.grades) return false;
-  if (gap === 'none' && (!b.open || b.open.table || !endsSentence(b.open.last) || !/^[A-Z]/.test(text))) return false;
+  const glued = gap === 'none' && (!b.open || b.open.table || !endsSentence(b.open.last) || !/^[A-Z]/.test(text));
+  if (glued && !ILACS_AREA_HEADING.test(text)) return false;
   const end = gradedHeadingEnd(b.lines, b.i, b.format);
   if (end === b.i || repeatsSectionGrade(b, joinLines(b.lines, b.i, end))) return false;
+  // After an unfinished line (a list item without its full stop) only an ILACS area heading's own form will do.
+  if (glued && !ILACS_AREA_GRADED.test(joinLines(b.lines, b.i, end))) return false;
   openSection(b, joinLines(b.lines, b.i, end).replace(/\.$/, ''), null, line);
   b.i = takeGradeLine(b.lines, end - 1, b.sections[section(b)], b.format);
   return true;
@@ -522,7 +543,9 @@ function recommendationsHeading(b: Builder, { line, text, gap }: Step): boolean 
   const open = b.open;
   if (gap === 'none' && open && !open.list && !endsSentence(open.last)) return false;
   const next = b.lines[b.i + 1];
-  if (next && next.gap === 'none' && !isStructural(next.text, b.format)) return false;
+  // An Ofsted report's heading, capitalised after a finished paragraph, may run into its first item with no gap.
+  const standsOut = b.format.grades && /^[A-Z]/.test(text) && (!open || open.table || endsSentence(open.last));
+  if (next && next.gap === 'none' && !isStructural(next.text, b.format) && !standsOut) return false;
   openSection(b, text.replace(/\s*:$/, ''), null, line);
   return true;
 }
@@ -563,7 +586,8 @@ function newParagraph(b: Builder, { line, text }: Step): boolean {
  * Whether a list item joins the open block: the block introduces it (ends with ":"), or is a list the item belongs
  * to — any item after a paragraph that introduced a list, a deeper item under an item, the next of the items an item
  * introduced while the last reads as unfinished ("…;", "…, and") or the new one starts in lowercase or with a
- * figure ("97 children ceased…"). In a
+ * figure ("97 children ceased…") or both are a label and its value ("Adoption performance: good"), and outside
+ * recommendations a lowercase or figure item after an unfinished one ("…Of this number" / "78 live outside…"). In a
  * recommendations section a paragraph's items are recommendations of their own, but a numbered recommendation's
  * bullets are its own ("1. Quality of assessments" and the bullets under it).
  */
@@ -571,8 +595,33 @@ function joinsList(open: OpenBlock, item: ListItem, inRecommendations: boolean):
   if (inRecommendations && !open.item) return open.numbered !== null;
   if (endsWithColon(open.last)) return true;
   if (open.list === null) return false;
+  // A SIF area's counts go on from an unfinished item: "…looked after. Of this number" / "78 (or 34%) live
+  // outside…" / "but 39 (of the 78) children live…" / "seven live with parents…".
+  if (!inRecommendations && !endsSentence(open.last) && /^(?:[a-z]|\d)/.test(item.text)) return true;
   if (!open.list.itemFirst || item.depth > open.list.depth) return true;
-  return open.list.introduces === true && (/(?:[;,]|\band|\bor)$/.test(open.last) || /^[a-z0-9]/.test(item.text));
+  if (open.list.introduces !== true) return false;
+  return /(?:[;,]|\band|\bor)$/.test(open.last) || /^[a-z0-9]/.test(item.text) || (isKeyValue(lastItem(open)) && isKeyValue(item.text));
+}
+
+/**
+ * An item that is a label and its value ("Adoption performance: good", "Overall effectiveness: inadequate."): the
+ * items a sentence introduces ("The judgements for the local authority were:") are often all of this shape, where
+ * the report's own bullets are sentences.
+ */
+function isKeyValue(text: string): boolean {
+  return KEY_VALUE.test(text);
+}
+
+const KEY_VALUE = /^[A-Z][^:.;!?]{2,90}:\s+[^:;.!?]{1,60}\.?$/;
+
+/** The text of the last list item of a block, with the lines it wraps onto. */
+function lastItem(open: OpenBlock): string {
+  let k = open.pieces.length - 1;
+  while (k > 0 && !open.pieces[k].startsWith('\n')) k--;
+  return open.pieces
+    .slice(k)
+    .map((piece) => piece.replace(/^\n/, ''))
+    .join('');
 }
 
 /** Whether a text line goes on the open paragraph (see the rules at the top). */
@@ -618,7 +667,7 @@ function pageFootnote(lines: readonly Line[], i: number, gap: Gap, next: number,
  * in a table say, leaves a gap in the numbering).
  */
 function startsFootnote(text: string, next: number): number | null {
-  const m = /^(\d{1,2})(?: \S.*)?$/.exec(text);
+  const m = /^(\d{1,2})(?:[ \t]\S.*)?$/.exec(text);
   const number = m ? Number(m[1]) : -1;
   return number >= next && number <= next + FOOTNOTE_SKIP ? number : null;
 }
@@ -726,7 +775,7 @@ export function reportStarts(lines: readonly Line[]): number[] {
   let dated = false;
   lines.forEach((line, i) => {
     if (isBackPage(lines, i)) {
-      const title = reportTitleAt(lines, nextPageStart(lines, i));
+      const title = reportTitleAt(lines, afterBackPage(lines, i));
       if (title >= 0) starts.add(title);
     } else if (INSPECTION_DATES.test(line.text)) {
       const title = lines.slice(Math.max(0, i - TITLE_PAGE_LINES), i).findLastIndex((l) => REPORT_TITLE.test(l.text));
@@ -741,6 +790,18 @@ export function reportStarts(lines: readonly Line[]): number[] {
 const INSPECTION_DATES = /^Inspection dates?:/i;
 /** How far above its dates label a report's title stands on the title page. */
 const TITLE_PAGE_LINES = 8;
+
+/**
+ * The first line after the back page that line `i` is on: its complaints paragraph and Ofsted's page about itself
+ * may each have a page of their own.
+ */
+function afterBackPage(lines: readonly Line[], i: number): number {
+  let next = nextPageStart(lines, i);
+  while (next < lines.length && [0, 1, 2].some((k) => next + k < lines.length && isBackPage(lines, next + k))) {
+    next = nextPageStart(lines, next);
+  }
+  return next;
+}
 
 /** The index of the first line of the next page after line `i`, or the number of lines if none follows. */
 function nextPageStart(lines: readonly Line[], i: number): number {
@@ -773,7 +834,8 @@ function isPlainHeading(lines: readonly Line[], i: number, open: OpenBlock | nul
   if (next && !isStructural(next.text, format) && startsMidSentence(next.text)) return false;
   if (text.length > HEADING_MAX_LENGTH || text.split(/\s+/).length > HEADING_MAX_WORDS) return false;
   const leadsNumbered = /:$/.test(text) && next !== undefined && format.paragraphNumber(next.text) !== null;
-  if (!/^[A-Z]/.test(text) || /[.,;!]$/.test(text) || (text.includes(':') && !leadsNumbered)) return false;
+  const colon = text.includes(':') && !leadsNumbered && !ANNEX.test(text);
+  if (!/^[A-Z]/.test(text) || /[.,;!]$/.test(text) || colon) return false;
   // A heading is never more than one sentence, nor a paragraph's "(Recommendation)" ending cut off by a page break.
   if (/[.!?] /.test(text) || text.endsWith('(Recommendation)')) return false;
   if (SALUTATION.test(text) || CLOSING.test(text)) return false;

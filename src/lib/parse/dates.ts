@@ -26,6 +26,7 @@ const SINGLE = new RegExp(String.raw`\b${DAY}\s+${MONTH},?\s+${YEAR}\b`, 'i');
 const NUMERIC = String.raw`(\d{1,2})[/.](\d{1,2})[/.](\d{4})`;
 const NUMERIC_RANGE = new RegExp(String.raw`\b${NUMERIC}\s*${RANGE_SEPARATOR}\s*${NUMERIC}\b`, 'i');
 const NUMERIC_SINGLE = new RegExp(String.raw`\b${NUMERIC}\b`);
+const ANY_DATE = new RegExp(`${SINGLE.source}|${NUMERIC_SINGLE.source}`, 'gi');
 
 export interface DateRange {
   start: string;
@@ -56,18 +57,31 @@ export function parseDateRange(text: string): DateRange | null {
  * The whole span of the dates a label states: an inspection in two parts ("2 to 6 October 2017 and 16 to 20 October
  * 2017") ends on the second part's last day.
  */
-export function parseDateSpan(text: string): DateRange | null {
+export function parseDateSpan(label: string): DateRange | null {
+  const text = withYears(label);
   const first = parseDateRange(text);
   if (!first) return null;
   let end = first.end;
-  let rest = text;
-  for (let m = RANGE.exec(rest) ?? SINGLE.exec(rest); m; m = RANGE.exec(rest) ?? SINGLE.exec(rest)) {
-    const range = parseDateRange(m[0]);
-    if (range && range.end > end) end = range.end;
-    rest = rest.slice(m.index + m[0].length);
+  for (const m of text.matchAll(ANY_DATE)) {
+    const day = parseDate(m[0]);
+    if (day && day > end) end = day;
   }
   return { start: first.start, end };
 }
+
+/**
+ * The text with a year after every day and month that has none, taken from the next year written: "2–6 October and
+ * 16–20 October 2017" is "2–6 October 2017 and 16–20 October 2017", so the first part is read as the first.
+ */
+function withYears(text: string): string {
+  return text.replace(DAY_MONTH_WITHOUT_YEAR, (match: string, ...rest: unknown[]) => {
+    const offset = rest.at(-2) as number;
+    const year = /\b\d{4}\b/.exec(text.slice(offset + match.length));
+    return year ? `${match} ${year[0]}` : match;
+  });
+}
+
+const DAY_MONTH_WITHOUT_YEAR = new RegExp(String.raw`\b\d{1,2}(?:\s?(?:st|nd|rd|th))?\s+${MONTH}\b(?!,?\s+\d{4})`, 'gi');
 
 /** The first single date in the text, or null. */
 export function parseDate(text: string): string | null {

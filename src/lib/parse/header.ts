@@ -86,10 +86,13 @@ function titlePage(lines: readonly Line[], file: string): Page {
 
     const labelled = LABELLED.exec(text);
     if (labelled) {
-      const [, label, value] = labelled;
+      const [, label] = labelled;
+      const dated = /^inspection|published$/i.test(label);
+      const end = dated ? datesEnd(lines, i, labelled[2]) : /inspector$/i.test(label) ? teamListEnd(lines, i, labelled[2]) : i + 1;
+      const value = take(i, end).replace(/^[^:]*:\s*/, '');
       if (/^inspection/i.test(label)) page.dates = parseDateSpan(value) ?? requireDates(value, line, file);
       if (/published$/i.test(label)) page.published = requireDates(value, line, file).start;
-      take(i, i + 1);
+      i = end - 1;
     } else if (HMI.test(text)) {
       take(i, i + 1);
     } else if (isJudgementTableStart(text)) {
@@ -121,6 +124,29 @@ function titlePage(lines: readonly Line[], file: string): Page {
   page.authority = authorityName(authorityParts.join(' ')) ?? authorityName(authorityIn(page.title) ?? '');
   return page;
 }
+
+/**
+ * The index after a dates label and the lines its dates go on over: a range wrapped after its dash ("14 November
+ * 2016 –" / "8 December 2016"), a second part ("and 16 to 20 October 2017"), or, where the label stands alone, the
+ * dates on the lines under it ("Part 1: 2 to 6 October 2017" / "Part 2: 16 to 20 October 2017").
+ */
+function datesEnd(lines: readonly Line[], i: number, value: string): number {
+  let end = i + 1;
+  let dated = parseDateRange(value) !== null;
+  for (; end < lines.length && end <= i + DATE_LINES; end++) {
+    const next = plain(lines[end].text);
+    if (lines[end].gap === 'page' || (lines[end].gap === 'blank' && dated) || LABELLED.test(next)) break;
+    const unfinished = !dated || /(?:\b(?:to|and|until)|[-–—,])$/.test(value);
+    const part = /^(?:and|to|until|part|visit|week)\b/i.test(next);
+    if (!(unfinished || part) || parseDateRange(unfinished ? `${value} ${next}` : next) === null) break;
+    value = `${value} ${next}`;
+    dated = true;
+  }
+  return end;
+}
+
+/** The most lines a title page's dates go on over after their label. */
+const DATE_LINES = 3;
 
 /** The index after a line and the lines that continue it (hard-wrapped, no blank line between). */
 function wrappedEnd(lines: readonly Line[], i: number, continues: (text: string) => boolean): number {
@@ -177,8 +203,11 @@ function requireDates(value: string, line: Line, file: string): DateRange {
   return dates;
 }
 
-/** A council's name as a line of its own: "Wakefield Metropolitan District Council", "London Borough of Brent". */
-const COUNCIL_NAME = /^[A-Z][A-Za-z'’&. -]* Council$|^(?:(?:London|Royal|Metropolitan) Borough|City|County) of [A-Z]/;
+/**
+ * A council's name as a line of its own: "Wakefield Metropolitan District Council", "London Borough of Brent", "The
+ * Royal Borough of Kensington and" (wrapped).
+ */
+const COUNCIL_NAME = /^[A-Z][A-Za-z'’&. -]* Council$|^(?:The )?(?:(?:London|Royal|Metropolitan) Borough|City|County) of [A-Z]/;
 
 /** The most words an authority's name line has: "The Royal Borough of Kensington and Chelsea". */
 const NAME_MAX_WORDS = 8;
@@ -196,7 +225,7 @@ function isNameLine(text: string): boolean {
 function authorityIn(title: string | null): string | null {
   if (!title) return null;
   const services = CHILDRENS_SERVICES_OF.exec(title);
-  if (services && !/^(?:services|children)\b/i.test(services[1])) return services[1].trim();
+  if (services && !/^(?:services|children|(?:the |this )?local authority$)/i.test(services[1])) return services[1].trim();
   return JOINT_INSPECTION_OF.exec(title)?.[1] ?? null;
 }
 
@@ -279,10 +308,15 @@ function emptyPage(): Page {
 
 /**
  * A row of the inspection team: a capitalised label ending "inspector(s):" ("Lead inspector:", "Deputy lead
- * inspectors:", "Team inspectors:", "Shadow inspector:", "Regulatory inspector:"), the role in group 1. A
- * lowercase "inspectors:" is a sentence going on ("Children told" / "inspectors: ‘my social worker…’").
+ * inspectors:", "Team inspectors:", "Shadow inspector:", "Regulatory inspector:"), the role in group 1, with what a
+ * changed team adds to the label ("Lead inspector (until 3 March 2015):", "Lead inspector from 4 March:"). The
+ * names are in group 2, or on the lines under a label standing alone. A lowercase "inspectors:" is a sentence going
+ * on ("Children told" / "inspectors: ‘my social worker…’").
  */
-const ROLE_ROW = /^(?:([A-Z][a-z]+(?: [a-z]+)?) [Ii]|I)nspectors?\s*:\s*(.+)$/;
+const ROLE_ROW =
+  /^(?:([A-Z][a-z]+(?: [a-z]+)?) [Ii]|I)nspectors?(?:\s*\([^)]{0,60}\)|\s+(?:from|until|to|for) [^:]{1,40})?\s*:\s*(.*)$/;
+/** Roles that lead the inspection: "Lead", "Acting lead". A deputy lead is never the lead, even after taking over. */
+const LEAD_ROLE = /^(?:acting )?lead$/i;
 /**
  * A letter's sentence naming its inspectors: "The inspectors were A and B, Her Majesty's Inspectors", "Her
  * Majesty's Inspectors for this visit were A and B", "The visit was carried out by His Majesty's Inspectors A and B".
@@ -299,8 +333,13 @@ const LETTER_INSPECTORS = [
  */
 const ROLE_TAG =
   /\(?\b(?:(?:Senior |Acting )?S?HMI(?: [Dd]esignate)?|OI|AI|SCRI|(?:Associate|Ofsted|Additional|(?:Her|His) Majesty['’]s) Inspectors?|[Aa]cting|[Dd]esignate)\b\)?/g;
-/** One person's name: capitalised words, hyphens and apostrophes inside them, an optional "Dr". */
-const PERSON = /^(?:Dr\.? )?[A-Z][\p{L}'’-]*(?: [A-Z][\p{L}'’-]*){0,3}$/u;
+/** A bracketed note that is a role: "(HMI)", "(Ofsted Inspector)". */
+const ROLE_NOTE = new RegExp(`^\\(\\s*(?:${ROLE_TAG.source})\\s*\\)$`);
+/**
+ * One person's name: capitalised words, hyphens and apostrophes inside them, an optional "Dr", initials ("Jo A.
+ * Smith") and the small words of surnames ("Ana de la Cruz").
+ */
+const PERSON = /^(?:Dr\.? )?[A-Z][\p{L}'’-]*(?: (?:(?:de|da|di|du|van|von|der|den|le|la|del|dos) )*[A-Z](?:[\p{L}'’-]*|\.)){0,3}$/u;
 
 /**
  * Every inspector the document names, the lead first: a report's "Lead inspector:" / "Team inspectors:" rows
@@ -313,12 +352,13 @@ function findInspectors(lines: readonly Line[], letter: string): Pick<Header, 'i
   for (let i = 0; i < lines.length; i++) {
     const row = lines[i].text.includes('nspector') ? ROLE_ROW.exec(plain(lines[i].text)) : null;
     if (!row) continue;
-    let list = row[2];
-    while (i + 1 < lines.length && continuesTeamList(list, lines[i + 1])) {
-      list = joinWrapped(list, lines[++i].text);
-    }
+    const end = teamListEnd(lines, i, row[2]);
+    const list = lines
+      .slice(i + 1, end)
+      .reduce((joined, line) => joinWrapped(joined, line.text), row[2]);
+    i = end - 1;
     const names = splitNames(list).filter(namesSomeone);
-    if (row[1]?.toLowerCase() === 'lead' && names.length > 0) lead ??= names[0];
+    if (LEAD_ROLE.test(row[1] ?? '') && names.length > 0) lead ??= names[0];
     named.push(...names);
   }
   if (letter !== '') {
@@ -330,6 +370,13 @@ function findInspectors(lines: readonly Line[], letter: string): Pick<Header, 'i
   return { inspectors, leadInspector: inspectors[0] ?? null };
 }
 
+/** The index after a team row and the lines its list goes on over. */
+function teamListEnd(lines: readonly Line[], i: number, list: string): number {
+  let end = i + 1;
+  for (; end < lines.length && continuesTeamList(list, lines[end]); end++) list = joinWrapped(list, lines[end].text);
+  return end;
+}
+
 /**
  * Whether the next line carries on a team list that a PDF wrapped: it follows without a gap, holds only names, and
  * the list stopped mid-name ("…, Cathy" / "Blair"), at a separator ("…, Debora Barazetti-" / "Scott, …") or the
@@ -337,25 +384,44 @@ function findInspectors(lines: readonly Line[], letter: string): Pick<Header, 'i
  * the heading that follows it ("Information about this local authority area" fails the name test anyway).
  */
 function continuesTeamList(list: string, next: Line): boolean {
-  if (next.gap !== 'none' || /\.$/.test(list)) return false;
-  const names = splitNames(next.text);
-  if (names.length === 0 || !names.every((name) => PERSON.test(name))) return false;
+  // A label standing alone has its names under it, after a blank line too.
+  if (list === '') return next.gap !== 'page' && namesOnly(next.text);
+  if (/\.$/.test(list) || !namesOnly(next.text)) return false;
   const unfinished = /(?:[,;-]|\band)$/.test(list) || !/\s/.test(splitNames(list).at(-1) ?? '');
+  // A page break may cut a name ("…, Cathy" / page / "Blair HMI"), but only a cut list goes on after one.
+  if (next.gap !== 'none') return unfinished && next.gap === 'page';
   return unfinished || /[,;(]/.test(next.text);
 }
 
-/** "Andrew Waugh, Her Majesty's Inspector", "Nick McMullen SHMI; Tony Gallagher HMI", "A and B" → the names. */
+/** A line holding only people's names, with their roles. */
+function namesOnly(text: string): boolean {
+  const names = splitNames(text);
+  return names.length > 0 && names.every((name) => PERSON.test(name));
+}
+
+/**
+ * "Andrew Waugh, Her Majesty's Inspector", "Nick McMullen SHMI; Tony Gallagher HMI", "A and B" → the names. What
+ * a changed team notes beside a name ("(until 3 March 2015)", "(weeks 1 and 2)", "from 4 March 2015") is no part of it.
+ */
 function splitNames(value: string): string[] {
   return value
+    .replace(/\([^)]*\)/g, (note) => (ROLE_NOTE.test(note) ? note : ','))
+    .replace(PERIOD_NOTE, ',')
     .replace(ROLE_TAG, ',')
-    .split(/\s*[,;]\s*|\s+and\s+/)
+    .split(/\s*[,;/]\s*|\s+and\s+/)
     .map((name) => name.replace(/\.$/, '').trim())
     .filter((name) => name !== '');
 }
 
-/** A name that names someone: "N/A" (no one in that role) and a first name cut off from its surname do not. */
+/** A period of the inspection beside a name, unbracketed: "from 4 March 2015", "until 3 March", "in week 2". */
+const PERIOD_NOTE = /\b(?:from|until|to|in) (?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+(?: \d{4})?|weeks? \w+(?: (?:and|to) \w+)?)\b/g;
+
+/**
+ * A name that names someone: one person's name, not "N/A", "None" or "Vacant" (no one in that role) nor a first
+ * name cut off from its surname.
+ */
 function namesSomeone(name: string): boolean {
-  return /\s/.test(name) && !/^n\/?a$/i.test(name);
+  return /\s/.test(name) && PERSON.test(name) && !/^(?:n\/?a|none|vacant|not applicable)$/i.test(name);
 }
 
 /**

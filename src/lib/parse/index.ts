@@ -96,8 +96,10 @@ interface Parts {
 function requireFormat(lines: readonly Line[], file: string): Format {
   const format = detectFormat(lines);
   if (format) return format;
-  throw new SourceError('cannot tell what kind of document this is', {
+  const first = lines[0];
+  throw new SourceError(`cannot tell what kind of document this is${first ? ` (it begins "${quote(first.text)}")` : ''}`, {
     file,
+    line: first?.no ?? null,
     hint:
       'expected an Ofsted inspection report (SIF or ILACS), a monitoring or focused visit letter, or a council ' +
       'report with a key–value cover table; check the text extracted properly',
@@ -117,7 +119,7 @@ function parseParts(lines: Line[], format: Format, { file, sidecar }: SourceInpu
   const paragraphBlocks = body.blocks.filter((block) => !isRecommendation(block, body.sections, format));
   const documentType = sidecar.documentType ?? format.documentType;
   // The judgement table is required before headings are merged into it: without it, the merge has nothing to check.
-  requireJudgementTable(format, documentType, header, file);
+  requireJudgementTable(format, documentType, header, file, lines[0]?.no ?? null);
   return {
     lines,
     format,
@@ -128,15 +130,19 @@ function parseParts(lines: Line[], format: Format, { file, sidecar }: SourceInpu
       ? councilRecommendations.texts.map((recText, k) => recommendation(k + 1, recText, idOf(-1) || null))
       : buildRecommendations(recommendationBlocks, idOf, file),
     sections,
-    paragraphs: buildParagraphs(paragraphBlocks, idOf, new Set(body.footnotes.map((note) => note.number)), sidecar.firstArchiveParagraph),
+    paragraphs: buildParagraphs(paragraphBlocks, idOf, new Set(body.footnotes.map((note) => note.number)), {
+      first: sidecar.firstArchiveParagraph,
+      retired: new Set(sidecar.retiredArchiveParagraphs),
+    }),
     footnotes: body.footnotes,
   };
 }
 
-function requireJudgementTable(format: Format, documentType: DocumentType, header: Header, file: string): void {
+function requireJudgementTable(format: Format, documentType: DocumentType, header: Header, file: string, firstLine: number | null): void {
   if (!format.grades || documentType !== 'inspection' || header.judgements.length > 0 || header.judgementTable) return;
   throw new SourceError('no judgement table found on the first page of the inspection report', {
     file,
+    line: firstLine,
     hint:
       'an inspection report grades its areas in a table under the title ("Judgement<TAB>Grade" rows); ' +
       'check the first page was extracted whole, or give the sidecar the right "documentType"',
@@ -158,31 +164,46 @@ interface Required {
  * so a sidecar's (given "where the text does not name it plainly") corrects the reading.
  */
 function requireFacts({ header, lines, paragraphs }: Parts, { file, sidecar }: SourceInput): Required {
+  // What the title page should state is missing: the error points at the document's first line (a PDF's page 1).
+  const top = lines[0]?.no ?? null;
+  if (!header.title) {
+    throw new SourceError(`no document title found${lines[0] ? ` (the text begins "${quote(lines[0].text)}")` : ''}`, {
+      file,
+      line: top,
+      hint:
+        'an Ofsted report opens with "Inspection of …" and a letter names its subject under "Dear …": check the title ' +
+        'page or letter came through whole (for a PDF, that its text can be selected and copied)',
+    });
+  }
   const published = header.published ?? sidecar.published;
   if (!published) {
-    throw new SourceError('no publication date: the text states none', {
+    throw new SourceError(`no publication date: the text states none (no "Report published:" line, no dated letter)`, {
       file,
+      line: top,
       hint: `add "published": "YYYY-MM-DD" to the sidecar ${sidecarOf(file)}`,
     });
   }
   const authority = sidecar.authority ?? header.authority;
   if (!authority) {
-    throw new SourceError('no local authority: the title names none', {
+    throw new SourceError(`no local authority: the title "${quote(header.title)}" names none`, {
       file,
-      hint: `add "authority" to the sidecar ${sidecarOf(file)}`,
-    });
-  }
-  if (!header.title) {
-    throw new SourceError('no document title found', {
-      file,
-      line: lines[0]?.no ?? null,
-      hint: "the title page or the letter's subject line did not come through; check the extracted text",
+      line: top,
+      hint: `add "authority" (as the council is called, e.g. "Camden") to the sidecar ${sidecarOf(file)}`,
     });
   }
   if (paragraphs.length === 0) {
-    throw new SourceError('no body text found', { file, hint: 'check the extracted text is not empty or all headings' });
+    throw new SourceError('no body text found', {
+      file,
+      line: top,
+      hint: 'check the extracted text is not empty or all headings (for a PDF, that it is not a scan without a text layer)',
+    });
   }
   return { published, authority, title: header.title };
+}
+
+/** Text quoted in an error: the start of it. */
+function quote(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
 function assembleRecord(parts: Parts, { published, authority, title }: Required, input: SourceInput): ReportRecord {

@@ -31,7 +31,8 @@ export function parseGrade(words: string): Grade | null {
 export function classifyJudgementArea(area: string): JudgementAreaKey | null {
   const a = area.toLowerCase().replace(/’/g, "'");
   // A cover's "Children's services in Luton require…", or Luton's own "Children's services require…" without the place.
-  if (/overall effectiveness|overall judgement|^(?:the )?children's services(?: in\b|$)/.test(a)) return 'overall-effectiveness';
+  // "Overall, children's services in Luton…", and "Childrens services" where the PDF lost the apostrophe.
+  if (/overall effectiveness|overall judgement|^(?:overall,? )?(?:the )?children'?s services(?: in\b|$)/.test(a)) return 'overall-effectiveness';
   if (/safeguarding children board|\blscb\b/.test(a)) return 'lscb';
   if (/\badoption\b/.test(a)) return 'adoption';
   if (/help and protection/.test(a)) return 'help-and-protection';
@@ -233,7 +234,7 @@ function unknownGrade(wording: string, area: string, line: Line, file: string): 
   return new SourceError(`unknown grade wording "${wording}" for "${area}" in the judgement table`, {
     file,
     line: line.no,
-    hint: `a grade is one of: ${GRADES.join(', ')}`,
+    hint: GRADE_HINT,
   });
 }
 
@@ -280,6 +281,11 @@ function rowsFrom(fragments: Fragment[], file: string): (Judgement | NotJudged)[
   return rows.map((r) => toJudgement(r.area, r.grade, file));
 }
 
+/** What to do about a grade the parser cannot read. */
+const GRADE_HINT =
+  `a grade is one of: ${GRADES.join(', ')}, or "Not judged"; if the page prints one of these, its text came ` +
+  'through garbled: correct the source text (or its extraction), and if the report uses new wording, add it to parseGrade';
+
 /** A row that says its area was not judged. */
 interface NotJudged {
   areaKey: JudgementAreaKey;
@@ -297,7 +303,7 @@ function toJudgement(areaParts: Fragment[], gradeParts: Fragment[], file: string
     throw new SourceError(`${problem} in the judgement table`, {
       file,
       line: where.no,
-      hint: `a grade is one of: ${GRADES.join(', ')}`,
+      hint: GRADE_HINT,
     });
   }
   const areaKey = classifyJudgementArea(area);

@@ -70,11 +70,38 @@ function splitSegments(text: string): Segment[] {
   rawLines.forEach((rawLine, i) => {
     rawLine.split('\f').forEach((part, k) => {
       const indent = part.search(/[^ ]|$/);
-      segments.push({ text: part.trim(), indent, no: i + 1, pageStart: k > 0 });
+      const glued = gluedAreaHeading(part, rawLines[i + 1]);
+      if (glued > 0) {
+        // Apart by a blank line, as the heading stands on the page.
+        segments.push({ text: part.slice(0, glued).trim(), indent, no: i + 1, pageStart: k > 0 });
+        segments.push({ text: '', indent: 0, no: i + 1, pageStart: false });
+        segments.push({ text: part.slice(glued).trim(), indent: 0, no: i + 1, pageStart: false });
+      } else {
+        segments.push({ text: part.trim(), indent, no: i + 1, pageStart: k > 0 });
+      }
     });
   });
   return segments;
 }
+
+/**
+ * Where an ILACS area heading starts that PDF text ran onto the end of a paragraph's last line ("…out of education.
+ * The impact of leaders on social work practice with children and families is: good"), possibly wrapping onto the
+ * next line ("…with children and" / "families: good"); 0 if none does. Only the heading's form, with its colon and
+ * grade ending the line, counts: a sentence saying an area is good has no colon.
+ */
+function gluedAreaHeading(line: string, next: string | undefined): number {
+  if (!line.includes('. The ')) return 0;
+  const m = GLUED_AREA.exec(line);
+  if (!m) return 0;
+  const heading = m[2];
+  const complete = AREA_GRADE_END.test(heading);
+  const wrapped = !complete && !heading.includes(':') && next !== undefined && AREA_GRADE_END.test(`${heading} ${next.trim()}`);
+  return complete || wrapped ? m.index + m[1].length : 0;
+}
+
+const GLUED_AREA = /([.!?]["'’”)]?) (The (?:experiences and progress of|impact of leaders on) [^.]*)$/;
+const AREA_GRADE_END = /^[^.:]+: ?(?:good|outstanding|inadequate|requires improvement(?: to be good)?)\.?$/i;
 
 /**
  * In one pass: control characters other than TAB (a table column separator), LF and FF (line and page ends),
@@ -121,10 +148,10 @@ function repairArtefacts(text: string): string {
     .replace(/\$([^$\n]{1,200})\$/g, (span, inner: string) => (/\\[A-Za-z]|^\^/.test(inner) ? unwrapLatex(inner) : span))
     .replace(/<sup>&<\/sup>lt;sup>/g, '<sup>')
     .replace(/([A-Za-z])ł\t([a-z])/g, '$1h$2')
-    .replace(/^([ \t]*\d{1,4}\.)\t+(?=[^\t\n]+$)/gm, '$1 ')
     .replace(/^([ \t]*[•◼■▪●➢►\uF0A7\uF0B7])[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*\S)/gm, '$1 ')
     .replace(/(\d)([–-]) (?=\d)/g, '$1$2')
     .replace(/([A-Za-z0-9%)’'"”]) ([.,])(?=\s|$)/gm, '$1$2')
+    .replace(/^([ \t]*\d{1,4}\.)\t+(?=[^\t\n]+$)/gm, '$1 ')
     .replace(/\b(\d{1,2}) (st|nd|rd|th)\b(?= [A-Z][a-z]+)/g, '$1$2');
 }
 
@@ -158,5 +185,5 @@ function furnitureSegments(segments: Segment[]): Set<number> {
     pages[pages.length - 1].push(i);
   });
   const drop = repeatedFurniture(pages.map((page) => page.map((i) => segments[i].text)));
-  return new Set(pages.flatMap((page, p) => page.filter((_, k) => drop[p]!.has(k))));
+  return new Set(pages.flatMap((page, p) => page.filter((_, k) => drop[p].has(k))));
 }

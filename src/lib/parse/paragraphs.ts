@@ -109,10 +109,21 @@ const FOOTNOTE_MARK = /<sup>(\d+)<\/sup>/g;
  */
 function markGluedFootnotes(text: string, footnotes: ReadonlySet<number>): string {
   if (footnotes.size === 0) return text;
-  // Three letters at least before the number: "s47" (a section 47 enquiry) and "Year11" are no footnote marks.
-  return text.replace(/(?<=[a-z]{3}|\))(\d{1,2})(?=[\s,.;:)]|$)/g, (digits) =>
+  // Three letters at least before the number, or after them the punctuation it follows ("schools,3", "area.4"):
+  // "s47" (a section 47 enquiry) and "Year11" are no footnote marks.
+  return text.replace(/(?<=[a-z]{3}[.,;:]?|\))(\d{1,2})(?=[\s,.;:)]|$)/g, (digits) =>
     footnotes.has(Number(digits)) ? `<sup>${digits}</sup>` : digits,
   );
+}
+
+/**
+ * Where a document's archive numbers (A<k>, anchor ap-<k>) start, and the numbers it once published for text that is
+ * now part of another paragraph or a heading: skipped, so later anchors stay on their text (the sidecar's
+ * `firstArchiveParagraph` and `retiredArchiveParagraphs`).
+ */
+export interface ArchiveNumbering {
+  first?: number;
+  retired?: ReadonlySet<number>;
 }
 
 /** The record's paragraphs from every block that is not a recommendation. */
@@ -120,17 +131,22 @@ export function buildParagraphs(
   blocks: readonly Block[],
   idOf: (section: number) => string,
   footnotes: ReadonlySet<number> = new Set(),
-  firstArchiveNumber = 1,
+  archive: ArchiveNumbering = {},
 ): Paragraph[] {
   const used = new Set<string>();
   const paragraphs: Paragraph[] = [];
-  let unnumbered = firstArchiveNumber - 1;
+  const retired = archive.retired ?? new Set<number>();
+  let unnumbered = (archive.first ?? 1) - 1;
   for (const block of blocks) {
     const { text, marker: recommendationMarker } = takeMarker(markGluedFootnotes(collapseSpaces(block.text).trim(), footnotes));
     const { plain, footnoteRefs } = takeFootnoteRefs(text);
     if (plain === '') continue;
     const n = block.numbered;
-    const k = n ? 0 : ++unnumbered;
+    if (!n) {
+      unnumbered++;
+      while (retired.has(unnumbered)) unnumbered++;
+    }
+    const k = n ? 0 : unnumbered;
     paragraphs.push({
       id: n ? uniqueId(`para-${n.label.replace(/\.0$/, '').replace(/\./g, '-')}`, used) : `ap-${k}`,
       number: n ? n.number : null,

@@ -20,7 +20,10 @@ export function isRecommendation(block: Block, sections: readonly SectionDraft[]
   // ILACS lists what needs to improve as bullets, never numbered: a numbered paragraph there is the next section's,
   // under a heading the text lost, and stays a paragraph with its number.
   const numberedItem = block.numbered !== null && format.family !== 'ilacs';
-  return (block.item || numberedItem) && !STATES_NONE.test(block.text);
+  // Nor does it introduce them: text there of one sentence is an item whose bullet the PDF lost (drawn as an image).
+  // Sentences on ("There are an extremely small number of areas… Senior leaders…") say why there is no list.
+  const unmarkedItem = block.numbered === null && !block.table && format.family === 'ilacs' && !/[.!?] [A-Z]/.test(block.text);
+  return (block.item || numberedItem || unmarkedItem) && !STATES_NONE.test(block.text);
 }
 
 const STATES_NONE = /\b(?:did not find any|there (?:are|were) no)\b/i;

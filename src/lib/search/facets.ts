@@ -53,7 +53,7 @@ export function reportFilter(index: FacetIndex, state: SearchState, except?: Fac
     const wanted = new Set(state.filters[key].map((value) => index.values[key].indexOf(value)));
     return { held: index.reports[key], wanted };
   });
-  return (report) => chosen.every(({ held, wanted }) => held[report]!.some((value) => wanted.has(value)));
+  return (report) => chosen.every(({ held, wanted }) => held[report].some((value) => wanted.has(value)));
 }
 
 /** For each facet, how many of `reports` (by number) hold each value, with the other facets' choices applied. */
@@ -64,7 +64,7 @@ export function facetCounts(index: FacetIndex, state: SearchState, reports: read
     const values: Record<string, number> = {};
     for (const report of reports) {
       if (!keep(report)) continue;
-      for (const value of index.reports[key][report]!) values[index.values[key][value]!] = (values[index.values[key][value]!] ?? 0) + 1;
+      for (const value of index.reports[key][report]) values[index.values[key][value]] = (values[index.values[key][value]] ?? 0) + 1;
     }
     counts[key] = values;
   }

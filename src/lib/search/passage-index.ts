@@ -103,8 +103,8 @@ export function vocabulary(passages: readonly string[], everywhere = ''): { word
       else if (list[list.length - 1] !== passage) list.push(passage);
     }
   });
-  const words = [...holders.keys()].sort();
-  return { words, passagesOf: words.map((word) => holders.get(word)!) };
+  const sorted = [...holders].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { words: sorted.map(([word]) => word), passagesOf: sorted.map(([, passages]) => passages) };
 }
 
 /** The word file of a stem: FNV-1a of its characters, in `WORD_FILES_PER_REPORT` buckets. */
@@ -120,7 +120,7 @@ export function wordFiles(words: readonly string[], passagesOf: readonly (readon
   words.forEach((word, at) => {
     const entry = (files[wordFileOf(stem(word))] ??= { words: [], lists: [] });
     entry.words.push(word);
-    entry.lists.push(passagesOf[at]!);
+    entry.lists.push(passagesOf[at]);
   });
   return Array.from({ length: WORD_FILES_PER_REPORT }, (_, at) => {
     const file = files[at];
@@ -137,7 +137,7 @@ export interface MatchedWord {
 /** The words of a word file with the stem `wanted`, and their passages: what a query word matched in the report. */
 export function wordsWithStem(wanted: string, file: WordFile): MatchedWord[] {
   const lists = decodeWordPassages(file.passages, file.count);
-  return file.words.split(' ').flatMap((word, at) => (stem(word) === wanted ? [{ word, passages: lists[at]! }] : []));
+  return file.words.split(' ').flatMap((word, at) => (stem(word) === wanted ? [{ word, passages: lists[at] }] : []));
 }
 
 /**
@@ -147,7 +147,7 @@ export function wordsWithStem(wanted: string, file: WordFile): MatchedWord[] {
  */
 export function encodeWordPassages(passagesOf: readonly (readonly number[])[], count: number): string {
   return passagesOf
-    .map((list) => (count > 1 && list.length === count ? '*' : list.map((passage, at) => (at === 0 ? passage : passage - list[at - 1]!).toString(36)).join(',')))
+    .map((list) => (count > 1 && list.length === count ? '*' : list.map((passage, at) => (at === 0 ? passage : passage - list[at - 1]).toString(36)).join(',')))
     .join(' ');
 }
 

@@ -71,29 +71,30 @@ export function parseQuery(query: string, glossary: readonly GlossaryForms[]): Q
       let best: { entry: GlossaryForms; forms: string[][]; length: number } | undefined;
       for (const { entry, forms } of entries) {
         for (const form of forms) {
-          if (form.length === 1 && EVERYDAY_WORDS.has(form[0]!) && !capitals.has(words[at]!)) continue;
+          if (form.length === 1 && EVERYDAY_WORDS.has(form[0]) && !capitals.has(words[at])) continue;
           if (startsWith(words, at, form) && form.length > (best?.length ?? 0)) best = { entry, forms, length: form.length };
         }
       }
       if (best) {
+        const { entry } = best;
         const typed = words.slice(at, at + best.length);
         at += best.length;
         // "PLO pre-proceedings": a second form of an entry already asked for adds nothing.
-        if (groups.some((group) => group.glossary === best!.entry)) continue;
+        if (groups.some((group) => group.glossary === entry)) continue;
         const alternatives = [typed, ...best.forms.filter((form) => form.join(' ') !== typed.join(' '))];
         groups.push({ typed: typed.join(' '), alternatives, phrase: false, optional: false, glossary: best.entry });
         continue;
       }
-      const word = words[at++]!;
-      if (groups.some((group) => !group.phrase && group.alternatives[0]!.join(' ') === word)) continue;
+      const word = words[at++];
+      if (groups.some((group) => !group.phrase && group.alternatives[0].join(' ') === word)) continue;
       groups.push({ typed: word, alternatives: [[word]], phrase: false, optional: OPTIONAL_WORDS.has(word) });
     }
   };
   let from = 0;
   for (const match of query.matchAll(QUOTES)) {
     addWords(query.slice(from, match.index));
-    const words = queryWords(match[1]!);
-    if (words.length === 1) addWords(match[1]!);
+    const words = queryWords(match[1]);
+    if (words.length === 1) addWords(match[1]);
     else if (words.length > 1) groups.push({ typed: words.join(' '), alternatives: [words], phrase: true, optional: false });
     from = match.index + match[0].length;
   }

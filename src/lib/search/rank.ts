@@ -53,18 +53,18 @@ export function candidateReports(groups: readonly QueryGroup[], results: WordRes
     groups.forEach((group, at) => {
       const alternatives = heldAlternatives(group, id, results);
       if (alternatives.length === 0) return;
-      reportsPerGroup[at]!++;
+      reportsPerGroup[at]++;
       held.push(at);
-      score += Math.max(...alternatives.map((words) => words.reduce((sum, word) => sum + results.get(word)!.get(id)!.score, 0) / words.length));
+      score += Math.max(...alternatives.map((words) => words.reduce((sum, word) => sum + (results.get(word)?.get(id)?.score ?? 0), 0) / words.length));
     });
     all.push({ id, groups: held, score });
   }
-  const required = (candidate: Candidate) => candidate.groups.filter((at) => !groups[at]!.optional).length;
+  const required = (candidate: Candidate) => candidate.groups.filter((at) => !groups[at].optional).length;
   const reports = all.filter((candidate) => required(candidate) > 0 || groups.every((group) => group.optional));
   reports.sort((a, b) => required(b) - required(a) || b.score - a.score || (a.id < b.id ? -1 : 1));
   return {
     reports,
-    held: reports.length ? required(reports[0]!) : 0,
+    held: reports.length ? required(reports[0]) : 0,
     missing: groups.flatMap((group, at) => (!group.optional && reportsPerGroup[at] === 0 ? [at] : [])),
     reportsPerGroup,
   };
@@ -73,7 +73,7 @@ export function candidateReports(groups: readonly QueryGroup[], results: WordRes
 /** The reports holding every required group that the best candidates hold. */
 export function fullMatches(groups: readonly QueryGroup[], results: WordResults): Candidate[] {
   const all = candidateReports(groups, results);
-  return all.reports.filter((c) => c.groups.filter((g) => !groups[g]!.optional).length === all.held);
+  return all.reports.filter((c) => c.groups.filter((g) => !groups[g].optional).length === all.held);
 }
 
 /** The words a search matched in one report, per query word (`groupWords`), read from its word files. */
@@ -99,7 +99,7 @@ export interface PassageScore {
 
 /** Inverse document frequency of each group, from how many of `total` reports hold it. */
 export function groupWeights(groups: readonly QueryGroup[], reportsPerGroup: readonly number[], total: number): number[] {
-  return groups.map((group, at) => Math.log(1 + total / Math.max(1, reportsPerGroup[at]!)) * (group.optional ? OPTIONAL_WEIGHT : 1));
+  return groups.map((group, at) => Math.log(1 + total / Math.max(1, reportsPerGroup[at])) * (group.optional ? OPTIONAL_WEIGHT : 1));
 }
 
 /** Every passage of a report holding at least one group, with what it holds and its score. */
@@ -116,7 +116,7 @@ export function scorePassages(groups: readonly QueryGroup[], words: ReportWords,
           const exact = which === 0 && matched.word === word ? 1 : OTHER_FORM;
           for (const passage of matched.passages) here.set(passage, Math.max(here.get(passage) ?? 0, exact));
         }
-        holders = holders ? new Map([...holders].filter(([p]) => here.has(p)).map(([p, s]) => [p, Math.min(s, here.get(p)!)])) : here;
+        holders = holders ? new Map([...holders].filter(([p]) => here.has(p)).map(([p, s]) => [p, Math.min(s, here.get(p) ?? 0)])) : here;
       }
       for (const [passage, s] of holders ?? []) strength.set(passage, Math.max(strength.get(passage) ?? 0, s));
     });
@@ -124,7 +124,7 @@ export function scorePassages(groups: readonly QueryGroup[], words: ReportWords,
       const entry = byPassage.get(passage) ?? { passage, groups: [], required: 0, score: 0 };
       entry.groups.push(at);
       if (!group.optional) entry.required++;
-      entry.score += weights[at]! * s;
+      entry.score += weights[at] * s;
       byPassage.set(passage, entry);
     }
   });

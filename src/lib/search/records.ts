@@ -33,8 +33,9 @@ function stemCounts(words: readonly string[], passagesOf: readonly (readonly num
   const holders = new Map<string, Set<number>>();
   words.forEach((word, at) => {
     const key = stem(word);
-    const set = holders.get(key) ?? holders.set(key, new Set()).get(key)!;
-    for (const passage of passagesOf[at]!) set.add(passage);
+    const set = holders.get(key) ?? new Set<number>();
+    holders.set(key, set);
+    for (const passage of passagesOf[at]) set.add(passage);
   });
   return new Map([...holders].map(([key, set]) => [key, set.size]));
 }

@@ -68,7 +68,7 @@ export function typedTermFile(typed: string, split: ReadonlySet<string>): string
 }
 
 /** A term file's name: letters a–z and digits as they are, anything else as "_" and its code point in hex. */
-export const termFileUrl = (key: string) => `${TERMS_PATH}${key.replace(/[^a-z0-9]/g, (c) => `_${c.codePointAt(0)!.toString(16)}_`)}.json`;
+export const termFileUrl = (key: string) => `${TERMS_PATH}${key.replace(/[^a-z0-9]/g, (c) => `_${(c.codePointAt(0) ?? 0).toString(16)}_`)}.json`;
 
 /** One report holding a stem: its number, and how many of its passages hold the stem. */
 export interface Posting {
@@ -91,8 +91,8 @@ export function encodePostings(postings: readonly Posting[]): string {
 export function decodePostings(encoded: string): Posting[] {
   let report = -1;
   return encoded.split(' ').map((entry) => {
-    const [gap, passages] = entry.split(',');
-    report += parseInt(gap!, 36) + 1;
+    const [gap = '', passages] = entry.split(',');
+    report += parseInt(gap, 36) + 1;
     return { report, passages: passages ? parseInt(passages, 36) : 1 };
   });
 }
@@ -117,18 +117,21 @@ export function termFiles(postings: ReadonlyMap<string, string>): { files: Map<s
     const groups = new Map<string, string[]>();
     for (const stem of stems) {
       const key = stem.slice(0, length);
-      (groups.get(key) ?? groups.set(key, []).get(key)!).push(stem);
+      const group = groups.get(key) ?? [];
+      group.push(stem);
+      groups.set(key, group);
     }
+    const postingsOf = (stem: string) => postings.get(stem) ?? '';
     for (const [key, members] of groups) {
-      const size = members.reduce((n, stem) => n + stem.length + postings.get(stem)!.length + 6, 0);
+      const size = members.reduce((n, stem) => n + stem.length + postingsOf(stem).length + 6, 0);
       const longer = members.filter((stem) => stem.length > length);
       if (size > TERM_FILE_CHARS && longer.length > 0) {
         split.push(key);
         place(longer, length + 1);
         const here = members.filter((stem) => stem.length <= length);
-        if (here.length > 0) files.set(key, Object.fromEntries(here.map((stem) => [stem, postings.get(stem)!])));
+        if (here.length > 0) files.set(key, Object.fromEntries(here.map((stem) => [stem, postingsOf(stem)])));
       } else {
-        files.set(key, Object.fromEntries(members.sort().map((stem) => [stem, postings.get(stem)!])));
+        files.set(key, Object.fromEntries(members.sort().map((stem) => [stem, postingsOf(stem)])));
       }
     }
   };

@@ -37,8 +37,8 @@ export function excerptRuns(text: string, matched: ReadonlySet<string>, length: 
   }
   const to = Math.min(words.length, from + length);
   if (to === 0) return [];
-  const sliceStart = words[from]!.start;
-  const sliceEnd = words[to - 1]!.end;
+  const sliceStart = words[from].start;
+  const sliceEnd = words[to - 1].end;
   const runs: ExcerptRun[] = [];
   const push = (piece: string, marked: boolean) => {
     if (!piece) return;

@@ -7,7 +7,7 @@
  */
 
 const VOWELS = new Set('aeiouy');
-const isVowel = (word: string, at: number) => VOWELS.has(word[at]!);
+const isVowel = (word: string, at: number) => VOWELS.has(word[at]);
 /** Endings after which a final "li" is a suffix ("cheerfully" but not "ugli"). */
 const LI_ENDINGS = new Set('cdeghkmnrt');
 const DOUBLES = ['bb', 'dd', 'ff', 'gg', 'mm', 'nn', 'pp', 'rr', 'tt'];
@@ -42,7 +42,7 @@ function regionStart(word: string, from: number): number {
 /** A short syllable ends at `end` (exclusive): consonant, vowel, consonant other than w, x or Y; or vowel, consonant at the start. */
 function shortSyllableEndsAt(word: string, end: number): boolean {
   if (end === 2) return isVowel(word, 0) && !isVowel(word, 1);
-  return end >= 3 && !isVowel(word, end - 3) && isVowel(word, end - 2) && !isVowel(word, end - 1) && !'wxY'.includes(word[end - 1]!);
+  return end >= 3 && !isVowel(word, end - 3) && isVowel(word, end - 2) && !isVowel(word, end - 1) && !'wxY'.includes(word[end - 1]);
 }
 
 const longest = (word: string, suffixes: readonly string[]) => suffixes.filter((s) => word.endsWith(s)).sort((a, b) => b.length - a.length)[0];
@@ -92,7 +92,7 @@ function stemOf(input: string): string {
   for (const [rules, step] of [[STEP2, 2], [STEP3, 3]] as const) {
     const found = longest(word, rules.map(([suffix]) => suffix));
     if (!found || !inR1(found)) continue;
-    const replacement = rules.find(([suffix]) => suffix === found)![1];
+    const replacement = rules.find(([suffix]) => suffix === found)?.[1] ?? found;
     if (step === 2 && found === 'ogi' && !word.endsWith('logi')) continue;
     if (step === 2 && found === 'li' && !LI_ENDINGS.has(word[word.length - 3] ?? '')) continue;
     if (step === 3 && found === 'ative' && !inR2(found)) continue;

@@ -7,7 +7,7 @@ import { SEARCH_INDEX_PATH } from './passage-index.ts';
 
 /** Where the archive's words beginning with one letter or digit are published: [word, reports using it][]. */
 export const VOCABULARY_PATH = `${SEARCH_INDEX_PATH}vocabulary/`;
-export const vocabularyFile = (word: string) => (/^[a-z0-9]/.test(word) ? word[0]! : '_');
+export const vocabularyFile = (word: string) => (/^[a-z0-9]/.test(word) ? word[0] : '_');
 export const vocabularyUrl = (word: string) => `${VOCABULARY_PATH}${vocabularyFile(word)}.json`;
 export type VocabularyFile = Array<[word: string, reports: number]>;
 
@@ -24,8 +24,8 @@ export function editDistance(a: string, b: string, limit: number): number {
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
       row.push(value);
       best = Math.min(best, value);
     }
@@ -33,7 +33,7 @@ export function editDistance(a: string, b: string, limit: number): number {
     before = previous;
     previous = row;
   }
-  return previous[b.length]!;
+  return previous[b.length];
 }
 
 /** The closest word of `vocabulary` to `word`: fewest edits (one for short words, two otherwise), then most used. */
@@ -55,9 +55,11 @@ export function vocabularyFiles(reportWords: Iterable<readonly string[]>): Map<s
   const counts = new Map<string, number>();
   for (const words of reportWords) for (const word of words) if (word.length >= SUGGEST_MIN_LENGTH && !/^\d+$/.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
   const files = new Map<string, VocabularyFile>();
-  for (const word of [...counts.keys()].sort()) {
+  for (const [word, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const file = vocabularyFile(word);
-    (files.get(file) ?? files.set(file, []).get(file)!).push([word, counts.get(word)!]);
+    const list = files.get(file) ?? [];
+    list.push([word, count]);
+    files.set(file, list);
   }
   return files;
 }

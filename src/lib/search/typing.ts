@@ -28,10 +28,10 @@ export function typingPause(keyTimes: readonly number[], lastWord: string, end: 
   if (end !== 'word') return MAX_PAUSE_MS;
   const gaps = keyTimes
     .slice(-4)
-    .map((time, at, times) => (at === 0 ? NaN : time - times[at - 1]!))
+    .map((time, at, times) => (at === 0 ? NaN : time - times[at - 1]))
     .filter((gap) => gap > 0 && gap < TYPING_GAP_MS)
     .sort((a, b) => a - b);
-  const usual = gaps.length ? gaps[Math.floor(gaps.length / 2)]! : 0;
+  const usual = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
   const pause = Math.min(MAX_PAUSE_MS, Math.max(MIN_PAUSE_MS, Math.round(usual * MARGIN)));
   return lastWord.length < SHORT_WORD ? Math.max(pause, SHORT_WORD_PAUSE_MS) : pause;
 }

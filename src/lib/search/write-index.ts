@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportRecord } from '../../schemas/report.ts';
+import { required } from '../required.ts';
 import { FACET_KEYS, type FacetKey } from './facets.ts';
 import { searchDocument, type SearchDocument } from './records.ts';
 import { encodePostings, FACETS_URL, INDEX_META_URL, termFiles, termFileUrl, TERMS_PATH, type FacetIndex, type IndexMeta, type Posting } from './report-index.ts';
@@ -29,7 +30,7 @@ function facetIndex(documents: readonly SearchDocument[]): FacetIndex {
     const list = [...new Set(documents.flatMap((d) => d.facets[key]))].sort();
     const position = new Map(list.map((value, at) => [value, at]));
     values[key] = list;
-    reports[key] = documents.map((d) => d.facets[key].map((value) => position.get(value)!));
+    reports[key] = documents.map((d) => d.facets[key].map((value) => required(position.get(value), `the position of ${key} "${value}"`)));
   }
   return { values, reports };
 }
@@ -43,7 +44,11 @@ export async function writeSearchIndex(reports: readonly ReportRecord[], themeTi
 
   const postings = new Map<string, Posting[]>();
   documents.forEach((document, report) => {
-    for (const [stem, passages] of document.stems) (postings.get(stem) ?? postings.set(stem, []).get(stem)!).push({ report, passages });
+    for (const [stem, passages] of document.stems) {
+      const list = postings.get(stem) ?? [];
+      list.push({ report, passages });
+      postings.set(stem, list);
+    }
   });
   const { files, split } = termFiles(new Map([...postings].map(([stem, list]) => [stem, encodePostings(list)])));
   mkdirSync(join(folder, TERMS_PATH), { recursive: true });
