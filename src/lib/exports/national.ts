@@ -3,7 +3,7 @@
  * its latest overall grade and how it moved from the one before, from the same shaping as the national page
  * (src/lib/site/national.ts), so the download and the page cannot disagree.
  */
-import type { Column, Row } from './rows.ts';
+import { column, type Row } from './rows.ts';
 import { absoluteUrl } from './urls.ts';
 import { latestGradeRows, movementRows } from '../site/national.ts';
 import type { LocalAuthority } from '../site/local-authorities.ts';
@@ -12,8 +12,6 @@ import { authorityUrl, reportUrl } from '../site/urls.ts';
 
 export const NATIONAL_FILE = 'national';
 export const nationalUrl = (format: 'csv' | 'json') => `/data/${NATIONAL_FILE}.${format}`;
-
-const column = <Name extends string>(name: Name, type: Column['type'], description: string, nullable = false): Column<Name> => ({ name, type, nullable, description });
 
 export const NATIONAL_COLUMNS = [
   column('authority', 'string', 'The local authority, as its reports name it.'),

@@ -25,7 +25,7 @@ export interface Column<Name extends string = string> {
 type Value = string | number | null | readonly string[];
 export type Row<Name extends string> = { [K in Name]: Value };
 
-const column = <Name extends string>(name: Name, type: ColumnType, description: string, nullable = false): Column<Name> => ({
+export const column = <Name extends string>(name: Name, type: ColumnType, description: string, nullable = false): Column<Name> => ({
   name,
   type,
   nullable,
