@@ -9,9 +9,7 @@ import { highlight, highlightWithShiki } from '../../src/lib/code/highlight.ts';
 import { documentRows } from '../../src/lib/exports/rows.ts';
 import { recordParts, reportJson } from '../../src/lib/exports/serialise.ts';
 import { loadReports } from '../../src/lib/ingest/report-loader.ts';
-import { indexWords, vocabulary, WORD_FILES_PER_REPORT, wordFileOf, wordsWithStem } from '../../src/lib/search/passage-index.ts';
-import { searchDocument } from '../../src/lib/search/records.ts';
-import { stem } from '../../src/lib/search/stem.ts';
+import { assertWordFilesHoldEveryWord } from '../helpers/word-files.ts';
 import { findLocalAuthority } from '../../src/lib/site/local-authorities.ts';
 import { originalLinks } from '../../src/lib/site/original.ts';
 
@@ -23,20 +21,7 @@ test('the archive has its records', () => {
 
 test('every word of every report is in the word file of its stem, with the passages holding it', () => {
   const themeTitles = new Map([['private-fostering', 'Private fostering']]);
-  for (const report of records) {
-    const { words: files, texts } = searchDocument(report, themeTitles);
-    const { words, passagesOf } = vocabulary(texts, `${report.authority} ${report.published.slice(0, 4)}`);
-    assert.equal(files.length, WORD_FILES_PER_REPORT);
-    words.forEach((word, at) => {
-      const file = files[wordFileOf(stem(word))];
-      assert.ok(file, `${report.slug}: no word file for "${word}"`);
-      const matched = wordsWithStem(stem(word), file).find((m) => m.word === word);
-      assert.deepEqual(matched?.passages, passagesOf[at], `${report.slug}: "${word}"`);
-    });
-    texts.forEach((text, passage) => {
-      for (const word of indexWords(text)) assert.ok(passagesOf[words.indexOf(word)]?.includes(passage), `${report.slug}: "${word}" in passage ${passage}`);
-    });
-  }
+  for (const report of records) assertWordFilesHoldEveryWord(report, themeTitles);
 });
 
 test('every record in the archive gets the same HTML as Shiki gives it, part by part and whole', async () => {

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { searchDocument } from '../../src/lib/search/records.ts';
-import { decodeWordPassages, encodeWordPassages, indexWords, vocabulary, WORD_FILES_PER_REPORT, wordFileOf, wordsWithStem } from '../../src/lib/search/passage-index.ts';
-import { stem } from '../../src/lib/search/stem.ts';
+import { decodeWordPassages, encodeWordPassages, indexWords, vocabulary, wordFileOf, wordsWithStem } from '../../src/lib/search/passage-index.ts';
+import { assertWordFilesHoldEveryWord } from '../helpers/word-files.ts';
 import { DEFAULT_REPORTS_DIR } from '../../src/lib/archive-paths.ts';
 import { loadReport } from '../../src/lib/ingest/report-loader.ts';
 import { syntheticRecord } from '../fixtures/links/records.ts';
@@ -76,20 +76,7 @@ test('words: lower case, split at punctuation, hyphenated words also joined', ()
 });
 
 test('every word of a report is in the word file of its stem, with the passages holding it', () => {
-  for (const report of [graded(), southGlos2017]) {
-    const { words: files, texts } = searchDocument(report, themeTitles);
-    const { words, passagesOf } = vocabulary(texts, `${report.authority} ${report.published.slice(0, 4)}`);
-    assert.equal(files.length, WORD_FILES_PER_REPORT);
-    words.forEach((word, at) => {
-      const file = files[wordFileOf(stem(word))];
-      assert.ok(file, `${report.slug}: no word file for "${word}"`);
-      const matched = wordsWithStem(stem(word), file).find((m) => m.word === word);
-      assert.deepEqual(matched?.passages, passagesOf[at], `${report.slug}: "${word}"`);
-    });
-    texts.forEach((text, passage) => {
-      for (const word of indexWords(text)) assert.ok(passagesOf[words.indexOf(word)]!.includes(passage), `${report.slug}: "${word}" in passage ${passage}`);
-    });
-  }
+  for (const report of [graded(), southGlos2017]) assertWordFilesHoldEveryWord(report, themeTitles);
 });
 
 test('a stem matches every word of that stem in the report, and no other: "care" is not "carers"', () => {
