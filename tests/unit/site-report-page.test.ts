@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ReportRecord } from '../../src/schemas/report.ts';
-import { citePassage, nameOfLabel, paragraphNames, passageName, recommendationName, spokenName } from '../../src/lib/site/cite.ts';
+import { citePassage, nameOfLabel, paragraphNames, paragraphRangeLabel, passageName, recommendationName, spokenName } from '../../src/lib/site/cite.ts';
 import { reportPage, reportTitle } from '../../src/lib/site/report-page.ts';
 import { anchorForParagraph, missingAnchorMessage } from '../../src/lib/site/paragraph-lookup.ts';
 import { countOf } from '../../src/lib/site/format.ts';
@@ -40,9 +40,9 @@ function councilReport(): ReportRecord {
 test('a paragraph number printed twice gets two labels and two citations a reader can tell apart', () => {
   const report = councilReport();
   const names = paragraphNames(report.paragraphs);
-  assert.deepEqual(names.get('para-6'), { label: '¶ 6.0', name: 'paragraph 6.0' });
-  assert.deepEqual(names.get('para-6-2'), { label: '¶ 6.0 (2nd)', name: 'paragraph 6.0 (the second so numbered)' });
-  assert.deepEqual(names.get('ap-1'), { label: 'A1', name: 'archive paragraph A1' });
+  assert.deepEqual(names.get('para-6'), { label: '¶ 6.0', name: 'paragraph 6.0', bareLabel: '6.0' });
+  assert.deepEqual(names.get('para-6-2'), { label: '¶ 6.0 (2nd)', name: 'paragraph 6.0 (the second so numbered)', bareLabel: '6.0 (2nd)' });
+  assert.deepEqual(names.get('ap-1'), { label: 'A1', name: 'archive paragraph A1', bareLabel: null });
   const first = citePassage(report, 'para-6', SITE);
   const second = citePassage(report, 'para-6-2', SITE);
   assert.notEqual(first.plain, second.plain);
@@ -62,9 +62,19 @@ test('a label read back gives the name it was built with, so search results spea
 
 test('a recommendation is labelled as one wherever its number shows, never a bare number beside "¶ 3"', () => {
   const report = councilReport();
-  assert.deepEqual(passageName(report, 'rec-1'), { label: 'Recommendation 1', name: 'recommendation 1' });
+  assert.deepEqual(passageName(report, 'rec-1'), { label: 'Recommendation 1', name: 'recommendation 1', bareLabel: null });
   assert.match(citePassage(report, 'rec-2', SITE).plain, /, recommendation 2\. https:\/\/archive\.council-data\.uk\/.*#rec-2$/);
   assert.throws(() => passageName(report, 'para-99'), /has no paragraph or recommendation #para-99/);
+});
+
+test('a run of paragraphs is labelled from its first and last names: "¶" once, the last as the report numbers it', () => {
+  const names = [...paragraphNames(councilReport().paragraphs).values()];
+  const [archive, five, six, sixAgain] = names;
+  assert.equal(paragraphRangeLabel([five, six, sixAgain]), '¶ 5–6.0 (2nd)');
+  assert.equal(paragraphRangeLabel([archive, six]), '¶ 6.0', 'an archive paragraph ("A1") is no end of a range');
+  assert.equal(paragraphRangeLabel([sixAgain]), '¶ 6.0 (2nd)');
+  assert.equal(paragraphRangeLabel([archive]), null);
+  assert.equal(paragraphRangeLabel([]), null);
 });
 
 test('the page title names the council, even when the report’s own title does not', () => {

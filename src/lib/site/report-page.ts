@@ -4,7 +4,7 @@
  */
 import type { Grade, Judgement, Paragraph, Recommendation, ReportRecord, Section } from '../../schemas/report.ts';
 import { required } from '../required.ts';
-import { citePassage, citeReport, paragraphNames, recommendationName, type Citation, type PassageName } from './cite.ts';
+import { citePassage, citeReport, paragraphNames, paragraphRangeLabel, recommendationName, type Citation, type PassageName } from './cite.ts';
 import { documentTypeName, formatDate, formatDateRange } from './format.ts';
 import { reportUrl } from './urls.ts';
 import { reportJsonUrl, sourceFileUrl } from '../exports/urls.ts';
@@ -60,14 +60,6 @@ export function reportTitle(report: ReportRecord): string {
   return `${title} (${formatDate(report.published)})`;
 }
 
-/** "¶ 12–20", "¶ 7" or null: the first and last of a run of paragraphs, as the page labels them. */
-function paragraphRange(paragraphs: readonly ShapedParagraph[]): string | null {
-  const numbered = paragraphs.filter((p) => p.paragraph.number !== null);
-  const [first, last] = [numbered[0], numbered.at(-1)];
-  if (!first || !last) return null;
-  return first === last ? first.name.label : `${first.name.label}–${last.name.label.replace(/^¶ /, '')}`;
-}
-
 export function reportPage(report: ReportRecord, site: URL): ReportPage {
   const absolute = (path: string) => new URL(path, site).href;
   const names = paragraphNames(report.paragraphs);
@@ -89,7 +81,7 @@ export function reportPage(report: ReportRecord, site: URL): ReportPage {
       section,
       recommendations: report.recommendations.filter((r) => r.section === section.id).map(shapeRecommendation),
       paragraphs,
-      range: paragraphRange(paragraphs),
+      range: paragraphRangeLabel(paragraphs.map((p) => p.name)),
     };
   });
   const type = documentTypeName(report.documentType);
