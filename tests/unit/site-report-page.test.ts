@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ReportRecord } from '../../src/schemas/report.ts';
 import { citePassage, nameOfLabel, paragraphNames, paragraphRangeLabel, passageName, recommendationName, spokenName } from '../../src/lib/site/cite.ts';
-import { reportPage, reportTitle } from '../../src/lib/site/report-page.ts';
+import { contentsOf, reportPage, reportTitle, type ReportPart } from '../../src/lib/site/report-page.ts';
 import { anchorForParagraph, missingAnchorMessage } from '../../src/lib/site/paragraph-lookup.ts';
 import { countOf } from '../../src/lib/site/format.ts';
 import { syntheticRecord } from '../fixtures/links/records.ts';
@@ -96,6 +96,21 @@ test('the report page groups paragraphs and recommendations under their sections
     ],
   );
   assert.equal(page.recommendationsHeading, 'Recommendations');
+});
+
+test('the contents list each judgement’s own parts under it, so a run of "Summary" headings says whose summary each is', () => {
+  const part = (id: string, level: number): ReportPart => ({ section: { id, title: id, level, grade: null }, recommendations: [], paragraphs: [], range: null });
+  const entries = contentsOf([part('opening', 3), part('help-and-protection', 2), part('summary', 3), part('findings', 3), part('leadership', 2), part('summary-2', 3)]);
+  assert.deepEqual(
+    entries.map(({ part, subparts }) => [part.section.id, subparts.map((sub) => sub.section.id)]),
+    [
+      ['opening', []],
+      ['help-and-protection', ['summary', 'findings']],
+      ['leadership', ['summary-2']],
+    ],
+  );
+  // A report whose headings are all level 2 lists them all at the top, as before.
+  assert.deepEqual(reportPage(councilReport(), SITE).contents.map((entry) => entry.subparts.length), [0, 0]);
 });
 
 test('every absolute URL of the report page starts with the configured address', () => {

@@ -27,6 +27,12 @@ export interface ReportPart {
   range: string | null;
 }
 
+/** A line of the contents: a part, with the parts under its heading (a judgement's "Summary", "Inspection findings"). */
+export interface ContentsEntry {
+  part: ReportPart;
+  subparts: ReportPart[];
+}
+
 export interface ReportPage {
   /** The page's <title> and og:title: always names the council. */
   title: string;
@@ -39,6 +45,8 @@ export interface ReportPage {
   unplacedRecommendations: ShapedRecommendation[];
   recommendationsHeading: string;
   parts: ReportPart[];
+  /** The parts as the contents list them: each level-3 part under the level-2 part before it. */
+  contents: ContentsEntry[];
   /** The judgements other than the overall one, which the page shows once, on its own, above them. */
   areaJudgements: Judgement[];
   overall: Grade | null;
@@ -58,6 +66,17 @@ export const documentShortName = (report: ReportRecord) => `${documentTypeName(r
 export function reportTitle(report: ReportRecord): string {
   const title = report.title.toLowerCase().includes(report.authority.toLowerCase()) ? report.title : `${report.authority}: ${report.title}`;
   return `${title} (${formatDate(report.published)})`;
+}
+
+/** Parts grouped under their level-2 headings; a level-3 part with none before it stands on its own. */
+export function contentsOf(parts: readonly ReportPart[]): ContentsEntry[] {
+  const entries: ContentsEntry[] = [];
+  for (const part of parts) {
+    const parent = entries.at(-1);
+    if (part.section.level > 2 && parent) parent.subparts.push(part);
+    else entries.push({ part, subparts: [] });
+  }
+  return entries;
 }
 
 export function reportPage(report: ReportRecord, site: URL): ReportPage {
@@ -96,6 +115,7 @@ export function reportPage(report: ReportRecord, site: URL): ReportPage {
     unplacedRecommendations: report.recommendations.filter((r) => r.section === null || !sectionIds.has(r.section)).map(shapeRecommendation),
     recommendationsHeading: report.framework === 'ILACS' ? 'What needs to improve' : 'Recommendations',
     parts,
+    contents: contentsOf(parts),
     areaJudgements,
     overall: report.overallEffectiveness,
     areasMatchOverall: report.overallEffectiveness !== null && areaJudgements.length > 1 && areaJudgements.every((j) => j.grade === report.overallEffectiveness),
