@@ -138,7 +138,7 @@ test('from ¶ 1, ¶ 56 is reached in about one Tab per paragraph, not three', as
   expect(presses).toBeLessThan(75);
 });
 
-test('the home page has one search box, its own, and "/" goes to it; other pages keep the header’s', async ({ page }) => {
+test('the home page has one search box, its own, and "/" goes to it; other pages keep the header’s, page not found its own', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('searchbox')).toHaveCount(1);
   await expect(page.getByRole('search')).toHaveCount(1);
@@ -150,4 +150,9 @@ test('the home page has one search box, its own, and "/" goes to it; other pages
   await expect(page).toHaveURL(/\/search\/\?q=private\+fostering$/);
   await page.goto('/authorities/');
   await expect(page.locator('#site-search-input')).toBeVisible();
+  await page.goto('/no-such-page/');
+  await expect(page.getByRole('searchbox')).toHaveCount(1);
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Search every report')).toBeFocused();
 });
