@@ -7,7 +7,7 @@ import { authorityFeed, documentsFeed, FEED_ENTRIES, themeFeed } from '../../src
 import { DATA_CHANGES, dataCatalogue, urlPatterns } from '../../src/lib/exports/catalogue.ts';
 import { datasetSample, feedSample, recordSample } from '../../src/lib/exports/samples.ts';
 import { summariseAuthorities } from '../../src/lib/site/shape.ts';
-import { DATASETS } from '../../src/lib/exports/urls.ts';
+import { absoluteUrl, DATASETS } from '../../src/lib/exports/urls.ts';
 
 const SITE = new URL('https://archive.test');
 
@@ -344,4 +344,14 @@ test('published column names change only with a note in DATA_CHANGES', () => {
   };
   const version = DATA_CHANGES.at(-1)!.version;
   assert.deepEqual(Object.fromEntries(DATASETS.map((d) => [d, COLUMNS[d].map((c) => c.name)])), PUBLISHED[version]);
+});
+
+test('absolute URLs in the exports are the addresses `new URL` resolves, for plain paths and odd ones alike', () => {
+  const sites = ['https://archive.test', 'https://Archive.Test:443/sub/dir/', 'http://127.0.0.1:4332/', 'https://example.org/archive', 'file:///tmp/site/'];
+  const paths = [
+    '/', '/reports/testshire-2019-05-08-inspection/', '/reports/testshire-2019-05-08-inspection/#para-16', '/reports/x.json',
+    '/reports/x/recommendations/3/', '/sources/2016-07-05-sif.pdf', '/a/./b/', '/a/../b/', '/.hidden', '//other.host/x',
+    '/café/', '/a b/', '/a/?q=1', '/a/#frag ment', '', 'relative/path', '/a//b',
+  ];
+  for (const site of sites) for (const path of paths) assert.equal(absoluteUrl(path, new URL(site)), new URL(path, new URL(site)).href, `${path} on ${site}`);
 });
