@@ -78,7 +78,7 @@ export async function dataPage(reports: readonly ReportRecord[], authorities: re
 export async function reportDataView(report: ReportRecord) {
   const parts = recordParts(report);
   return {
-    kilobytes: Math.ceil(new TextEncoder().encode(reportJson(report)).length / 1024),
+    kilobytes: Math.ceil(Buffer.byteLength(reportJson(report)) / 1024),
     head: await highlight(parts.head, 'json', 'The record without its lists, as JSON'),
     lists: await Promise.all(
       parts.lists.map(async (list) => ({ ...list, html: await highlight(list.first, 'json', `The first of the record’s ${list.field}, as JSON`) })),
