@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reportSchema, type ReportRecord } from '../../src/schemas/report.ts';
 import { COLUMNS, datasetRowCount, datasetRows, datasetRowsByDocument, documentRows, judgementRows, recommendationRows } from '../../src/lib/exports/rows.ts';
-import { csvChunks, jsonChunks, recordParts, reportJson, streamedBody, toCsv, toJson } from '../../src/lib/exports/serialise.ts';
+import { csvChunks, jsonChunks, recordParts, reportJson, reportJsonBytes, streamedBody, toCsv, toJson } from '../../src/lib/exports/serialise.ts';
 import { authorityFeed, documentsFeed, FEED_ENTRIES, themeFeed } from '../../src/lib/exports/feeds.ts';
 import { DATA_CHANGES, dataCatalogue, urlPatterns } from '../../src/lib/exports/catalogue.ts';
 import { datasetSample, feedSample, recordSample } from '../../src/lib/exports/samples.ts';
@@ -181,6 +181,14 @@ test('a report record is published whole, keys in schema order', () => {
   const parsed = JSON.parse(reportJson(older));
   assert.deepEqual(parsed, older);
   assert.deepEqual(Object.keys(parsed), Object.keys(reportSchema.shape));
+});
+
+test("a record's JSON size is its UTF-8 bytes, whether or not its JSON was made first", () => {
+  const accented = record({ slug: 'testshire-2021-01-01-inspection', published: '2021-01-01', title: 'Inspection of Testshire children’s services — café “quotes”' });
+  const bytes = new TextEncoder().encode(reportJson(accented)).length;
+  assert.equal(reportJsonBytes(accented), bytes);
+  assert.equal(reportJsonBytes({ ...accented }), bytes, 'a record whose JSON was not made yet');
+  assert.ok(bytes > reportJson(accented).length, 'the title has characters of more than one byte');
 });
 
 test('the same archive always gives byte-identical exports and feeds', () => {
