@@ -11,8 +11,7 @@ import { passageName } from '../site/cite.ts';
 import { documentTypeName, formatDate } from '../site/format.ts';
 import { reportUrl } from '../site/urls.ts';
 import { NOT_GRADED, type FacetKey } from './facets.ts';
-import { stem } from './stem.ts';
-import { vocabulary, wordFiles, type PassageEntry, type PassageIndex, type WordFile } from './passage-index.ts';
+import { stemWords, vocabulary, type MatchedWord, type PassageEntry, type PassageIndex } from './passage-index.ts';
 
 export interface SearchDocument {
   /** Publication date, yyyy-mm-dd: reports are numbered newest first. */
@@ -21,24 +20,17 @@ export interface SearchDocument {
   stems: Map<string, number>;
   facets: Record<FacetKey, string[]>;
   index: PassageIndex;
-  /** Word files by bucket (`wordFileOf`); undefined for a bucket none of its words falls in. */
-  words: Array<WordFile | undefined>;
+  /** The report's words by stem, with the passages holding each: its passage postings (passage-index.ts). */
+  words: Map<string, MatchedWord[]>;
   /** The report's vocabulary, each word once: for the archive's "did you mean" files. */
   vocabulary: string[];
   /** The passages' text, in the index's order. */
   texts: string[];
 }
 
-/** Each stem of a vocabulary, with how many passages hold a word of that stem. */
-function stemCounts(words: readonly string[], passagesOf: readonly (readonly number[])[]): Map<string, number> {
-  const holders = new Map<string, Set<number>>();
-  words.forEach((word, at) => {
-    const key = stem(word);
-    const set = holders.get(key) ?? new Set<number>();
-    holders.set(key, set);
-    for (const passage of passagesOf[at]) set.add(passage);
-  });
-  return new Map([...holders].map(([key, set]) => [key, set.size]));
+/** Each stem, with how many passages hold a word of that stem. */
+function stemCounts(words: ReadonlyMap<string, readonly MatchedWord[]>): Map<string, number> {
+  return new Map([...words].map(([key, matched]) => [key, matched.length === 1 ? matched[0].passages.length : new Set(matched.flatMap((m) => m.passages)).size]));
 }
 
 /**
@@ -63,9 +55,10 @@ export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<st
   const texts = passages.map((passage) => passage.text);
   const { words, passagesOf } = vocabulary(texts, `${report.authority} ${report.published.slice(0, 4)}`);
   const url = reportUrl(report.slug);
+  const byStem = stemWords(words, passagesOf);
   return {
     published: report.published,
-    stems: stemCounts(words, passagesOf),
+    stems: stemCounts(byStem),
     facets: {
       authority: [report.authority],
       type: [documentTypeName(report.documentType)],
@@ -78,7 +71,7 @@ export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<st
       themes,
       passages: entries,
     },
-    words: wordFiles(words, passagesOf, texts.length),
+    words: byStem,
     vocabulary: words,
     texts,
   };
