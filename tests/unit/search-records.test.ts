@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { searchDocument } from '../../src/lib/search/records.ts';
-import { indexWords, postingsFile, stemPostings, vocabulary } from '../../src/lib/search/passage-index.ts';
+import { groupPostings, indexWords, reportPostings, stemPostings, vocabulary, type PostingsFile } from '../../src/lib/search/passage-index.ts';
 import { assertIndexHoldsEveryWord } from '../helpers/passage-postings.ts';
 import { DEFAULT_REPORTS_DIR } from '../../src/lib/archive-paths.ts';
 import { loadReport } from '../../src/lib/ingest/report-loader.ts';
@@ -81,10 +81,10 @@ test('every word of a report is in the passage postings and term file of its ste
 
 test('a stem matches every word of that stem in the report, and no other: "care" is not "carers"', () => {
   const record = syntheticRecord({ authority: 'X', published: '2020-01-01', paragraphs: ['Care is good.', 'Carers are supported.', 'Children are cared for.'] });
-  const file = postingsFile([[0, searchDocument(record, themeTitles).words]], 0);
-  assert.deepEqual(stemPostings(file, 'care', 0).get(0), [{ word: 'care', passages: [0] }, { word: 'cared', passages: [2] }]);
-  assert.deepEqual(stemPostings(file, 'carer', 0).get(0), [{ word: 'carers', passages: [1] }]);
-  assert.equal(stemPostings(file, 'constructor', 0).size, 0, 'a stem no report holds, even a name objects have');
+  const file = searchDocument(record, themeTitles).words;
+  assert.deepEqual(stemPostings(file, 'care', 7).get(7), [{ word: 'care', passages: [0] }, { word: 'cared', passages: [2] }], 'a report’s own postings, numbered from its number');
+  assert.deepEqual(stemPostings(file, 'carer', 7).get(7), [{ word: 'carers', passages: [1] }]);
+  assert.equal(stemPostings(file, 'constructor', 7).size, 0, 'a stem no report holds, even a name objects have');
 });
 
 test('the report’s authority and year are held by every passage, so "Shropshire front door" finds Shropshire’s paragraphs', () => {
@@ -111,17 +111,17 @@ test('South Gloucestershire 2017: "interviews" leads to recommendation 6 and ¶ 
   for (const anchor of holders) assert.match(texts[index.passages.findIndex(([a]) => a === anchor)]!, /interviews/i);
 });
 
-test('passage postings survive their compact form: reports by their gap from the file\u2019s first, passages by theirs', () => {
+test('passage postings survive their compact form: reports by their gap from the file’s first, passages by theirs', () => {
   const care = [{ word: 'care', passages: [0, 3, 4, 40] }];
-  const file = postingsFile(
-    [
-      [70, new Map([['care', care]])],
-      [64, new Map([['care', [{ word: 'care', passages: [1000] }, { word: 'cared', passages: [7] }]]])],
-    ],
-    64,
-  );
-  assert.deepEqual(file, { care: [['care', '0:rs 5:0,3,1,10'], ['cared', '0:7']] });
-  assert.deepEqual(stemPostings(file, 'care', 64), new Map([[64, [{ word: 'care', passages: [1000] }, { word: 'cared', passages: [7] }]], [70, care]]));
+  const own70 = reportPostings(['care', 'zebras'], [[0, 3, 4, 40], [2]], ['care', 'zebra']);
+  const own64 = reportPostings(['care', 'cared'], [[1000], [7]], ['care', 'care']);
+  assert.deepEqual(own70, { care: [['care', '0:0,3,1,10']], zebra: [['zebras', '0:2']] });
+  const files = groupPostings([[70, own70], [64, own64]], 64, (stem) => stem.slice(0, 2));
+  assert.deepEqual([...files.keys()], ['ca', 'ze'], 'in files by the key of each stem');
+  const ca: PostingsFile = { care: [['care', '0:rs 5:0,3,1,10'], ['cared', '0:7']] };
+  assert.deepEqual(files.get('ca'), ca);
+  assert.deepEqual(stemPostings(ca, 'care', 64), new Map([[64, [{ word: 'care', passages: [1000] }, { word: 'cared', passages: [7] }]], [70, care]]));
+  assert.deepEqual(stemPostings(files.get('ze')!, 'zebra', 64), new Map([[70, [{ word: 'zebras', passages: [2] }]]]));
 });
 
 test('paragraph labels: the pilcrow for the report’s own numbers, the archive label otherwise, as the report page shows them', () => {

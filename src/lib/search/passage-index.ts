@@ -119,9 +119,6 @@ export interface MatchedWord {
   passages: number[];
 }
 
-/** A report's words by stem, each with the passages holding it: what passage postings are made of. */
-export type StemWords = ReadonlyMap<string, readonly MatchedWord[]>;
-
 /**
  * Passage postings by stem: each word of the stem, and the reports holding it as one string: per report, the gap
  * from the previous report's number (from `base`, the first number the file can hold), ":", then its passages as the
@@ -131,30 +128,51 @@ export type PostingsFile = Record<string, Array<[word: string, reports: string]>
 
 const base36 = (n: number) => n.toString(36);
 
-/** The postings file of some reports' words (`reports`: report number and its words by stem), numbered from `base`. */
-export function postingsFile(reports: ReadonlyArray<readonly [report: number, words: StemWords]>, base: number): PostingsFile {
+/**
+ * A report's own postings file (numbered from the report's number: each entry is "0:" and its passages), from its
+ * vocabulary (`vocabulary`: words in order, and the passages holding each) and each word's stem.
+ */
+export function reportPostings(words: readonly string[], passagesOf: readonly (readonly number[])[], stems: readonly string[]): PostingsFile {
+  const byStem = new Map<string, Array<[string, string]>>();
+  words.forEach((word, at) => {
+    const list = byStem.get(stems[at]) ?? [];
+    byStem.set(stems[at], list);
+    const passages = passagesOf[at];
+    list.push([word, `0:${passages.map((passage, k) => base36(k === 0 ? passage : passage - passages[k - 1])).join(',')}`]);
+  });
+  const file: PostingsFile = {};
+  for (const key of [...byStem.keys()].sort()) file[key] = byStem.get(key)!;
+  return file;
+}
+
+/**
+ * The postings of a group of reports numbered from `base`, from each report's own (`reportPostings`), in files by
+ * `keyOf` each stem. A report's entries are taken as written, with the gap from the report before.
+ */
+export function groupPostings(reports: ReadonlyArray<readonly [report: number, own: PostingsFile]>, base: number, keyOf: (stem: string) => string): Map<string, PostingsFile> {
   const byStem = new Map<string, Map<string, string[]>>();
   // The last report each word was seen in: reports are visited in order.
   const last = new Map<string, number>();
-  for (const [report, words] of [...reports].sort(([a], [b]) => a - b)) {
-    for (const [key, matched] of words) {
+  for (const [report, own] of [...reports].sort(([a], [b]) => a - b)) {
+    for (const key in own) {
       const byWord = byStem.get(key) ?? new Map<string, string[]>();
       byStem.set(key, byWord);
-      for (const { word, passages } of matched) {
+      for (const [word, encoded] of own[key]) {
         const entries = byWord.get(word) ?? [];
         byWord.set(word, entries);
-        const gap = report - (last.get(word) ?? base - 1) - 1;
+        entries.push(`${base36(report - (last.get(word) ?? base - 1) - 1)}${encoded.slice(encoded.indexOf(':'))}`);
         last.set(word, report);
-        entries.push(`${base36(gap)}:${passages.map((passage, at) => base36(at === 0 ? passage : passage - passages[at - 1])).join(',')}`);
       }
     }
   }
-  const file: PostingsFile = {};
+  const files = new Map<string, PostingsFile>();
   for (const key of [...byStem.keys()].sort()) {
+    const file = files.get(keyOf(key)) ?? {};
+    files.set(keyOf(key), file);
     const byWord = byStem.get(key)!;
     file[key] = [...byWord.keys()].sort().map((word) => [word, byWord.get(word)!.join(' ')]);
   }
-  return file;
+  return files;
 }
 
 /** The words of stem `wanted` in a postings file numbered from `base`, by report: what a query word matched in each. */
@@ -176,16 +194,4 @@ export function stemPostings(file: PostingsFile, wanted: string, base: number): 
     }
   }
   return byReport;
-}
-
-/** A report's words by stem (`vocabulary`'s words and passages), in vocabulary order within each stem. */
-export function stemWords(words: readonly string[], passagesOf: readonly (readonly number[])[]): Map<string, MatchedWord[]> {
-  const byStem = new Map<string, MatchedWord[]>();
-  words.forEach((word, at) => {
-    const key = stem(word);
-    const list = byStem.get(key) ?? [];
-    list.push({ word, passages: [...passagesOf[at]] });
-    byStem.set(key, list);
-  });
-  return byStem;
 }

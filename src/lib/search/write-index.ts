@@ -18,48 +18,43 @@ import {
   PASSAGES_PER_TEXT_FILE,
   passageIndexUrl,
   passageTextUrl,
-  postingsFile,
+  groupPostings,
   postingsGroups,
   POSTINGS_GROUP_REPORTS,
   postingsUrl,
   reportWordsUrl,
-  type MatchedWord,
   type PassageIndex,
+  type PostingsFile,
 } from './passage-index.ts';
+import { reportUrl } from '../site/urls.ts';
 
-function writePassageFiles(folder: string, id: string, { index, words, texts }: SearchDocument): void {
+/** Writes a report's passage files; returns its own postings as written. */
+function writePassageFiles(folder: string, id: string, { index, words, texts }: SearchDocument): string {
+  const postings = JSON.stringify(words);
   writeFileSync(join(folder, passageIndexUrl(id)), JSON.stringify(index));
-  writeFileSync(join(folder, reportWordsUrl(id)), JSON.stringify(postingsFile([[Number(id), words]], Number(id))));
+  writeFileSync(join(folder, reportWordsUrl(id)), postings);
   for (let from = 0; from < texts.length; from += PASSAGES_PER_TEXT_FILE) {
     const file = passageTextUrl(id, from / PASSAGES_PER_TEXT_FILE);
     writeFileSync(join(folder, file), JSON.stringify(texts.slice(from, from + PASSAGES_PER_TEXT_FILE)));
   }
+  return postings;
 }
 
 /**
- * The passage postings of each group of reports, in files by the term file key of their stems: the file a search
- * reads for a stem is named by the same letters as its term file.
+ * The passage postings of each group of reports, in files by the term file key of their stems (the file a search
+ * reads for a stem is named by the same letters as its term file), from each report's own postings (`ownPostings`,
+ * as its file holds them: a group is put together from them without reading numbers).
  */
-function writePostingsFiles(folder: string, documents: readonly SearchDocument[], split: ReadonlySet<string>): void {
-  for (let group = 0; group < postingsGroups(documents.length); group++) {
+function writePostingsFiles(folder: string, ownPostings: readonly string[], split: ReadonlySet<string>): void {
+  const keys = new Map<string, string>();
+  const keyOf = (stem: string) => keys.get(stem) ?? keys.set(stem, termFileKey(stem, split)).get(stem)!;
+  for (let group = 0; group < postingsGroups(ownPostings.length); group++) {
     const first = group * POSTINGS_GROUP_REPORTS;
-    const byKey = new Map<string, Array<[number, Map<string, MatchedWord[]>]>>();
-    documents.slice(first, first + POSTINGS_GROUP_REPORTS).forEach((document, at) => {
-      const ofReport = new Map<string, Map<string, MatchedWord[]>>();
-      for (const [stem, matched] of document.words) {
-        const key = termFileKey(stem, split);
-        let words = ofReport.get(key);
-        if (!words) {
-          ofReport.set(key, (words = new Map()));
-          const reports = byKey.get(key) ?? [];
-          reports.push([first + at, words]);
-          byKey.set(key, reports);
-        }
-        words.set(stem, matched);
-      }
-    });
+    const reports = ownPostings.slice(first, first + POSTINGS_GROUP_REPORTS).map((own, at) => [first + at, JSON.parse(own) as PostingsFile] as const);
     mkdirSync(dirname(join(folder, postingsUrl(group, 'any'))), { recursive: true });
-    for (const [key, reports] of byKey) writeFileSync(join(folder, postingsUrl(group, termFileName(key))), JSON.stringify(postingsFile(reports, first)));
+    for (const [key, file] of groupPostings(reports, first, keyOf)) {
+      writeFileSync(join(folder, postingsUrl(group, termFileName(key))), JSON.stringify(file));
+    }
   }
 }
 
@@ -67,48 +62,67 @@ function writePostingsFiles(folder: string, documents: readonly SearchDocument[]
 const withoutThemes = ({ report, passages }: PassageIndex): PassageIndex => ({ report, themes: [], passages: passages.map(([anchor, label]) => [anchor, label, []]) });
 
 /** Every facet's values in one list, and each report's as positions in it. */
-function facetIndex(documents: readonly SearchDocument[]): FacetIndex {
+function facetIndex(facets: ReadonlyArray<SearchDocument['facets']>): FacetIndex {
   const values = {} as Record<FacetKey, string[]>;
   const reports = {} as Record<FacetKey, number[][]>;
   for (const key of FACET_KEYS) {
-    const list = [...new Set(documents.flatMap((d) => d.facets[key]))].sort();
+    const list = [...new Set(facets.flatMap((f) => f[key]))].sort();
     const position = new Map(list.map((value, at) => [value, at]));
     values[key] = list;
-    reports[key] = documents.map((d) => d.facets[key].map((value) => required(position.get(value), `the position of ${key} "${value}"`)));
+    reports[key] = facets.map((f) => f[key].map((value) => required(position.get(value), `the position of ${key} "${value}"`)));
   }
   return { values, reports };
 }
 
-/** Indexes `reports` into `<folder>/search-index/`; resolves to the number of passages indexed. */
+/**
+ * Indexes `reports` into `<folder>/search-index/`; resolves to the number of passages indexed. One report at a time:
+ * its passage files are written as it is indexed, and only what the archive-wide files need is kept (its stems'
+ * passage counts, facets, own postings as written, vocabulary), so 5,000 reports never have their word lists in
+ * memory at once.
+ */
 export async function writeSearchIndex(reports: readonly ReportRecord[], themeTitles: ReadonlyMap<string, string>, folder: string): Promise<number> {
   // Newest first, so that sorting by date is sorting by number; the same date in order of URL.
-  const documents = reports
-    .map((report) => searchDocument(report, themeTitles))
-    .sort((a, b) => (a.published === b.published ? (a.index.report.url < b.index.report.url ? -1 : 1) : a.published < b.published ? 1 : -1));
+  const ordered = reports
+    .map((report) => ({ report, url: reportUrl(report.slug) }))
+    .sort((a, b) => (a.report.published === b.report.published ? (a.url < b.url ? -1 : 1) : a.report.published < b.report.published ? 1 : -1))
+    .map(({ report }) => report);
+  const oneGroup = postingsGroups(ordered.length) === 1;
 
   const postings = new Map<string, Posting[]>();
-  documents.forEach((document, report) => {
-    for (const [stem, passages] of document.stems) {
-      const list = postings.get(stem) ?? [];
-      list.push({ report, passages });
-      postings.set(stem, list);
+  const facets: Array<SearchDocument['facets']> = [];
+  const ownPostings: string[] = [];
+  const linksOfAll: PassageIndex[] = [];
+  let passages = 0;
+  mkdirSync(join(folder, PASSAGE_FILES_PATH), { recursive: true });
+  /** Indexes each report in turn, writing its passage files; yields its vocabulary for the "did you mean" files. */
+  function* indexEach(): Generator<string[]> {
+    for (const [report, record] of ordered.entries()) {
+      const document = searchDocument(record, themeTitles);
+      ownPostings.push(writePassageFiles(folder, String(report), document));
+      for (const [stem, count] of document.stems) {
+        const list = postings.get(stem) ?? [];
+        list.push({ report, passages: count });
+        postings.set(stem, list);
+      }
+      facets.push(document.facets);
+      if (oneGroup) linksOfAll.push(withoutThemes(document.index));
+      passages += document.texts.length;
+      yield document.vocabulary;
     }
-  });
+  }
+  mkdirSync(join(folder, VOCABULARY_PATH), { recursive: true });
+  for (const [file, words] of vocabularyFiles(indexEach())) {
+    writeFileSync(join(folder, VOCABULARY_PATH, `${file}.json`), JSON.stringify(words));
+  }
+
   const { files, split } = termFiles(new Map([...postings].map(([stem, list]) => [stem, encodePostings(list)])));
   mkdirSync(join(folder, TERMS_PATH), { recursive: true });
   for (const [key, file] of files) writeFileSync(join(folder, termFileUrl(key)), JSON.stringify(file));
-  const meta: IndexMeta = { reports: documents.length, split };
+  const meta: IndexMeta = { reports: ordered.length, split };
   writeFileSync(join(folder, INDEX_META_URL), JSON.stringify(meta));
-  writeFileSync(join(folder, FACETS_URL), JSON.stringify(facetIndex(documents)));
-
-  writePostingsFiles(folder, documents, new Set(split));
-  // An archive of one group is searched with every report's passage index at hand (passage-index.ts).
-  if (postingsGroups(documents.length) === 1) writeFileSync(join(folder, ALL_PASSAGE_INDEXES_URL), JSON.stringify(documents.map((d) => withoutThemes(d.index))));
-  mkdirSync(join(folder, PASSAGE_FILES_PATH), { recursive: true });
-  documents.forEach((document, report) => writePassageFiles(folder, String(report), document));
-  mkdirSync(join(folder, VOCABULARY_PATH), { recursive: true });
-  for (const [file, words] of vocabularyFiles(documents.map((d) => d.vocabulary))) {
-    writeFileSync(join(folder, VOCABULARY_PATH, `${file}.json`), JSON.stringify(words));
-  }
-  return documents.reduce((n, d) => n + d.texts.length, 0);
+  writeFileSync(join(folder, FACETS_URL), JSON.stringify(facetIndex(facets)));
+  writePostingsFiles(folder, ownPostings, new Set(split));
+  // An archive of one group is searched with every report's passage links at hand (passage-index.ts).
+  if (oneGroup) writeFileSync(join(folder, ALL_PASSAGE_INDEXES_URL), JSON.stringify(linksOfAll));
+  return passages;
 }
