@@ -61,6 +61,12 @@ function writeSources(into: string, count: number): void {
     copyFileSync(join(DEFAULT_SOURCES_DIR, name), join(into, name));
     if (!name.endsWith('.json')) real++;
   }
+  // The seeds' sidecars name their original PDFs, kept apart in originals/: the site links to them.
+  const originals = join(DEFAULT_SOURCES_DIR, 'originals');
+  if (existsSync(originals)) {
+    mkdirSync(join(into, 'originals'), { recursive: true });
+    for (const name of readdirSync(originals)) copyFileSync(join(originals, name), join(into, 'originals', name));
+  }
   const pool: string[] = [];
   for (const file of readdirSync(DEFAULT_REPORTS_DIR).sort()) {
     const record = readFrontmatter(readFileSync(join(DEFAULT_REPORTS_DIR, file), 'utf8'), file) as { paragraphs: Array<{ text: string }> };
