@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { groupWords, holdsPhrase, parseQuery, phraseOffset } from '../../src/lib/search/query.ts';
+import { compoundCandidates, groupWords, holdsPhrase, joinCompounds, neighbourPairs, pairsTogether, parseQuery, phraseOffset } from '../../src/lib/search/query.ts';
 import { glossarySchema } from '../../src/schemas/glossary.ts';
 
 const glossary = glossarySchema.parse(JSON.parse(readFileSync('content/glossary.json', 'utf8'))).entries;
@@ -64,4 +64,37 @@ test('an excerpt can start at a quoted phrase: where it stands, as whole words',
   assert.equal(phraseOffset('Bed-and-breakfast use.', [['bed', 'and', 'breakfast']]), 0);
   assert.equal(phraseOffset('abed and breakfast', [['bed', 'and', 'breakfast']]), undefined);
   assert.equal(phraseOffset(text, []), undefined);
+});
+
+/** The archive's words, for the compound tests: "letterbox" is written joined, "child" and "minder" apart. */
+const archive = new Set(['letter', 'box', 'letterbox', 'contact', 'child', 'minder', 'young', 'carers']);
+const known = (word: string) => archive.has(word);
+const compounds = (query: string) => joinCompounds(parseQuery(query, glossary), known).map((g) => g.alternatives.map((a) => a.join(' ')));
+
+test('two words the archive also writes as one find both spellings, each keeping its own weight', () => {
+  assert.ok(compoundCandidates(parseQuery('letter box contact', glossary), () => false).includes('letterbox'));
+  assert.deepEqual(compounds('letter box contact'), [['letter', 'letterbox'], ['box', 'letterbox'], ['contact']]);
+  assert.deepEqual(compounds('young carers'), [['young'], ['carers']], 'no compound the archive lacks');
+  assert.deepEqual(compounds('"letter box" contact').slice(0, 1), [['letter box']], 'a quoted phrase stays as typed');
+  assert.deepEqual(compounds('letter and box'), [['letter'], ['and'], ['box']], 'words apart in the query are not joined');
+});
+
+test('a word the archive does not use is split where both parts are its words', () => {
+  const groups = parseQuery('childminder', glossary);
+  assert.ok(compoundCandidates(groups, (word) => word === 'childminder').includes('minder'));
+  assert.deepEqual(compounds('childminder'), [['childminder', 'child minder']]);
+  assert.deepEqual(compounds('boxes'), [['boxes']], 'no split into parts the archive lacks');
+  assert.deepEqual(compoundCandidates(parseQuery('letterbox', glossary), (word) => !known(word)), [], 'a word the archive uses is not split');
+});
+
+test('neighbouring words of the query stand together in a passage in either order, common words between them passed over', () => {
+  const groups = parseQuery('support for parents of exploited children', glossary);
+  const pairs = neighbourPairs(groups);
+  assert.deepEqual(pairs.map(([a, b]) => `${groups[a]!.typed} ${groups[b]!.typed}`), ['support parents', 'parents exploited', 'exploited children']);
+  assert.deepEqual(pairsTogether('A group for parents of children who are exploited supports parents well.', groups, pairs), [true, false, true], '"supports parents", "children who are exploited"');
+  const carers = parseQuery('young carers', glossary);
+  assert.deepEqual(pairsTogether('Young carers are identified in assessments.', carers, neighbourPairs(carers)), [true]);
+  assert.deepEqual(pairsTogether('Young people say their foster carers listen.', carers, neighbourPairs(carers)), [false], 'both words, far apart');
+  const lado = parseQuery('LADO allegations', glossary);
+  assert.deepEqual(pairsTogether('The local authority designated officer: allegations are managed well.', lado, neighbourPairs(lado)), [true], 'a glossary form meets by its last word');
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { candidateReports, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, type WordResults } from '../../src/lib/search/rank.ts';
+import { candidateReports, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, scoreTogether, type WordResults } from '../../src/lib/search/rank.ts';
 import { parseQuery } from '../../src/lib/search/query.ts';
 
 const glossary = [{ term: 'LADO', expansion: 'local authority designated officer', also: ['designated officer'] }];
@@ -96,4 +96,15 @@ test('a figure weighs as the rarest word, however many reports print it', () => 
   assert.ok(weights[1]! > 2 * weights[2]!);
   const asWord = groupWeights(parseQuery('Darlington fifty time', []), [3, 40, 60], 60);
   assert.ok(asWord[1]! < asWord[0]!, 'a word held by 40 reports does not');
+});
+
+test('a passage where neighbouring query words stand together leads one holding them apart', () => {
+  const pairs = [[0, 1], [1, 2]] as const;
+  const weights = [0.7, 0.7, 2];
+  const apart = { passage: 0, groups: [0, 1, 2], required: 3, score: 3.4 };
+  const together = scoreTogether({ ...apart, passage: 1 }, [true, false], pairs, weights);
+  assert.equal(together.score, 3.4 + 0.7, 'the lighter word of the pair decides the bonus');
+  assert.equal(scoreTogether(apart, [false, false], pairs, weights), apart);
+  assert.equal(scoreTogether({ ...apart, groups: [0, 2] }, [true, false], pairs, weights).score, 3.4, 'a pair counts only when the passage holds both words');
+  assert.ok(reportScore([together]).score > reportScore([apart]).score);
 });

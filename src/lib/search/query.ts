@@ -5,6 +5,7 @@
  * "designated officer"). Pure; the browser uses it.
  */
 import { indexWords } from './passage-index.ts';
+import { stem } from './stem.ts';
 
 /** The parts of a glossary entry the search uses (src/schemas/glossary.ts documents them). */
 export interface GlossaryForms {
@@ -142,4 +143,75 @@ export function phraseOffset(text: string, phrases: readonly (readonly string[])
     if (at !== undefined) return at;
   }
   return undefined;
+}
+
+// ---- compound words ------------------------------------------------------------------------------------------------
+
+/** A plain word of its own: one typed word, neither quoted, optional, a figure nor a glossary term. */
+const plainWord = (group: QueryGroup | undefined): group is QueryGroup =>
+  !!group && !group.phrase && !group.optional && !group.glossary && group.alternatives.length === 1 && group.alternatives[0].length === 1 && /^\p{L}+$/u.test(group.typed);
+
+/** Parts a compound is split into are at least this long: "letter box", not "lett erbox". */
+const COMPOUND_PART = 3;
+
+/**
+ * Compounds a query's words could be written as, to look up in the archive's vocabulary: each two neighbouring plain
+ * words joined ("letter box" is "letterbox"), and each way of splitting a word the archive does not use (`unknown`)
+ * into two ("childminder" is "child minder").
+ */
+export function compoundCandidates(groups: readonly QueryGroup[], unknown: (word: string) => boolean): string[] {
+  const words = new Set<string>();
+  groups.forEach((group, at) => {
+    if (!plainWord(group)) return;
+    if (plainWord(groups[at + 1])) words.add(group.typed + groups[at + 1]!.typed);
+    if (unknown(group.typed)) for (const [left, right] of splits(group.typed)) words.add(left).add(right);
+  });
+  return [...words];
+}
+
+const splits = (word: string): Array<[string, string]> =>
+  Array.from({ length: Math.max(0, word.length - 2 * COMPOUND_PART + 1) }, (_, k) => [word.slice(0, COMPOUND_PART + k), word.slice(COMPOUND_PART + k)]);
+
+/**
+ * The groups with the compounds the archive uses (`known`) as another way of saying them: "letter box" also finds
+ * "letterbox" (each of the two words is held by a passage writing it joined), so the four reports writing it apart
+ * and the forty writing it joined answer alike, each word keeping its own weight. A word the archive does not use is
+ * split where both parts are its words ("childminder" finds "child minder").
+ */
+export function joinCompounds(groups: readonly QueryGroup[], known: (word: string) => boolean): QueryGroup[] {
+  const joined = groups.map((group, at) => (plainWord(group) && plainWord(groups[at + 1]) && known(group.typed + groups[at + 1]!.typed) ? group.typed + groups[at + 1]!.typed : undefined));
+  return groups.map((group, at) => {
+    if (!plainWord(group)) return group;
+    const alternatives = [group.alternatives[0]!];
+    for (const compound of [joined[at - 1], joined[at]]) if (compound) alternatives.push([compound]);
+    const split = !known(group.typed) && splits(group.typed).find(([left, right]) => known(left) && known(right));
+    if (split) alternatives.push(split);
+    return alternatives.length > 1 ? { ...group, alternatives } : group;
+  });
+}
+
+// ---- words standing together ---------------------------------------------------------------------------------------
+
+/**
+ * Neighbouring groups of the query, as pairs of positions: words a reader types next to each other ("young carers")
+ * answer best where they stand together. Optional words are passed over ("parents of exploited children" pairs
+ * "parents" with "exploited"); a quoted phrase is already held only where it stands together.
+ */
+export function neighbourPairs(groups: readonly QueryGroup[]): Array<[number, number]> {
+  const asked = groups.flatMap((group, at) => (group.optional || group.phrase ? [] : [at]));
+  return asked.slice(1).map((at, k) => [asked[k]!, at]);
+}
+
+/**
+ * Which of `pairs` stand together in a text: a word of one group next to a word of the other, in either order
+ * ("children who are exploited" for "exploited children"), common words between them passed over. Words meet by
+ * stem, as the index matches them; a group of several words (a glossary expansion) meets by its first or last word.
+ */
+export function pairsTogether(text: string, groups: readonly QueryGroup[], pairs: ReadonlyArray<readonly [number, number]>): boolean[] {
+  const stems = queryWords(text).filter((word) => !OPTIONAL_WORDS.has(word)).map(stem);
+  const ends = (group: QueryGroup, end: 'first' | 'last') => new Set(group.alternatives.map((words) => stem(end === 'first' ? words[0]! : words.at(-1)!)));
+  return pairs.map(([a, b]) => {
+    const [aFirst, aLast, bFirst, bLast] = [ends(groups[a]!, 'first'), ends(groups[a]!, 'last'), ends(groups[b]!, 'first'), ends(groups[b]!, 'last')];
+    return stems.some((word, k) => k > 0 && ((aLast.has(stems[k - 1]!) && bFirst.has(word)) || (bLast.has(stems[k - 1]!) && aFirst.has(word))));
+  });
 }

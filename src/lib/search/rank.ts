@@ -143,6 +143,19 @@ export function scorePassages(groups: readonly QueryGroup[], words: ReportWords,
   return [...byPassage.values()];
 }
 
+/**
+ * How much each pair of neighbouring query words (`neighbourPairs`) standing together in a passage adds, as a share of
+ * the lighter word's weight: "young carers" answers best where "young" and "carers" meet, not in a paragraph on young
+ * people that mentions foster carers; and among passages holding the same words, the one saying them together leads.
+ */
+const TOGETHER_WEIGHT = 1;
+
+/** A passage's score with what its text shows: which of `pairs` stand together in it (`pairsTogether`). */
+export function scoreTogether(passage: PassageScore, together: readonly boolean[], pairs: ReadonlyArray<readonly [number, number]>, weights: readonly number[]): PassageScore {
+  const bonus = pairs.reduce((sum, [a, b], k) => (together[k] && passage.groups.includes(a) && passage.groups.includes(b) ? sum + TOGETHER_WEIGHT * Math.min(weights[a]!, weights[b]!) : sum), 0);
+  return bonus > 0 ? { ...passage, score: passage.score + bonus } : passage;
+}
+
 /** How much a passage holding part of a group counts, when no passage of its report holds a whole one. */
 const PART_WEIGHT = 0.5;
 
