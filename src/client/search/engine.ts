@@ -5,8 +5,8 @@
  */
 import glossary from '../../../content/glossary.json';
 import { passageIndexUrl, passageTextUrl, passageWordsUrl, PASSAGES_PER_TEXT_FILE, wordFileOf, wordsWithStem, type MatchedWord, type PassageIndex, type WordFile } from '../../lib/search/passage-index.ts';
-import { groupWords, holdsPhrase, parseQuery, type QueryGroup } from '../../lib/search/query.ts';
-import { candidateReports, fullMatches, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, type Candidates, type PassageScore, type WordHit, type WordResults } from '../../lib/search/rank.ts';
+import { compoundCandidates, groupWords, holdsPhrase, joinCompounds, neighbourPairs, pairsTogether, parseQuery, type QueryGroup } from '../../lib/search/query.ts';
+import { candidateReports, fullMatches, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, scoreTogether, type Candidates, type PassageScore, type WordHit, type WordResults } from '../../lib/search/rank.ts';
 import { termScore } from '../../lib/search/report-index.ts';
 import { reportFilter } from '../../lib/search/facets.ts';
 import { stem } from '../../lib/search/stem.ts';
@@ -23,6 +23,8 @@ import { fetchJson, loadFacetIndex, loadMeta, postings } from './files.ts';
 export const REPORTS_RANKED_BY_PASSAGE = 10;
 /** Passages whose text is read to check a quoted phrase, per report (four to a text file). */
 const PHRASE_CHECKS = 16;
+/** Best passages per report whose text is read to see which neighbouring query words stand together in them. */
+const TOGETHER_CHECKS = 3;
 /** With a quoted phrase, reports are checked until this many hold it, or this many more have been looked at. */
 const PHRASE_REPORTS_WANTED = 3;
 const PHRASE_REPORTS_LOOKED_AT = 30;
@@ -119,10 +121,45 @@ async function checkPhrases(id: string, groups: readonly QueryGroup[], weights: 
   return passages.filter((p) => p.groups.length > 0 && phrases.every((at) => p.groups.includes(at)));
 }
 
+/**
+ * Neighbouring query words standing together ("young carers") add to a passage's score (rank.ts `scoreTogether`),
+ * read from the text of the report's best passages and of the passages sharing their text files (fetched anyway for
+ * the reports shown).
+ */
+async function checkTogether(id: string, groups: readonly QueryGroup[], weights: readonly number[], held: number, passages: PassageScore[]): Promise<PassageScore[]> {
+  // A group every passage holds is the report's authority or year (passage-index.ts `vocabulary`): its words standing
+  // together with the others' say nothing ("care leavers in Hertfordshire").
+  const everywhere = (at: number) => passages.length > 1 && passages.every((p) => p.groups.includes(at));
+  const pairs = neighbourPairs(groups).filter(([a, b]) => !everywhere(a) && !everywhere(b));
+  if (pairs.length === 0) return passages;
+  // Only passages holding every group the best reports hold (`held`): words together never make up for one missing.
+  const complete = passages.filter((p) => p.required >= held);
+  const fileOf = (p: PassageScore) => Math.floor(p.passage / PASSAGES_PER_TEXT_FILE);
+  const files = new Set(complete.sort((a, b) => b.score - a.score).slice(0, TOGETHER_CHECKS).map(fileOf));
+  const checked = await Promise.all(complete.filter((p) => files.has(fileOf(p))).map(async (p) => scoreTogether(p, pairsTogether(await passageText(id, p.passage), groups, pairs), pairs, weights)));
+  const byPassage = new Map(checked.map((p) => [p.passage, p]));
+  return passages.map((p) => byPassage.get(p.passage) ?? p);
+}
+
+/**
+ * The query's groups, with compounds the archive writes the other way: "letter box" also as "letterbox", and a word
+ * the archive does not use split where both parts are its words (query.ts `joinCompounds`).
+ */
+async function readQuery(query: string): Promise<QueryGroup[]> {
+  const parsed = parseQuery(query, glossary.entries);
+  const holders = async (word: string) => (await postings(stem(word))).length > 0;
+  const typed = new Map(await Promise.all(parsed.filter((g) => g.alternatives.length === 1 && g.alternatives[0].length === 1).map(async (g) => [g.typed, await holders(g.typed)] as const)));
+  const candidates = compoundCandidates(parsed, (word) => typed.get(word) === false);
+  const known = new Map([...typed, ...(await Promise.all(candidates.map(async (word) => [word, await holders(word)] as const)))]);
+  return joinCompounds(parsed, (word) => known.get(word) === true);
+}
+
 /** A search's state between its steps, so that "show more" continues it. */
 export class SearchRun {
   private prepared = new Map<string, Promise<Prepared>>();
   private weights: number[] = [];
+  /** How many required groups the best reports hold (rank.ts `Candidates.held`). */
+  private held = 0;
 
   private readonly state: SearchState;
   readonly groups: QueryGroup[];
@@ -139,7 +176,7 @@ export class SearchRun {
    * ranked and shown; `outcome.beyondKept` then counts the reports the whole archive has for the search.
    */
   static async start(state: SearchState, keep?: (id: string) => boolean): Promise<{ run: SearchRun; outcome: SearchOutcome }> {
-    const groups = parseQuery(state.query, glossary.entries);
+    const groups = await readQuery(state.query);
     const filter = await facetFilter(state);
     const found = await searchWords(groupWords(groups), filter);
     const results = keep ? new Map([...found].map(([word, byId]) => [word, new Map([...byId].filter(([id]) => keep(id)))])) : found;
@@ -156,7 +193,7 @@ export class SearchRun {
     if (!preparing) {
       preparing = (async () => {
         const words = await reportWords(id, [...this.results].flatMap(([word, byId]) => (byId.has(id) ? [word] : [])));
-        let passages = await checkPhrases(id, this.groups, this.weights, scorePassages(this.groups, words, this.weights));
+        let passages = await checkTogether(id, this.groups, this.weights, this.held, await checkPhrases(id, this.groups, this.weights, scorePassages(this.groups, words, this.weights)));
         if (passages.length === 0 && !this.groups.some((g) => g.phrase)) passages = partialPassages(this.groups, words, this.weights);
         const matched = [...new Map([...words.values()].flat().map((m) => [m.word, m])).values()];
         return { id, passages, matched, rank: reportScore(passages) };
@@ -169,6 +206,7 @@ export class SearchRun {
   private async rank(): Promise<SearchOutcome> {
     const candidates = candidateReports(this.groups, this.results);
     this.weights = groupWeights(this.groups, candidates.reportsPerGroup, (await loadMeta()).reports);
+    this.held = candidates.held;
     const full = fullMatches(this.groups, this.results);
     let order: string[];
     let dropped = 0;
