@@ -268,6 +268,23 @@ test('the glossary is used when matching: LADO finds a report that only says "de
   await expect(first.locator('.search-hit__excerpt mark').filter({ hasText: /^designated$/i }).first()).toBeVisible();
 });
 
+test('a compound typed apart finds it written as one: "letter box" finds a report that only says "letterbox"', async ({ page }) => {
+  // Westminster's 2016 report writes "letterbox" four times and never "letter box", nor "box" at all.
+  await page.goto('/search/?q=letter+box&authority=Westminster&year=2016');
+  await expect(status(page)).toContainText('with passages matching “letter box” fit the filters chosen');
+  const first = page.locator('.search-hit').first();
+  await expect(first.locator('.search-hit__excerpt mark').filter({ hasText: /^letterbox$/i }).first()).toBeVisible();
+});
+
+test('words typed together lead where they stand together: "young carers" lands on a paragraph about young carers', async ({ page }) => {
+  // Worcestershire's 2017 report has paragraphs with "young" and "carers" apart before the one on young carers.
+  await page.goto('/search/?q=young+carers&authority=Worcestershire&year=2017');
+  await expect(status(page)).toContainText('with passages matching “young carers” fit the filters chosen');
+  const href = await hitLinks(page).first().getAttribute('href');
+  await page.goto(href!);
+  await expect(page.locator(new URL(href!, 'http://x').hash)).toContainText(/young carers/i);
+});
+
 test('a quoted phrase is honoured: every passage shown holds the words together, in order', async ({ page }) => {
   await page.goto('/search/?q=%22partners+in+practice%22');
   await expect(status(page)).toContainText('match “"partners in practice"”');
