@@ -147,11 +147,11 @@ async function checkTogether(id: string, groups: readonly QueryGroup[], weights:
  */
 async function readQuery(query: string): Promise<QueryGroup[]> {
   const parsed = parseQuery(query, glossary.entries);
-  const holders = async (word: string) => (await postings(stem(word))).length > 0;
-  const typed = new Map(await Promise.all(parsed.filter((g) => g.alternatives.length === 1 && g.alternatives[0].length === 1).map(async (g) => [g.typed, await holders(g.typed)] as const)));
-  const candidates = compoundCandidates(parsed, (word) => typed.get(word) === false);
-  const known = new Map([...typed, ...(await Promise.all(candidates.map(async (word) => [word, await holders(word)] as const)))]);
-  return joinCompounds(parsed, (word) => known.get(word) === true);
+  const reportsOf = async (word: string) => [word, new Set((await postings(stem(word))).map((p) => p.report))] as const;
+  const typed = new Map(await Promise.all(parsed.filter((g) => g.alternatives.length === 1 && g.alternatives[0].length === 1).map((g) => reportsOf(g.typed))));
+  const candidates = compoundCandidates(parsed, (word) => typed.get(word)?.size === 0);
+  const holders = new Map([...typed, ...(await Promise.all(candidates.map(reportsOf)))]);
+  return joinCompounds(parsed, (word) => holders.get(word) ?? new Set());
 }
 
 /** A search's state between its steps, so that "show more" continues it. */

@@ -173,13 +173,20 @@ const splits = (word: string): Array<[string, string]> =>
   Array.from({ length: Math.max(0, word.length - 2 * COMPOUND_PART + 1) }, (_, k) => [word.slice(0, COMPOUND_PART + k), word.slice(COMPOUND_PART + k)]);
 
 /**
- * The groups with the compounds the archive uses (`known`) as another way of saying them: "letter box" also finds
- * "letterbox" (each of the two words is held by a passage writing it joined), so the four reports writing it apart
- * and the forty writing it joined answer alike, each word keeping its own weight. A word the archive does not use is
- * split where both parts are its words ("childminder" finds "child minder").
+ * The groups with the compounds the archive writes as one word as another way of saying them: "letter box" also
+ * finds "letterbox" (each of the two words is held by a passage writing it joined), so the four reports writing it
+ * apart and the forty writing it joined answer alike, each word keeping its own weight. A compound joins only where
+ * it finds reports the words apart do not: "step-up" is indexed as "step", "up" and "stepup" alike, so "step up"
+ * gains nothing from "stepup" but a rarer word to rank reports by. A word the archive does not use is split where
+ * both parts are its words ("childminder" finds "child minder"). `holders`: the reports holding a word's stem.
  */
-export function joinCompounds(groups: readonly QueryGroup[], known: (word: string) => boolean): QueryGroup[] {
-  const joined = groups.map((group, at) => (plainWord(group) && plainWord(groups[at + 1]) && known(group.typed + groups[at + 1]!.typed) ? group.typed + groups[at + 1]!.typed : undefined));
+export function joinCompounds(groups: readonly QueryGroup[], holders: (word: string) => ReadonlySet<number>): QueryGroup[] {
+  const known = (word: string) => holders(word).size > 0;
+  const addsReports = (left: string, right: string) => {
+    const [apart, together] = [[holders(left), holders(right)], holders(left + right)] as const;
+    return [...together].some((report) => !apart[0].has(report) || !apart[1].has(report));
+  };
+  const joined = groups.map((group, at) => (plainWord(group) && plainWord(groups[at + 1]) && addsReports(group.typed, groups[at + 1]!.typed) ? group.typed + groups[at + 1]!.typed : undefined));
   return groups.map((group, at) => {
     if (!plainWord(group)) return group;
     const alternatives = [group.alternatives[0]!];
