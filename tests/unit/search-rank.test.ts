@@ -122,4 +122,14 @@ test('a passage where neighbouring query words stand together leads one holding 
     ['carers', [{ word: 'carers', passages: [0, 1], places: [[3], [1]] }]],
   ]), [{ passage: 0, groups: [0, 1], required: 2, score: 1 }, { passage: 1, groups: [0, 1], required: 2, score: 1 }]);
   assert.deepEqual(everywhere.map((p) => p.score), [1, 1], 'not with the report\'s authority, which every passage holds');
+  // Five passages saying "young carers": only the report's three best gain, not its count of them.
+  const five = [0, 1, 2, 3, 4];
+  const repeated = new Map([
+    ['young', [{ word: 'young', passages: five, places: five.map(() => [0]) }]],
+    ['carers', [{ word: 'carers', passages: five, places: five.map(() => [1]) }]],
+  ]);
+  const sayingIt = five.map((passage) => ({ passage, groups: [0, 1], required: 2, score: 2 - passage / 10 }));
+  const oneWord = [{ passage: 5, groups: [0], required: 1, score: 1 }, { passage: 6, groups: [1], required: 1, score: 1 }];
+  const gained = scoreTogether(parseQuery('young carers', []), [0.7, 0.9], 2, repeated, [...sayingIt, ...oneWord]);
+  assert.deepEqual(gained.map((p) => Number((p.score - (p.passage >= 5 ? 1 : 2 - p.passage / 10)).toFixed(2))), [0.7, 0.7, 0.7, 0, 0, 0, 0]);
 });
