@@ -11,20 +11,20 @@
  * or interrupted run writes nothing and leaves the previous archive exactly as it was; a second run writing the same
  * folder at once stops with "another build is running (pid …)".
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
 import { asSourceError, linkRecords, parseRecords, type CachedSource, type LoadedSource } from '../src/lib/ingest/build-records.ts';
 import { sha256Of } from '../src/lib/sha256.ts';
 import { DEFAULT_CACHE_DIR, openIngestCache, type IngestCache } from '../src/lib/ingest/cache.ts';
 import { checkSourceSize, decodeSourceText } from '../src/lib/ingest/decode.ts';
-import { renderReportMdx } from '../src/lib/ingest/mdx.ts';
 import { checkSourceName } from '../src/lib/ingest/source-name.ts';
 import { parseSidecar } from '../src/lib/ingest/validate.ts';
 import { parseTaxonomy } from '../src/lib/link/themes.ts';
 import { SourceError } from '../src/lib/source-error.ts';
 import type { ReportRecord } from '../src/schemas/report.ts';
 import { parseCommandLine, stopWith } from './lib/command-line.ts';
+import { stageLinked } from './lib/stage-linked.ts';
 import { beginPublication, publish, REPOSITORY, stopOnInterrupt, workspaceBeside, type Workspace } from './lib/publish.ts';
 
 const SOURCE_EXTENSIONS = new Set(['.txt', '.pdf']);
@@ -120,7 +120,8 @@ function readArguments() {
 async function main(): Promise<void> {
   const values = readArguments();
   const cache = values['no-cache'] ? undefined : openIngestCache(values.cache);
-  const taxonomy = parseTaxonomy(JSON.parse(readFileSync('content/themes.json', 'utf8')));
+  const themes: unknown = JSON.parse(readFileSync('content/themes.json', 'utf8'));
+  const taxonomy = parseTaxonomy(themes);
   const skipInvalid = values['skip-invalid'];
 
   /**
@@ -165,18 +166,15 @@ async function main(): Promise<void> {
   const parsed = await parse(listSources(values.sources));
   if (parsed.problems.length && !skipInvalid) fail(parsed.problems, unchangedOutput);
 
-  // Each record is written to the staging folder as soon as it is linked and validated, and let go: at 5,000 reports
+  // Each record is written to the staging folder as soon as it is linked and validated (on two threads: see
+  // scripts/lib/stage-linked.ts), and let go: at 5,000 reports
   // the records and their MDX held together took gigabytes. The folder is published in place of the output folder in
   // one step (scripts/lib/publish.ts), so an interrupted run leaves the previous output, or on the next run the new one
   // whole; a strict run that finds a problem removes what it staged.
   const staged = join(workspace.staging, 'reports');
   mkdirSync(staged, { recursive: true });
-  let written = 0;
-  const linked = linkRecords(parsed.records, taxonomy, (record) => {
-    writeFileSync(join(staged, `${record.slug}.mdx`), renderReportMdx(record));
-    written++;
-  });
-  const problems = [...parsed.problems, ...linked.errors];
+  const { written, errors: unlinked } = await stageLinked(parsed.records, themes, staged);
+  const problems = [...parsed.problems, ...unlinked];
   if (problems.length && !skipInvalid) {
     rmSync(staged, { recursive: true, force: true });
     fail(problems, unchangedOutput);

@@ -4,7 +4,7 @@
  * precache manifest (each file with its revision). The worker is stamped with a hash of the built site, which names
  * its caches, so any change to the site makes a new worker that stores pages only from the new build.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,15 +21,45 @@ const WORKER_SOURCE = 'src/service-worker/sw.ts';
 /** Folders no stored page depends on (the original PDFs and texts), left out of the build's hash. */
 const NOT_HASHED = new Set(['sources']);
 
+/** The files under `dir`, as paths relative to it: the types come with the directory listing, so no file is stat'ed. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const name = `${prefix}${entry.name}`;
+    return entry.isDirectory() ? filesUnder(dir, `${name}/`) : entry.isFile() ? [name] : [];
+  });
+}
+
+/**
+ * Each file's bytes in turn, read into one buffer that is reused: each view is valid until the next is read, which
+ * is all `versionOfFiles` needs. (A new buffer per file made the collector sweep 3 GB at 5,000 reports.)
+ */
+function* readInTurn(dir: string, names: Iterable<string>): Generator<{ name: string; bytes: Uint8Array }> {
+  let buffer = Buffer.allocUnsafe(1 << 20);
+  for (const name of names) {
+    const fd = openSync(join(dir, name), 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size > buffer.length) buffer = Buffer.allocUnsafe(size);
+      let filled = 0;
+      while (filled < size) {
+        const read = readSync(fd, buffer, filled, size - filled, null);
+        if (read === 0) break;
+        filled += read;
+      }
+      yield { name, bytes: buffer.subarray(0, filled) };
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
 /** A hash of every built file a stored page or search could depend on, in a fixed order. */
 function buildHash(out: string): string {
-  const files = readdirSync(out, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(out.length + 1))
+  const names = filesUnder(out)
     .filter((name) => !NOT_HASHED.has(name.split('/')[0]) && `/${name}` !== SERVICE_WORKER_URL)
     .sort();
-  // Read one file at a time (an iterator, not an array): a large site's bytes are never all in memory.
-  return versionOfFiles(files.values().map((name) => ({ name, bytes: readFileSync(join(out, name)) })));
+  // One file at a time: a large site's bytes are never all in memory.
+  return versionOfFiles(readInTurn(out, names));
 }
 
 function writeSearchFileLists(out: string): number {

@@ -19,6 +19,13 @@ test('the archive has its records', () => {
   assert.ok(records.length >= 60, `expected the 60 documents of the default archive in ${DEFAULT_REPORTS_DIR}, found ${records.length}`);
 });
 
+test('an authority has one name in all its documents, so its pages and the search filter show it once', () => {
+  const names = new Map<string, Set<string>>();
+  for (const record of records) names.set(record.authoritySlug, (names.get(record.authoritySlug) ?? new Set()).add(record.authority));
+  const spelledTwice = [...names].filter(([, spellings]) => spellings.size > 1).map(([slug, spellings]) => `${slug}: ${[...spellings].join(' / ')}`);
+  assert.deepEqual(spelledTwice, []);
+});
+
 test('every word of every report is in the passage postings and the term file of its stem, with the passages holding it', async () => {
   await assertIndexHoldsEveryWord(records, new Map([['private-fostering', 'Private fostering']]));
 });

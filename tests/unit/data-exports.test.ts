@@ -2,12 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reportSchema, type ReportRecord } from '../../src/schemas/report.ts';
 import { COLUMNS, datasetRowCount, datasetRows, datasetRowsByDocument, documentRows, judgementRows, recommendationRows } from '../../src/lib/exports/rows.ts';
-import { csvChunks, jsonChunks, recordParts, reportJson, streamedBody, toCsv, toJson } from '../../src/lib/exports/serialise.ts';
+import { csvChunks, jsonChunks, recordParts, reportJson, reportJsonBytes, streamedBody, toCsv, toJson } from '../../src/lib/exports/serialise.ts';
 import { authorityFeed, documentsFeed, FEED_ENTRIES, themeFeed } from '../../src/lib/exports/feeds.ts';
 import { DATA_CHANGES, dataCatalogue, urlPatterns } from '../../src/lib/exports/catalogue.ts';
 import { datasetSample, feedSample, recordSample } from '../../src/lib/exports/samples.ts';
 import { summariseAuthorities } from '../../src/lib/site/shape.ts';
-import { DATASETS } from '../../src/lib/exports/urls.ts';
+import { absoluteUrl, DATASETS } from '../../src/lib/exports/urls.ts';
 
 const SITE = new URL('https://archive.test');
 
@@ -183,6 +183,14 @@ test('a report record is published whole, keys in schema order', () => {
   assert.deepEqual(Object.keys(parsed), Object.keys(reportSchema.shape));
 });
 
+test("a record's JSON size is its UTF-8 bytes, whether or not its JSON was made first", () => {
+  const accented = record({ slug: 'testshire-2021-01-01-inspection', published: '2021-01-01', title: 'Inspection of Testshire children’s services — café “quotes”' });
+  const bytes = new TextEncoder().encode(reportJson(accented)).length;
+  assert.equal(reportJsonBytes(accented), bytes);
+  assert.equal(reportJsonBytes({ ...accented }), bytes, 'a record whose JSON was not made yet');
+  assert.ok(bytes > reportJson(accented).length, 'the title has characters of more than one byte');
+});
+
 test('the same archive always gives byte-identical exports and feeds', () => {
   const build = () => [
     ...DATASETS.map((d) => datasetSample(d, archive, SITE).csv),
@@ -344,4 +352,14 @@ test('published column names change only with a note in DATA_CHANGES', () => {
   };
   const version = DATA_CHANGES.at(-1)!.version;
   assert.deepEqual(Object.fromEntries(DATASETS.map((d) => [d, COLUMNS[d].map((c) => c.name)])), PUBLISHED[version]);
+});
+
+test('absolute URLs in the exports are the addresses `new URL` resolves, for plain paths and odd ones alike', () => {
+  const sites = ['https://archive.test', 'https://Archive.Test:443/sub/dir/', 'http://127.0.0.1:4332/', 'https://example.org/archive', 'file:///tmp/site/'];
+  const paths = [
+    '/', '/reports/testshire-2019-05-08-inspection/', '/reports/testshire-2019-05-08-inspection/#para-16', '/reports/x.json',
+    '/reports/x/recommendations/3/', '/sources/2016-07-05-sif.pdf', '/a/./b/', '/a/../b/', '/.hidden', '//other.host/x',
+    '/café/', '/a b/', '/a/?q=1', '/a/#frag ment', '', 'relative/path', '/a//b',
+  ];
+  for (const site of sites) for (const path of paths) assert.equal(absoluteUrl(path, new URL(site)), new URL(path, new URL(site)).href, `${path} on ${site}`);
 });

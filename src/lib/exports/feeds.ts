@@ -7,7 +7,7 @@
  */
 import { Feed, type Item } from 'feed';
 import type { Paragraph, Recommendation, ReportRecord } from '../../schemas/report.ts';
-import { chronological, type AuthoritySummary } from '../site/shape.ts';
+import { chronological, themePassages, type AuthoritySummary } from '../site/shape.ts';
 import { documentTypeName, formatDate, formatDateRange } from '../site/format.ts';
 import { anchorUrl, authorityUrl, recommendationUrl, reportUrl, themeUrl } from '../site/urls.ts';
 import { absoluteUrl, authorityFeedUrl, documentsFeedUrl, themeFeedUrl } from './urls.ts';
@@ -138,9 +138,9 @@ function passageItem(passage: ThemePassage, site: URL): Item {
  */
 export function themeFeed(theme: { slug: string; title: string; description: string }, records: readonly ReportRecord[], site: URL): string {
   const latest = newestFirst(records);
-  const passages: ThemePassage[] = latest.flatMap((report) => [
-    ...report.recommendations.filter((r) => r.themes.includes(theme.slug)).map((recommendation) => ({ report, recommendation })),
-    ...report.paragraphs.filter((p) => p.themes.includes(theme.slug)).map((paragraph) => ({ report, paragraph })),
+  const passages: ThemePassage[] = themePassages(records, theme.slug).flatMap(({ report, recommendations, paragraphs }) => [
+    ...recommendations.map((recommendation) => ({ report, recommendation })),
+    ...paragraphs.map((paragraph) => ({ report, paragraph })),
   ]);
   return atom(
     { path: themeFeedUrl(theme.slug), title: `${theme.title}: recommendations and findings`, subtitle: theme.description, page: themeUrl(theme.slug) },

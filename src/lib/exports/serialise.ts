@@ -95,12 +95,22 @@ export function streamedBody(chunks: Iterable<string>): ReadableStream<Uint8Arra
   });
 }
 
+/** The size of each record's JSON, noted when it is made for /reports/<slug>.json: its data view prints it. */
+const jsonBytes = new WeakMap<ReportRecord, number>();
+
 /**
  * A report record as published at /reports/<slug>.json and shown on its data view: the record exactly as the site read
  * and validated it, so its keys are in the order src/schemas/report.ts declares them.
  */
 export function reportJson(record: ReportRecord): string {
-  return `${JSON.stringify(record, null, 2)}\n`;
+  const json = `${JSON.stringify(record, null, 2)}\n`;
+  jsonBytes.set(record, Buffer.byteLength(json));
+  return json;
+}
+
+/** How many bytes `reportJson(record)` is, without making it again where the build already has. */
+export function reportJsonBytes(record: ReportRecord): number {
+  return jsonBytes.get(record) ?? Buffer.byteLength(reportJson(record));
 }
 
 export interface RecordParts {

@@ -4,7 +4,7 @@
  */
 import type { ReportRecord, Sidecar } from '../../schemas/report.ts';
 import { parseSource } from '../parse/index.ts';
-import { linkEach } from '../link/link-archive.ts';
+import { linkEach, type LinkingShare } from '../link/link-archive.ts';
 import type { Taxonomy } from '../link/themes.ts';
 import { SourceError } from '../source-error.ts';
 import type { IngestCache } from './cache.ts';
@@ -80,15 +80,17 @@ export function parseRecords(
  * Links parsed records across the archive (linking always runs over every record, since a new report changes the
  * others') and validates each, handing each valid record to `accept` as soon as it is ready (in slug order, with
  * its index in `records`), and returning the records that failed validation as errors. The linked records are never all held here: a caller
- * that writes each one and lets it go keeps memory to about one record's worth beyond the linker's own.
+ * that writes each one and lets it go keeps memory to about one record's worth beyond the linker's own. With a
+ * `share`, only that share's records (see `LinkingShare`).
  */
 export function linkRecords(
   records: readonly ReportRecord[],
   taxonomy: Taxonomy,
   accept: (record: ReportRecord, index: number) => void,
+  share?: LinkingShare,
 ): { errors: SourceError[] } {
   const errors: SourceError[] = [];
-  for (const { record, index } of linkEach(records, taxonomy)) {
+  for (const { record, index } of linkEach(records, taxonomy, share)) {
     let valid: ReportRecord;
     try {
       valid = validateRecord(record, record.source.file);

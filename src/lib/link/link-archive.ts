@@ -386,7 +386,11 @@ export function linkArchive(records: readonly ReportRecord[], taxonomy: Taxonomy
  * so a caller that writes each record and lets it go never holds every linked record at once (at 5,000 reports
  * they and their follow-ups are a gigabyte).
  */
-export function* linkEach(records: readonly ReportRecord[], taxonomy: Taxonomy): Generator<{ index: number; record: ReportRecord }> {
+export function* linkEach(
+  records: readonly ReportRecord[],
+  taxonomy: Taxonomy,
+  share: LinkingShare = { part: 0, of: 1 },
+): Generator<{ index: number; record: ReportRecord }> {
   // Work in slug order, so term ids, sums and ties never depend on the order the records arrive in.
   const order = records.map((_, r) => r).sort((a, b) => compareText(records[a].slug, records[b].slug) || a - b);
   const sorted = order.map((r) => records[r]);
@@ -397,16 +401,45 @@ export function* linkEach(records: readonly ReportRecord[], taxonomy: Taxonomy):
     if (group) group.push(r);
     else authorities.set(record.authoritySlug, [r]);
   });
+  const groups = [...authorities.values()];
+  const parts = sharesOf(groups, share.of);
   const linked = new Map<number, RecordLinks>();
-  for (const group of authorities.values()) for (const [r, links] of linkAuthority(archive, group)) linked.set(r, links);
+  groups.forEach((group, g) => {
+    if (parts[g] === share.part) for (const [r, links] of linkAuthority(archive, group)) linked.set(r, links);
+  });
   // Every verdict is reached: the passages read for them can go before the records are put together.
   archive.readings.passages.clear();
   archive.readings.subjects.clear();
   for (let r = 0; r < sorted.length; r++) {
-    yield { index: order[r], record: linkedRecord(archive, r, required(linked.get(r), `the links of record ${r}`)) };
+    const links = linked.get(r);
+    if (!links) continue; // another share's record
+    yield { index: order[r], record: linkedRecord(archive, r, links) };
     // Its links are in the record now; what the linker kept for it is no longer needed.
     linked.delete(r);
   }
+}
+
+/**
+ * One of `of` equal shares of the linking, for linking on several threads at once: each share links the documents
+ * of some authorities, and every thread reads the whole archive (a word's weight depends on every document). An
+ * authority's documents are linked only against each other, so the shares together link exactly what one would.
+ */
+export interface LinkingShare {
+  part: number;
+  of: number;
+}
+
+/**
+ * Which share links each authority (by group, in the order given): the next authority goes to the share with the
+ * fewest documents so far, the first such share on a tie. It depends on the records alone, so every thread agrees.
+ */
+function sharesOf(groups: readonly number[][], of: number): number[] {
+  const load = new Array<number>(of).fill(0);
+  return groups.map((group) => {
+    const part = load.indexOf(Math.min(...load));
+    load[part] += group.length;
+    return part;
+  });
 }
 
 /** Record r of the (slug-ordered) archive with its themes, supports and links. */

@@ -141,7 +141,7 @@ export function reportPostings(words: readonly string[], passagesOf: readonly (r
     list.push([word, `0:${passages.map((passage, k) => base36(k === 0 ? passage : passage - passages[k - 1])).join(',')}`]);
   });
   const file: PostingsFile = {};
-  for (const key of [...byStem.keys()].sort()) file[key] = byStem.get(key)!;
+  for (const [key, list] of [...byStem].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) file[key] = list;
   return file;
 }
 
@@ -166,11 +166,10 @@ export function groupPostings(reports: ReadonlyArray<readonly [report: number, o
     }
   }
   const files = new Map<string, PostingsFile>();
-  for (const key of [...byStem.keys()].sort()) {
+  for (const [key, byWord] of [...byStem].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const file = files.get(keyOf(key)) ?? {};
     files.set(keyOf(key), file);
-    const byWord = byStem.get(key)!;
-    file[key] = [...byWord.keys()].sort().map((word) => [word, byWord.get(word)!.join(' ')]);
+    file[key] = [...byWord].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([word, entries]) => [word, entries.join(' ')]);
   }
   return files;
 }

@@ -47,7 +47,13 @@ function writePassageFiles(folder: string, id: string, { index, words, texts }: 
  */
 function writePostingsFiles(folder: string, ownPostings: readonly string[], split: ReadonlySet<string>): void {
   const keys = new Map<string, string>();
-  const keyOf = (stem: string) => keys.get(stem) ?? keys.set(stem, termFileKey(stem, split)).get(stem)!;
+  const keyOf = (stem: string) => {
+    const known = keys.get(stem);
+    if (known !== undefined) return known;
+    const key = termFileKey(stem, split);
+    keys.set(stem, key);
+    return key;
+  };
   for (let group = 0; group < postingsGroups(ownPostings.length); group++) {
     const first = group * POSTINGS_GROUP_REPORTS;
     const reports = ownPostings.slice(first, first + POSTINGS_GROUP_REPORTS).map((own, at) => [first + at, JSON.parse(own) as PostingsFile] as const);

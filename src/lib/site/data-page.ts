@@ -8,7 +8,7 @@ import { DATASET_INFO, exampleReport, FEEDS, urlPatterns } from '../exports/cata
 import { ARCHIVE_NAME } from '../exports/feeds.ts';
 import { highlight } from '../code/highlight.ts';
 import { recordFields, recordJsonSchema } from '../exports/record-schema.ts';
-import { recordParts, reportJson } from '../exports/serialise.ts';
+import { recordParts, reportJsonBytes } from '../exports/serialise.ts';
 import { COLUMNS, datasetRowCount } from '../exports/rows.ts';
 import { datasetSample, feedSample, recordSample } from '../exports/samples.ts';
 import { absoluteUrl, authorityFeedUrl, dataPageUrl, datasetUrl, DATASETS, documentsFeedUrl, recordSchemaUrl, themeFeedUrl } from '../exports/urls.ts';
@@ -78,7 +78,7 @@ export async function dataPage(reports: readonly ReportRecord[], authorities: re
 export async function reportDataView(report: ReportRecord) {
   const parts = recordParts(report);
   return {
-    kilobytes: Math.ceil(new TextEncoder().encode(reportJson(report)).length / 1024),
+    kilobytes: Math.ceil(reportJsonBytes(report) / 1024),
     head: await highlight(parts.head, 'json', 'The record without its lists, as JSON'),
     lists: await Promise.all(
       parts.lists.map(async (list) => ({ ...list, html: await highlight(list.first, 'json', `The first of the record’s ${list.field}, as JSON`) })),

@@ -30,13 +30,7 @@ export interface TextRun {
  * or "send" are words, not abbreviations.
  */
 export function abbreviationRuns(text: string, entries: readonly GlossaryEntry[]): TextRun[] {
-  const expansions = new Map<string, string>();
-  for (const { term, expansion, also } of entries) {
-    for (const form of [term, ...also.filter((a) => /^[A-Z][A-Za-z]*[A-Z]s?$/.test(a))]) {
-      expansions.set(form, expansion);
-      if (!form.endsWith('s')) expansions.set(`${form}s`, expansion);
-    }
-  }
+  const expansions = expansionsOf(entries);
   const runs: TextRun[] = [];
   let from = 0;
   for (const match of text.matchAll(/(?<![\p{L}\p{N}])[A-Z][A-Za-z]*[A-Z]s?(?![\p{L}\p{N}])/gu)) {
@@ -48,4 +42,22 @@ export function abbreviationRuns(text: string, entries: readonly GlossaryEntry[]
   }
   if (from < text.length || runs.length === 0) runs.push({ text: text.slice(from) });
   return runs;
+}
+
+/** Each glossary's abbreviations as printed (with their plurals) → expansion, made once: every paragraph asks. */
+const expansionMaps = new WeakMap<readonly GlossaryEntry[], Map<string, string>>();
+
+function expansionsOf(entries: readonly GlossaryEntry[]): Map<string, string> {
+  let expansions = expansionMaps.get(entries);
+  if (!expansions) {
+    expansions = new Map();
+    for (const { term, expansion, also } of entries) {
+      for (const form of [term, ...also.filter((a) => /^[A-Z][A-Za-z]*[A-Z]s?$/.test(a))]) {
+        expansions.set(form, expansion);
+        if (!form.endsWith('s')) expansions.set(`${form}s`, expansion);
+      }
+    }
+    expansionMaps.set(entries, expansions);
+  }
+  return expansions;
 }

@@ -174,8 +174,21 @@ export function findLocalAuthority(
   archiveAuthorityName: string,
   authorities: readonly LocalAuthority[] = localAuthorities(),
 ): LocalAuthority | null {
-  const key = matchKey(archiveAuthorityName);
-  return authorities.find((authority) => matchKey(authority.name) === key) ?? null;
+  return byMatchKey(authorities).get(matchKey(archiveAuthorityName)) ?? null;
+}
+
+/** Each list of authorities by match key, made once: pages and exports look an authority up for every report. */
+const matchKeyIndexes = new WeakMap<readonly LocalAuthority[], Map<string, LocalAuthority>>();
+
+function byMatchKey(authorities: readonly LocalAuthority[]): Map<string, LocalAuthority> {
+  let index = matchKeyIndexes.get(authorities);
+  if (!index) {
+    index = new Map();
+    // The first authority with a key answers for it, as a search down the list would.
+    for (const authority of authorities) if (!index.has(matchKey(authority.name))) index.set(matchKey(authority.name), authority);
+    matchKeyIndexes.set(authorities, index);
+  }
+  return index;
 }
 
 /** The name as a reader would write it: "Bristol, City of" → "Bristol". */

@@ -2,7 +2,7 @@
  * Pure shaping of the records for pages: grouping by authority, ordering in time, lining judgements up across
  * frameworks. Routes call these; nothing here knows about Astro.
  */
-import type { Grade, JudgementAreaKey, ReportRecord } from '../../schemas/report.ts';
+import type { Grade, JudgementAreaKey, Paragraph, Recommendation, ReportRecord } from '../../schemas/report.ts';
 import { JUDGEMENT_AREAS } from '../../schemas/report.ts';
 import { required } from '../required.ts';
 import { directionOfTravel, type Direction } from './format.ts';
@@ -154,15 +154,51 @@ export function themesAtoZ<T extends { slug: string; title: string }>(
     .map((theme) => ({ theme, recommendations: counts.get(theme.slug)?.recommendations ?? 0, paragraphs: counts.get(theme.slug)?.paragraphs ?? 0 }));
 }
 
+/** One document's recommendations and paragraphs that carry a theme, each in the document's order. */
+export interface ThemePassages {
+  report: ReportRecord;
+  recommendations: Recommendation[];
+  paragraphs: Paragraph[];
+}
+
+/** Each archive's passages by theme, made once: every theme page and theme feed reads it. */
+const themeIndexes = new WeakMap<readonly ReportRecord[], Map<string, ThemePassages[]>>();
+
+/** Every theme → the documents carrying it, newest first, each with its passages that carry it. */
+function sortIntoThemes(records: readonly ReportRecord[]): Map<string, ThemePassages[]> {
+  const index = new Map<string, ThemePassages[]>();
+  const entryFor = (slug: string, report: ReportRecord): ThemePassages => {
+    const documents = index.get(slug) ?? [];
+    index.set(slug, documents);
+    const last = documents.at(-1);
+    if (last?.report === report) return last;
+    const entry = { report, recommendations: [], paragraphs: [] };
+    documents.push(entry);
+    return entry;
+  };
+  for (const report of chronological(records).reverse()) {
+    for (const recommendation of report.recommendations) for (const slug of new Set(recommendation.themes)) entryFor(slug, report).recommendations.push(recommendation);
+    for (const paragraph of report.paragraphs) for (const slug of new Set(paragraph.themes)) entryFor(slug, report).paragraphs.push(paragraph);
+  }
+  return index;
+}
+
+/**
+ * The documents carrying a theme, newest first, each with its passages that carry it. The archive is sorted into
+ * themes once, the first time any theme of these records is asked for (theme by theme, scanning every passage for
+ * each of 41 themes for its page and again for its feed took about 7 s at 5,000 reports).
+ */
+export function themePassages(records: readonly ReportRecord[], theme: string): readonly ThemePassages[] {
+  let index = themeIndexes.get(records);
+  if (!index) themeIndexes.set(records, (index = sortIntoThemes(records)));
+  return index.get(theme) ?? [];
+}
+
 /** A theme's recommendations and findings across the archive, newest document first. */
 export function themeEntries(records: readonly ReportRecord[], theme: string) {
-  const newestFirst = chronological(records).reverse();
+  const documents = themePassages(records, theme);
   return {
-    recommendations: newestFirst.flatMap((report) =>
-      report.recommendations.filter((r) => r.themes.includes(theme)).map((recommendation) => ({ report, recommendation })),
-    ),
-    findings: newestFirst.flatMap((report) =>
-      report.paragraphs.filter((p) => p.themes.includes(theme)).map((paragraph) => ({ report, paragraph })),
-    ),
+    recommendations: documents.flatMap(({ report, recommendations }) => recommendations.map((recommendation) => ({ report, recommendation }))),
+    findings: documents.flatMap(({ report, paragraphs }) => paragraphs.map((paragraph) => ({ report, paragraph }))),
   };
 }
