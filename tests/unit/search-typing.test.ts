@@ -5,8 +5,8 @@ import { glossarySchema } from '../../src/schemas/glossary.ts';
 import { alternativeWords, MAX_PAUSE_MS, MIN_PAUSE_MS, SHORT_WORD_PAUSE_MS, typingPause } from '../../src/lib/search/typing.ts';
 
 test('the pause is a little longer than the reader’s usual gap between keys, within bounds', () => {
-  assert.equal(typingPause([0, 100, 200, 300], 'fostering'), 125);
-  assert.equal(typingPause([0, 160, 300, 480], 'fostering'), 200, 'the median gap (160 ms) and a quarter');
+  assert.equal(typingPause([0, 100, 200, 300], 'fostering'), 150);
+  assert.equal(typingPause([0, 160, 300, 480], 'fostering'), 240, 'the median gap (160 ms) and a half');
   assert.equal(typingPause([0, 40, 80], 'fostering'), MIN_PAUSE_MS);
   assert.equal(typingPause([0, 500, 1000], 'fostering'), MAX_PAUSE_MS);
   assert.equal(typingPause([], 'fostering'), MIN_PAUSE_MS, 'the first key: the shortest pause');
@@ -16,7 +16,7 @@ test('the pause is a little longer than the reader’s usual gap between keys, w
 test('a space after the last word, or a last word the archive lacks (half typed), waits the longest', () => {
   assert.equal(typingPause([0, 100, 200, 300], 'social', 'next'), MAX_PAUSE_MS);
   assert.equal(typingPause([0, 100, 200, 300], 'acad', 'unknown'), MAX_PAUSE_MS);
-  assert.equal(typingPause([0, 100, 200, 300], 'academy', 'word'), 125);
+  assert.equal(typingPause([0, 100, 200, 300], 'academy', 'word'), 150);
 });
 
 test('a last word of one or two letters waits longer', () => {

@@ -105,8 +105,7 @@ function typed(): void {
   ].map((preloading) => preloading.catch(() => {}));
   const preloading = Promise.all(preloads);
   clearTimeout(deferredSearch);
-  const keyTime = performance.now();
-  keyTimes.push(keyTime);
+  keyTimes.push(performance.now());
   if (keyTimes.length > 4) keyTimes.shift();
   if (!session.state.query) return search(false);
   searchPending = true;
@@ -117,8 +116,9 @@ function typed(): void {
     if (changed) await session.searchLoaded();
     if (keystroke !== keystrokes || !searchPending) return;
     const end: QueryEnd = typing === undefined ? 'next' : knownStem(stem(typing)) === false ? 'unknown' : 'word';
-    const pause = typingPause(keyTimes, words.at(-1) ?? '', end) - (performance.now() - keyTime);
-    deferredSearch = setTimeout(() => search(false), Math.max(0, pause));
+    // From now, not from the keystroke: files still loading or a busy page would otherwise eat the pause, and a key
+    // held up meanwhile find a partial query's search started (and its text fetched).
+    deferredSearch = setTimeout(() => search(false), typingPause(keyTimes, words.at(-1) ?? '', end));
   });
 }
 

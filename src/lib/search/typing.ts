@@ -9,14 +9,19 @@
 import { parseQuery, queryWords, type GlossaryForms } from './query.ts';
 
 /** Never shorter: the gap between a brisk typist's keys is about 100 ms. */
-export const MIN_PAUSE_MS = 110;
+export const MIN_PAUSE_MS = 130;
 /** Never longer: a reader who stops for this long has finished the word. */
 export const MAX_PAUSE_MS = 400;
 /** A last word of one or two letters begins too many words: it waits this long ("IT", "LA"). */
 export const SHORT_WORD_PAUSE_MS = 300;
 const SHORT_WORD = 3;
-/** How much longer than the reader's usual gap between keys. */
-const MARGIN = 1.25;
+/**
+ * How much longer than the reader's usual gap between keys. The pause no longer delays the first result (the
+ * passages' links come at the last keystroke from the files loaded while typing), only the excerpts: half as long
+ * again leaves room for a key held up by a loaded machine (a quarter fetched a partial query's text at a load
+ * average of 10).
+ */
+const MARGIN = 1.5;
 /** Gaps longer than this are pauses, not typing, and say nothing about the reader's rhythm. */
 const TYPING_GAP_MS = 600;
 
