@@ -72,7 +72,6 @@ export interface PassageIndex {
 }
 
 /** Anything that is not a letter, a digit or a hyphen separates words. */
-/** What stands between words: anything that is not a letter, a digit or a hyphen. */
 export const SEPARATORS = /[^\p{L}\p{N}\-‐‑]+/u;
 const HYPHENS = /[-‐‑]+/;
 
