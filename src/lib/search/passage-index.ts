@@ -73,7 +73,8 @@ export interface PassageIndex {
 
 /** Anything that is not a letter, a digit or a hyphen separates words. */
 export const SEPARATORS = /[^\p{L}\p{N}\-‐‑]+/u;
-const HYPHENS = /[-‐‑]+/;
+/** Hyphens, which join the parts of a word. */
+export const HYPHENS = /[-‐‑]+/;
 
 /**
  * The words of a text as the index holds them: lower case, split at anything that is not a letter or a digit. A

@@ -4,7 +4,7 @@
  * glossary, other ways of saying the same thing ("LADO" is also "local authority designated officer" and
  * "designated officer"). Pure; the browser uses it.
  */
-import { indexWords, SEPARATORS } from './passage-index.ts';
+import { HYPHENS, indexWords, SEPARATORS } from './passage-index.ts';
 
 /** The parts of a glossary entry the search uses (src/schemas/glossary.ts documents them). */
 export interface GlossaryForms {
@@ -227,12 +227,13 @@ export function wordPlaces(text: string): Map<string, number[]> {
   let next = 0;
   // Odd pieces are what stands between words: the end of a sentence leaves a place empty, so that "personal
   // advisers. Care leavers" does not have "advisers" and "care" together.
-  for (const [at, piece] of text.split(WORDS_AND_BETWEEN).entries()) {
+  for (const [at, piece] of text.toLowerCase().split(WORDS_AND_BETWEEN).entries()) {
     if (at % 2 === 1) {
       if (SENTENCE_END.test(piece)) next++;
       continue;
     }
-    const parts = queryWords(piece);
+    // As `queryWords` splits it, without its regular expressions for the many words with no hyphen.
+    const parts = HYPHENS.test(piece) ? piece.split(HYPHENS).filter(Boolean) : piece ? [piece] : [];
     const placed = parts.map((part) => (OPTIONAL_WORDS.has(part) ? undefined : next++));
     parts.forEach((part, k) => placed[k] !== undefined && put(part, placed[k]));
     const ends = placed.filter((place) => place !== undefined);
