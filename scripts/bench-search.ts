@@ -6,9 +6,11 @@
  * Build first (`npm run build`). For each query, in a new browser context (cold cache), a reader opens the search
  * page, clicks the search box and types the query; measured are
  *   - bytes: every response body the server sent, gzip where the type compresses (HTML, CSS, JS, JSON, SVG),
- *     from opening the page until the network has been idle for IDLE_MS, counted at the server;
- *   - time: from the last keystroke (its keydown) to the first paint of results for the full query (the first
- *     results DOM change after that keydown, then the next frame).
+ *     from opening the page until the network has been idle for IDLE_MS after the excerpts were painted, counted at
+ *     the server;
+ *   - time: from the last keystroke (its keydown) to the first paint of results (the first change of the results
+ *     list after that keydown, then the next frame), and to the first paint with the first passage's excerpt; and
+ *     whether the links first painted are the finished search's (the same passages in the same order).
  * And the same page opened with the query in its address, nothing typed: the bytes the finished query alone needs,
  * which the typed search must not exceed. Medians of --runs. The site is served from a copy of the build taken at
  * the start, so a rebuild meanwhile cannot disturb the run.
@@ -21,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 // @playwright/test's browser API: the Playwright build pinned to the installed Chromium 156.
 import { chromium, type Browser } from '@playwright/test';
-import { PASSAGE_FILES_PATH } from '../src/lib/search/passage-index.ts';
+import { ALL_PASSAGE_INDEXES_URL, PASSAGE_FILES_PATH, POSTINGS_PATH } from '../src/lib/search/passage-index.ts';
 import { FACETS_URL, INDEX_META_URL, TERMS_PATH, type IndexMeta } from '../src/lib/search/report-index.ts';
 import { VOCABULARY_PATH } from '../src/lib/search/suggest.ts';
 
@@ -120,12 +122,17 @@ interface Variant {
   input: string;
   /** A result on screen. */
   hit: string;
+  /** The results list, a passage link in it, and a passage's excerpt. */
+  list: string;
+  link: string;
+  excerpt: string;
   /** Opens the page with the query in its address instead of typing it: the bytes the finished query needs alone. */
   arrives?: boolean;
 }
+const RESULTS = { hit: '.search-hit', list: '#search-results', link: '.search-hit__label', excerpt: '.search-hit__excerpt' };
 const VARIANTS: Variant[] = [
-  { name: 'archive search', path: '/search/', input: '#search-input', hit: '.search-hit' },
-  { name: 'archive search, query in the address', path: '/search/', input: '#search-input', hit: '.search-hit', arrives: true },
+  { name: 'archive search', path: '/search/', input: '#search-input', ...RESULTS },
+  { name: 'archive search, query in the address', path: '/search/', input: '#search-input', ...RESULTS, arrives: true },
 ];
 
 interface Measurement {
@@ -133,21 +140,40 @@ interface Measurement {
   /** Bytes of the page itself, before the reader touched the search box. */
   pageBytes: number;
   requests: number;
+  /** Last keydown to the first paint of results. */
   ms: number;
+  /** Last keydown to the first paint of results with the first passage's excerpt. */
+  excerptsMs: number;
+  /** Whether the first results painted were the finished search's: the same passage links in the same order. */
+  sameAsFinal: boolean;
   files: Traffic['requests'];
 }
 
-/** Runs in the page before its own scripts: keydown times, and when each results change was painted. */
-function recordKeysAndPaints(hitSelector: string): void {
-  const log = { keys: [] as number[], paints: [] as Array<{ changed: number; painted: number }> };
+/** One paint of the results list: when it changed, when that frame was painted, and what it showed. */
+interface Paint {
+  changed: number;
+  painted: number;
+  /** The passage links shown, in order. */
+  links: string;
+  /** Whether the first passage shown has its excerpt. */
+  excerpt: boolean;
+}
+
+/** Runs in the page before its own scripts: keydown times, and when each change of the results list was painted. */
+function recordKeysAndPaints({ list, hit, excerpt }: { list: string; hit: string; excerpt: string }): void {
+  const log = { keys: [] as number[], paints: [] as Paint[] };
   (window as unknown as { benchLog: typeof log }).benchLog = log;
   addEventListener('keydown', () => log.keys.push(performance.now()), true);
-  new MutationObserver(() => {
-    if (!document.querySelector(hitSelector)) return;
+  new MutationObserver((mutations) => {
+    // Changes of the results list only: the status line's deferred announcement is no result.
+    const inList = mutations.some((m) => (m.target instanceof Element ? m.target : m.target.parentElement)?.closest(list));
+    if (!inList || !document.querySelector(hit)) return;
     const changed = performance.now();
+    const links = [...document.querySelectorAll<HTMLAnchorElement>(hit)].map((a) => a.getAttribute('href')).join(' ');
+    const first = document.querySelector(excerpt)?.textContent ?? '';
     // The frame that shows the change is painted after its requestAnimationFrame callbacks; a task queued from one
     // runs once that paint is done.
-    requestAnimationFrame(() => setTimeout(() => log.paints.push({ changed, painted: performance.now() })));
+    requestAnimationFrame(() => setTimeout(() => log.paints.push({ changed, painted: performance.now(), links, excerpt: first.trim() !== '' })));
   }).observe(document, { childList: true, subtree: true, characterData: true });
 }
 
@@ -157,29 +183,31 @@ async function measure(browser: Browser, origin: string, traffic: Traffic, varia
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
-    await page.addInitScript(recordKeysAndPaints, variant.hit);
+    await page.addInitScript(recordKeysAndPaints, { list: variant.list, hit: variant.link, excerpt: variant.excerpt });
     await networkIdle(traffic);
     Object.assign(traffic, { bytes: 0, requests: [] });
     if (variant.arrives) {
       await page.goto(`${origin}${variant.path}?q=${encodeURIComponent(query)}`);
       await page.waitForSelector(variant.hit, { timeout: 10_000 });
       await networkIdle(traffic);
-      return { bytes: traffic.bytes, pageBytes: 0, requests: traffic.requests.length, ms: NaN, files: [...traffic.requests] };
+      return { bytes: traffic.bytes, pageBytes: 0, requests: traffic.requests.length, ms: NaN, excerptsMs: NaN, sameAsFinal: true, files: [...traffic.requests] };
     }
     await page.goto(origin + variant.path);
     await networkIdle(traffic);
     const pageBytes = traffic.bytes;
     await page.click(variant.input);
     await page.keyboard.type(query, { delay: KEY_DELAY_MS });
-    const ms = await page.evaluate(
+    // The first paint of results after the last keydown, and the first with the first passage's excerpt.
+    const { first, excerpts } = await page.evaluate(
       () =>
-        new Promise<number>((done, fail) => {
-          const log = (window as unknown as { benchLog: { keys: number[]; paints: Array<{ changed: number; painted: number }> } }).benchLog;
+        new Promise<{ first: Paint; excerpts: Paint }>((done, fail) => {
+          const log = (window as unknown as { benchLog: { keys: number[]; paints: Paint[] } }).benchLog;
           const lastKey = log.keys.at(-1)!;
           const started = performance.now();
           const check = () => {
-            const paint = log.paints.find((p) => p.changed > lastKey);
-            if (paint) done(paint.painted - lastKey);
+            const after = log.paints.filter((p) => p.changed > lastKey);
+            const withExcerpt = after.find((p) => p.excerpt);
+            if (after[0] && withExcerpt) done({ first: { ...after[0], painted: after[0].painted - lastKey }, excerpts: { ...withExcerpt, painted: withExcerpt.painted - lastKey } });
             else if (performance.now() - started > 10_000) fail(new Error('no results painted within 10 s'));
             else setTimeout(check, 10);
           };
@@ -187,7 +215,16 @@ async function measure(browser: Browser, origin: string, traffic: Traffic, varia
         }),
     );
     await networkIdle(traffic);
-    return { bytes: traffic.bytes, pageBytes, requests: traffic.requests.length, ms, files: [...traffic.requests] };
+    const final = (await page.$$eval(variant.link, (links) => links.map((a) => a.getAttribute('href')))).join(' ');
+    return {
+      bytes: traffic.bytes,
+      pageBytes,
+      requests: traffic.requests.length,
+      ms: first.painted,
+      excerptsMs: excerpts.painted,
+      sameAsFinal: first.links === final,
+      files: [...traffic.requests],
+    };
   } finally {
     await context.close();
   }
@@ -202,9 +239,13 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 function kindOf(path: string): string {
   if (path.startsWith(PASSAGE_FILES_PATH)) {
     if (/\.\d+\.json$/.test(path)) return 'passage text';
-    if (/\.w\d+\.json$/.test(path)) return 'word files';
+    if (/\.words\.json$/.test(path)) return 'passage postings of one report';
+    // Builds before the passage postings (measured side by side): a word file per report and bucket of stems.
+    if (/\.w\d+\.json$/.test(path)) return 'word files (per report)';
     return 'passage indexes';
   }
+  if (path === ALL_PASSAGE_INDEXES_URL) return 'passage indexes';
+  if (path.startsWith(POSTINGS_PATH)) return 'passage postings';
   if (path.startsWith(TERMS_PATH)) return 'term files';
   if (path === INDEX_META_URL) return 'index metadata';
   if (path === FACETS_URL) return 'facets';
@@ -242,6 +283,7 @@ async function main(): Promise<void> {
       }
       rows.push({ query, results });
       const line = VARIANTS.map((v) => `${v.name} ${kb(median(results[v.name]!.map((m) => m.bytes)))} KB, ${median(results[v.name]!.map((m) => m.ms)).toFixed(0)} ms`);
+      line.push(`excerpts ${median(results[VARIANTS[0]!.name]!.map((m) => m.excerptsMs)).toFixed(0)} ms`);
       // The line bench-scale.ts reads starts "archive search <KB> KB, <ms> ms": the typed search, first.
       console.log(`"${query}": ${line.join(' | ')}`);
     }
@@ -254,12 +296,13 @@ async function main(): Promise<void> {
 
   const [ours, arrived] = VARIANTS.map((v) => v.name) as [string, string];
   const table = [
-    `| query | typed: bytes | query in the address: bytes | typed beyond what the query needs | last keystroke → first result |`,
-    '|---|---|---|---|---|',
+    `| query | typed: bytes | query in the address: bytes | typed beyond what the query needs | last keystroke → first result | → excerpts painted | first result = the finished search's |`,
+    '|---|---|---|---|---|---|---|',
     ...rows.map(({ query, results }) => {
       const typed = median(results[ours]!.map((m) => m.bytes));
       const needed = median(results[arrived]!.map((m) => m.bytes));
-      return `| ${query} | ${kb(typed)} KB | ${kb(needed)} KB | ${kb(Math.max(0, typed - needed))} KB | ${median(results[ours]!.map((m) => m.ms)).toFixed(0)} ms |`;
+      const same = results[ours]!.filter((m) => m.sameAsFinal).length;
+      return `| ${query} | ${kb(typed)} KB | ${kb(needed)} KB | ${kb(Math.max(0, typed - needed))} KB | ${median(results[ours]!.map((m) => m.ms)).toFixed(0)} ms | ${median(results[ours]!.map((m) => m.excerptsMs)).toFixed(0)} ms | ${same} of ${results[ours]!.length} runs |`;
     }),
   ].join('\n');
 
@@ -282,8 +325,10 @@ Index: ${reports} reports (src/lib/search/report-index.ts, passage-index.ts) of 
 
 A run opens the search page, clicks the search box and types the query (${KEY_DELAY_MS} ms between keys).
 **Bytes**: every response body the server sent from opening the page until the network was idle for ${IDLE_MS} ms
-(gzip for HTML, CSS, JS, JSON and SVG), counted at the server. **Time**: from the keydown of the last key to the first
-paint of results for the whole query. **Query in the address**: the same page opened with the query in its URL,
+after the excerpts were painted (gzip for HTML, CSS, JS, JSON and SVG), counted at the server. **Time**: from the
+keydown of the last key to the first paint of a change of the results list (the passages' links, with their reports),
+and to the first paint with the first passage's excerpt; **first result = the finished search's**: in how many runs
+the links first painted after the last key were the finished search's, the same passages in the same order. **Query in the address**: the same page opened with the query in its URL,
 nothing typed: what the finished query alone needs. The typed search costing no more than that is the check that a
 query still being typed fetches nothing the finished query does not need.
 

@@ -137,3 +137,22 @@ test('from ¶ 1, ¶ 56 is reached in about one Tab per paragraph, not three', as
   // 55 paragraph numbers, a few footnote and evidence links, and the recommendations' pages between them.
   expect(presses).toBeLessThan(75);
 });
+
+test('the home page has one search box, its own, and "/" goes to it; other pages keep the header’s, page not found its own', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('searchbox')).toHaveCount(1);
+  await expect(page.getByRole('search')).toHaveCount(1);
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Search every report')).toBeFocused();
+  await page.keyboard.type('private fostering');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=private\+fostering$/);
+  await page.goto('/authorities/');
+  await expect(page.locator('#site-search-input')).toBeVisible();
+  await page.goto('/no-such-page/');
+  await expect(page.getByRole('searchbox')).toHaveCount(1);
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Search every report')).toBeFocused();
+});

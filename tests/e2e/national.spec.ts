@@ -128,3 +128,26 @@ test('an authority’s grade beside its statistical neighbours’ agrees with it
     await expect(page.locator('.neighbour-list li', { has: page.getByRole('link', { name: name!, exact: true }) }).locator('.grade span:last-child')).toHaveText(grade!);
   }
 });
+
+test('on a phone the tables of authorities read as cards: every cell in view, under its column’s name, none scrolled off', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto('/national/');
+  for (const table of [page.locator('table[data-sortable]'), page.getByRole('table', { name: 'Each authority’s last two overall grades' })]) {
+    const region = table.locator('xpath=..');
+    expect(await region.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(0);
+    const cells = await table.locator('tbody td').evaluateAll((tds) =>
+      tds.filter((td) => td.getBoundingClientRect().width > 0).map((td) => ({ right: td.getBoundingClientRect().right, label: getComputedStyle(td, '::before').content })),
+    );
+    expect(cells.length).toBeGreaterThan(10);
+    for (const cell of cells) {
+      expect(cell.right).toBeLessThanOrEqual(320);
+      expect(cell.label).toMatch(/^"[A-Z][a-z ]+: "$/);
+    }
+  }
+  // Sorting and filtering still work on the cards.
+  await page.getByRole('button', { name: 'Latest overall grade' }).click();
+  await expect(page.locator('table[data-sortable] tbody tr').first().locator('.grade')).toContainText('Inadequate');
+  await page.getByLabel('Region').selectOption('London');
+  await expect(page.locator('table[data-sortable] tbody tr:not([hidden])').first()).toBeVisible();
+  expect(await page.locator('table[data-sortable] tbody tr[hidden]').evaluateAll((rows) => rows.every((row) => row.getBoundingClientRect().height === 0))).toBe(true);
+});

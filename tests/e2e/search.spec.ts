@@ -155,7 +155,7 @@ test('typing a query makes one history entry, not one per keystroke', async ({ p
   await expect(searchBox(page)).toHaveValue('private fostering');
 });
 
-test('a space after a word holds the search: while more is coming, nothing but the index’s term files is fetched', async ({ page }) => {
+test('a space after a word holds the search: while more is coming, nothing but the files of the words typed is fetched', async ({ page }) => {
   await page.goto('/search/');
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
@@ -163,10 +163,43 @@ test('a space after a word holds the search: while more is coming, nothing but t
   await searchBox(page).fill('social ');
   // Longer than the pause after a finished word (typing.ts), shorter than the pause after a space.
   await page.waitForTimeout(200);
-  const beyondTermFiles = fetched.filter((path) => path.startsWith('/search-index/') && !path.startsWith('/search-index/terms/') && path !== '/search-index/meta.json');
-  expect(beyondTermFiles).toEqual([]);
+  // The word's term file and passage postings, and the metadata and every report's passage links, which any search
+  // of this archive needs: no passage text, no "did you mean".
+  const wordFiles = ['/search-index/terms/so.json', '/search-index/postings/0/so.json'];
+  const beyond = fetched.filter((path) => path.startsWith('/search-index/') && !wordFiles.includes(path) && !['/search-index/meta.json', '/search-index/reports.json'].includes(path));
+  expect(beyond).toEqual([]);
+  expect(fetched).toEqual(expect.arrayContaining(wordFiles));
   await searchBox(page).pressSequentially('work academy', { delay: 50 });
   await expect(status(page)).toContainText('match “social work academy”');
+});
+
+test('the last keystroke shows the finished search’s passages at once, with no request; their text follows', async ({ page }) => {
+  await page.goto('/search/?q=private+fostering');
+  await expect(status(page)).toContainText('match “private fostering”');
+  const finished = await hitLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  await page.goto('/search/');
+  // Passage text is held back until the links have been read.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/search-index/passages/**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const afterLastKey: string[] = [];
+  await searchBox(page).pressSequentially('private fosterin', { delay: 50 });
+  // The word's files are loaded while it is typed (the finished word needs the same ones).
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.includes('/search-index/postings/0/fo'))), { timeout: 5_000 }).toBe(true);
+  await page.waitForTimeout(100);
+  page.on('request', (request) => afterLastKey.push(new URL(request.url()).pathname));
+  await searchBox(page).press('g');
+  await expect(hitLinks(page)).toHaveCount(finished.length);
+  expect(await hitLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(finished);
+  // Shown before any passage text came, and before any file of the index was asked for after the last key.
+  await expect(page.locator('.search-hit__excerpt').first()).toHaveText('');
+  expect(afterLastKey.filter((path) => path.startsWith('/search-index/') && !path.startsWith('/search-index/passages/'))).toEqual([]);
+  release();
+  await expect(page.locator('.search-hit__excerpt').first()).toContainText(/foster/i);
+  expect(await hitLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(finished);
 });
 
 test('keyboard only: "/" focuses the box, Tab reaches a hit, Enter opens its paragraph highlighted', async ({ page }) => {

@@ -9,7 +9,7 @@ import { highlight, highlightWithShiki } from '../../src/lib/code/highlight.ts';
 import { documentRows } from '../../src/lib/exports/rows.ts';
 import { recordParts, reportJson } from '../../src/lib/exports/serialise.ts';
 import { loadReports } from '../../src/lib/ingest/report-loader.ts';
-import { assertWordFilesHoldEveryWord } from '../helpers/word-files.ts';
+import { assertIndexHoldsEveryWord } from '../helpers/passage-postings.ts';
 import { findLocalAuthority } from '../../src/lib/site/local-authorities.ts';
 import { originalLinks } from '../../src/lib/site/original.ts';
 
@@ -19,9 +19,15 @@ test('the archive has its records', () => {
   assert.ok(records.length >= 60, `expected the 60 documents of the default archive in ${DEFAULT_REPORTS_DIR}, found ${records.length}`);
 });
 
-test('every word of every report is in the word file of its stem, with the passages holding it', () => {
-  const themeTitles = new Map([['private-fostering', 'Private fostering']]);
-  for (const report of records) assertWordFilesHoldEveryWord(report, themeTitles);
+test('an authority has one name in all its documents, so its pages and the search filter show it once', () => {
+  const names = new Map<string, Set<string>>();
+  for (const record of records) names.set(record.authoritySlug, (names.get(record.authoritySlug) ?? new Set()).add(record.authority));
+  const spelledTwice = [...names].filter(([, spellings]) => spellings.size > 1).map(([slug, spellings]) => `${slug}: ${[...spellings].join(' / ')}`);
+  assert.deepEqual(spelledTwice, []);
+});
+
+test('every word of every report is in the passage postings and the term file of its stem, with the passages holding it', async () => {
+  await assertIndexHoldsEveryWord(records, new Map([['private-fostering', 'Private fostering']]));
 });
 
 test('every record in the archive gets the same HTML as Shiki gives it, part by part and whole', async () => {

@@ -123,6 +123,21 @@ describe('judge: a later inspection', () => {
     const finding = judge(advocacy, 'inspection', [passage('para-12', 'Advocacy is not consistently offered to children subject to child protection plans.')], weight);
     assert.equal(finding.verdict, 'mentioned');
   });
+
+  it('judges a recommendation for a narrow group only by findings that name that group, in the sentence or its passage', () => {
+    // Oxfordshire 2018 → 2024: the 2024 summary praises assessments of all children, not those of kinship carers.
+    const kinship = 'The timeliness and quality of friends and family assessments.';
+    const all = passage('para-2', 'The quality and timeliness of assessments are good and include clear analysis of children’s and families’ needs and strengths.');
+    assert.equal(judge(kinship, 'inspection', [all], weight).verdict, 'mentioned');
+    const named = passage('para-22', 'Kinship carers are assessed promptly. The quality and timeliness of assessments are good.');
+    const finding = judge(kinship, 'inspection', [named], weight);
+    assert.equal(finding.verdict, 'improved', 'the passage names kinship care: its finding on assessments is about them');
+    assert.equal(finding.sentence, 'The quality and timeliness of assessments are good.');
+    // A recommendation for two groups is judged by a finding on either.
+    const housing = 'Extend housing for homeless 16- and 17-year-olds and for care leavers so that none is placed in bed and breakfast.';
+    const homeless = passage('para-32', 'Housing and provision for homeless 16- and 17-year-olds is prompt and effective.');
+    assert.equal(judge(housing, 'inspection', [homeless], weight).verdict, 'improved');
+  });
 });
 
 describe('judge: a council report', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Grade, JudgementAreaKey, ReportRecord } from '../../src/schemas/report.ts';
 import { judgementHistory, summariseAuthorities } from '../../src/lib/site/shape.ts';
 import { GRADE_BANDS, gradeBand, gradesByYear, latestGradeRows, movementCounts, movementRows, nationalPicture, neighbourComparison } from '../../src/lib/site/national.ts';
-import { gradesByYearChart, movementChart, timelineChart } from '../../src/lib/site/charts.ts';
+import { gradesByYearChart, movementChart, timelineChart, TIMELINE_LABEL_CHARS, wrapWords } from '../../src/lib/site/charts.ts';
 import { nationalRows, NATIONAL_COLUMNS } from '../../src/lib/exports/national.ts';
 import { parseLocalAuthorities } from '../../src/lib/site/local-authorities.ts';
 import { syntheticRecord } from '../fixtures/links/records.ts';
@@ -80,6 +80,27 @@ test('an authority’s timeline has a mark for each graded cell of its judgement
     const graded = row.cells.flatMap((cell, column) => (cell ? [[column, gradeBand(cell.grade).label]] : []));
     assert.deepEqual(marks.map((m) => [chart.columns.findIndex((c) => c.x === m.x), m.band.label]), graded, row.name);
   });
+});
+
+test('an authority’s timeline wraps a long area name onto lines that fit a phone, each row below the one before', () => {
+  assert.deepEqual(wrapWords('Impact of leaders (leadership, management and governance)', TIMELINE_LABEL_CHARS), ['Impact of leaders (leadership,', 'management and governance)']);
+  assert.deepEqual(wrapWords('Care leavers', TIMELINE_LABEL_CHARS), ['Care leavers']);
+  const exampleshire = authorities.find((a) => a.name === 'Exampleshire')!;
+  const rows = judgementHistory(exampleshire.inspections).map((row, at) => (at === 0 ? { ...row, name: 'Impact of leaders (leadership, management and governance)' } : row));
+  const chart = timelineChart(exampleshire.inspections, rows);
+  let bottom = 25;
+  for (const row of chart.rows) {
+    assert.equal(row.labelLines.map((line) => line.text).join(' '), row.name);
+    for (const line of row.labelLines) {
+      assert.ok(line.text.length <= TIMELINE_LABEL_CHARS, line.text);
+      assert.ok(line.y > bottom, `${row.name}: "${line.text}" is below what comes before it`);
+      bottom = line.y;
+    }
+    for (const mark of row.marks) assert.ok(mark.y - 10 > bottom, `${row.name}: its marks are below its name`);
+    bottom = Math.max(bottom, ...row.marks.map((mark) => mark.y + 10));
+  }
+  assert.equal(chart.rows[0]!.labelLines.length, 2);
+  assert.ok(chart.height >= bottom);
 });
 
 test('the latest grade of each authority carries region and type from the reference data, and the export the same', () => {

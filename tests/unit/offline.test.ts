@@ -30,11 +30,11 @@ test('only a well-formed request to store pages is acted on', () => {
 });
 
 test("a report's search files are listed by its page, from the passage files named by its search id", () => {
-  const names = ['1.json', '0.w7.json', '0.json', '0.0.json', '0.1.json', '1.0.json', '1.w0.json', '1.w63.json'];
+  const names = ['1.json', '0.words.json', '0.json', '0.0.json', '0.1.json', '1.0.json', '1.words.json', '1.1.json'];
   const pages: Record<string, string> = { 0: '/reports/a/', 1: '/reports/b/' };
   assert.deepEqual(searchFileLists(names, (id) => pages[id]!), [
-    { page: '/reports/a/', files: ['/search-index/passages/0.0.json', '/search-index/passages/0.1.json', '/search-index/passages/0.json', '/search-index/passages/0.w7.json'] },
-    { page: '/reports/b/', files: ['/search-index/passages/1.0.json', '/search-index/passages/1.json', '/search-index/passages/1.w0.json', '/search-index/passages/1.w63.json'] },
+    { page: '/reports/a/', files: ['/search-index/passages/0.0.json', '/search-index/passages/0.1.json', '/search-index/passages/0.json', '/search-index/passages/0.words.json'] },
+    { page: '/reports/b/', files: ['/search-index/passages/1.0.json', '/search-index/passages/1.1.json', '/search-index/passages/1.json', '/search-index/passages/1.words.json'] },
   ]);
   assert.throws(() => searchFileLists(['2.0.json'], () => '/reports/c/'), /Search files of 2: no passage index 2\.json among \/search-index\/passages\/2\.0\.json/);
 });
@@ -44,7 +44,7 @@ test('the shell precaches the report index (metadata, term files, facets), not t
   assert.ok(PRECACHE_PATTERNS.includes('search-index/terms/*.json'));
   assert.ok(PRECACHE_PATTERNS.includes('search-index/facets.json'));
   assert.ok(PRECACHE_PATTERNS.includes('offline/index.html') && PRECACHE_PATTERNS.includes('search/index.html'));
-  assert.equal(PRECACHE_PATTERNS.some((p) => p.includes('passages') || p.includes('vocabulary')), false);
+  assert.equal(PRECACHE_PATTERNS.some((p) => p.includes('passages') || p.includes('postings') || p.includes('reports.json') || p.includes('vocabulary')), false);
 });
 
 test('with no signal a search keeps the reports whose passage files are stored, and says how many others match', () => {

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { searchDocument } from '../../src/lib/search/records.ts';
-import { decodeWordPassages, encodeWordPassages, indexWords, vocabulary, wordFileOf, wordsWithStem } from '../../src/lib/search/passage-index.ts';
-import { assertWordFilesHoldEveryWord } from '../helpers/word-files.ts';
+import { groupPostings, indexWords, reportPostings, stemPostings, vocabulary, type PostingsFile } from '../../src/lib/search/passage-index.ts';
+import { assertIndexHoldsEveryWord } from '../helpers/passage-postings.ts';
 import { DEFAULT_REPORTS_DIR } from '../../src/lib/archive-paths.ts';
 import { loadReport } from '../../src/lib/ingest/report-loader.ts';
 import { syntheticRecord } from '../fixtures/links/records.ts';
@@ -75,16 +75,16 @@ test('words: lower case, split at punctuation, hyphenated words also joined', ()
   assert.deepEqual(indexWords('{x} <3 a<b'), ['x', '3', 'a', 'b']);
 });
 
-test('every word of a report is in the word file of its stem, with the passages holding it', () => {
-  for (const report of [graded(), southGlos2017]) assertWordFilesHoldEveryWord(report, themeTitles);
+test('every word of a report is in the passage postings and term file of its stem, with the passages holding it', async () => {
+  await assertIndexHoldsEveryWord([graded(), southGlos2017], themeTitles);
 });
 
 test('a stem matches every word of that stem in the report, and no other: "care" is not "carers"', () => {
   const record = syntheticRecord({ authority: 'X', published: '2020-01-01', paragraphs: ['Care is good.', 'Carers are supported.', 'Children are cared for.'] });
-  const { words: files } = searchDocument(record, themeTitles);
-  const care = wordsWithStem('care', files[wordFileOf('care')]!);
-  assert.deepEqual(care.map((m) => m.word).sort(), ['care', 'cared']);
-  assert.deepEqual(wordsWithStem('carer', files[wordFileOf('carer')]!), [{ word: 'carers', passages: [1] }]);
+  const file = searchDocument(record, themeTitles).words;
+  assert.deepEqual(stemPostings(file, 'care', 7).get(7), [{ word: 'care', passages: [0] }, { word: 'cared', passages: [2] }], 'a report’s own postings, numbered from its number');
+  assert.deepEqual(stemPostings(file, 'carer', 7).get(7), [{ word: 'carers', passages: [1] }]);
+  assert.equal(stemPostings(file, 'constructor', 7).size, 0, 'a stem no report holds, even a name objects have');
 });
 
 test('the report’s authority and year are held by every passage, so "Shropshire front door" finds Shropshire’s paragraphs', () => {
@@ -96,11 +96,9 @@ test('the report’s authority and year are held by every passage, so "Shropshir
 
 test('a report’s files: the passage index names passages and stays small; text comes in fours', () => {
   const report = southGlos2017;
-  const { index, words, texts } = searchDocument(report, themeTitles);
+  const { index, texts } = searchDocument(report, themeTitles);
   assert.equal(index.passages.length, texts.length);
-  assert.ok(words.filter(Boolean).length >= 32, `${words.filter(Boolean).length} word files`);
-  assert.ok(words.every((file) => !file || file.count === texts.length));
-  // The passage index is what every report shown costs: it must stay small, its lists in the word files.
+  // The passage index is what every report shown costs: it must stay small, its lists in the passage postings.
   assert.ok(JSON.stringify(index).length < 12_000, `${JSON.stringify(index).length} characters`);
 });
 
@@ -113,13 +111,17 @@ test('South Gloucestershire 2017: "interviews" leads to recommendation 6 and ¶ 
   for (const anchor of holders) assert.match(texts[index.passages.findIndex(([a]) => a === anchor)]!, /interviews/i);
 });
 
-test('passage lists survive their compact form; a word every passage holds is "*"', () => {
-  const lists = [[0], [3, 4, 40, 41], [1, 1000], [7]];
-  assert.deepEqual(decodeWordPassages(encodeWordPassages(lists, 2000), 2000), lists);
-  assert.equal(encodeWordPassages(lists, 2000), '0 3,1,10,1 1,rr 7');
-  assert.equal(encodeWordPassages([[0, 1, 2], [1]], 3), '* 1');
-  assert.deepEqual(decodeWordPassages('* 1', 3), [[0, 1, 2], [1]]);
-  assert.deepEqual(decodeWordPassages('', 3), []);
+test('passage postings survive their compact form: reports by their gap from the file’s first, passages by theirs', () => {
+  const care = [{ word: 'care', passages: [0, 3, 4, 40] }];
+  const own70 = reportPostings(['care', 'zebras'], [[0, 3, 4, 40], [2]], ['care', 'zebra']);
+  const own64 = reportPostings(['care', 'cared'], [[1000], [7]], ['care', 'care']);
+  assert.deepEqual(own70, { care: [['care', '0:0,3,1,10']], zebra: [['zebras', '0:2']] });
+  const files = groupPostings([[70, own70], [64, own64]], 64, (stem) => stem.slice(0, 2));
+  assert.deepEqual([...files.keys()], ['ca', 'ze'], 'in files by the key of each stem');
+  const ca: PostingsFile = { care: [['care', '0:rs 5:0,3,1,10'], ['cared', '0:7']] };
+  assert.deepEqual(files.get('ca'), ca);
+  assert.deepEqual(stemPostings(ca, 'care', 64), new Map([[64, [{ word: 'care', passages: [1000] }, { word: 'cared', passages: [7] }]], [70, care]]));
+  assert.deepEqual(stemPostings(files.get('ze')!, 'zebra', 64), new Map([[70, [{ word: 'zebras', passages: [2] }]]]));
 });
 
 test('paragraph labels: the pilcrow for the report’s own numbers, the archive label otherwise, as the report page shows them', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodePostings, encodePostings, termFileKey, termFiles, termFileUrl, termScore, typedTermFile, TERM_FILE_CHARS } from '../../src/lib/search/report-index.ts';
+import { decodePostings, encodePostings, termFileKey, termFiles, termFileUrl, termScore, typedTermFile, typedWordDone, TERM_FILE_CHARS } from '../../src/lib/search/report-index.ts';
 import { stem } from '../../src/lib/search/stem.ts';
 
 test('postings survive their compact form: gaps between report numbers, and passage counts above one', () => {
@@ -64,4 +64,11 @@ test('term file names are plain: letters and digits as they are, anything else s
   assert.equal(termFileUrl('ca'), termFileUrl('ca'));
   assert.equal(termFileUrl('é'), '/search-index/terms/_e9_.json');
   assert.notEqual(termFileUrl('_e9_'), termFileUrl('é'));
+});
+
+test('a word being typed is done when no other stem of its term file goes on from it: "interviews", not "interview"', () => {
+  const file = { interview: '0', interviewe: '1', intern: '2' };
+  assert.equal(typedWordDone('interviews', file, stem('interviews')), true);
+  assert.equal(typedWordDone('interview', file, stem('interview')), false, '"interviewee" may be coming');
+  assert.equal(typedWordDone('inter', file, stem('inter')), false, 'a stem the archive does not have');
 });

@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ReportRecord } from '../../src/schemas/report.ts';
-import { citePassage, nameOfLabel, paragraphNames, passageName, recommendationName, spokenName } from '../../src/lib/site/cite.ts';
-import { reportPage, reportTitle } from '../../src/lib/site/report-page.ts';
+import { citePassage, nameOfLabel, paragraphNames, paragraphRangeLabel, passageName, recommendationName, spokenName } from '../../src/lib/site/cite.ts';
+import { contentsOf, reportPage, reportTitle, type ReportPart } from '../../src/lib/site/report-page.ts';
 import { anchorForParagraph, missingAnchorMessage } from '../../src/lib/site/paragraph-lookup.ts';
 import { countOf } from '../../src/lib/site/format.ts';
 import { syntheticRecord } from '../fixtures/links/records.ts';
@@ -40,9 +40,9 @@ function councilReport(): ReportRecord {
 test('a paragraph number printed twice gets two labels and two citations a reader can tell apart', () => {
   const report = councilReport();
   const names = paragraphNames(report.paragraphs);
-  assert.deepEqual(names.get('para-6'), { label: '¶ 6.0', name: 'paragraph 6.0' });
-  assert.deepEqual(names.get('para-6-2'), { label: '¶ 6.0 (2nd)', name: 'paragraph 6.0 (the second so numbered)' });
-  assert.deepEqual(names.get('ap-1'), { label: 'A1', name: 'archive paragraph A1' });
+  assert.deepEqual(names.get('para-6'), { label: '¶ 6.0', name: 'paragraph 6.0', bareLabel: '6.0' });
+  assert.deepEqual(names.get('para-6-2'), { label: '¶ 6.0 (2nd)', name: 'paragraph 6.0 (the second so numbered)', bareLabel: '6.0 (2nd)' });
+  assert.deepEqual(names.get('ap-1'), { label: 'A1', name: 'archive paragraph A1', bareLabel: null });
   const first = citePassage(report, 'para-6', SITE);
   const second = citePassage(report, 'para-6-2', SITE);
   assert.notEqual(first.plain, second.plain);
@@ -62,9 +62,19 @@ test('a label read back gives the name it was built with, so search results spea
 
 test('a recommendation is labelled as one wherever its number shows, never a bare number beside "¶ 3"', () => {
   const report = councilReport();
-  assert.deepEqual(passageName(report, 'rec-1'), { label: 'Recommendation 1', name: 'recommendation 1' });
+  assert.deepEqual(passageName(report, 'rec-1'), { label: 'Recommendation 1', name: 'recommendation 1', bareLabel: null });
   assert.match(citePassage(report, 'rec-2', SITE).plain, /, recommendation 2\. https:\/\/archive\.council-data\.uk\/.*#rec-2$/);
   assert.throws(() => passageName(report, 'para-99'), /has no paragraph or recommendation #para-99/);
+});
+
+test('a run of paragraphs is labelled from its first and last names: "¶" once, the last as the report numbers it', () => {
+  const names = [...paragraphNames(councilReport().paragraphs).values()];
+  const [archive, five, six, sixAgain] = names;
+  assert.equal(paragraphRangeLabel([five, six, sixAgain]), '¶ 5–6.0 (2nd)');
+  assert.equal(paragraphRangeLabel([archive, six]), '¶ 6.0', 'an archive paragraph ("A1") is no end of a range');
+  assert.equal(paragraphRangeLabel([sixAgain]), '¶ 6.0 (2nd)');
+  assert.equal(paragraphRangeLabel([archive]), null);
+  assert.equal(paragraphRangeLabel([]), null);
 });
 
 test('the page title names the council, even when the report’s own title does not', () => {
@@ -86,6 +96,21 @@ test('the report page groups paragraphs and recommendations under their sections
     ],
   );
   assert.equal(page.recommendationsHeading, 'Recommendations');
+});
+
+test('the contents list each judgement’s own parts under it, so a run of "Summary" headings says whose summary each is', () => {
+  const part = (id: string, level: number): ReportPart => ({ section: { id, title: id, level, grade: null }, recommendations: [], paragraphs: [], range: null });
+  const entries = contentsOf([part('opening', 3), part('help-and-protection', 2), part('summary', 3), part('findings', 3), part('leadership', 2), part('summary-2', 3)]);
+  assert.deepEqual(
+    entries.map(({ part, subparts }) => [part.section.id, subparts.map((sub) => sub.section.id)]),
+    [
+      ['opening', []],
+      ['help-and-protection', ['summary', 'findings']],
+      ['leadership', ['summary-2']],
+    ],
+  );
+  // A report whose headings are all level 2 lists them all at the top, as before.
+  assert.deepEqual(reportPage(councilReport(), SITE).contents.map((entry) => entry.subparts.length), [0, 0]);
 });
 
 test('every absolute URL of the report page starts with the configured address', () => {

@@ -1,10 +1,12 @@
 /**
  * One search, from the words typed to the passages shown: the report index once per query word (report-index.ts),
- * the reports ranked by their best passages (src/lib/search/rank.ts), and for the reports shown their passage index and the text of the passages
- * shown. Every file is fetched through `fetchJson`, so a second search or "show more" reuses what the first fetched.
+ * the reports ranked by their best passages from the passage postings (src/lib/search/rank.ts), and for the reports
+ * shown their passage index and the text of the passages shown. Every file is read through a `Get` (files.ts): with
+ * `fetchJson`, a second search or "show more" reuses what the first fetched; with `loadedJson`, the search runs
+ * from the files already loaded or not at all (`NotLoaded`), and shows the passages' links before their text.
  */
 import glossary from '../../../content/glossary.json';
-import { passageIndexUrl, passageTextUrl, passageWordsUrl, PASSAGES_PER_TEXT_FILE, wordFileOf, wordsWithStem, type MatchedWord, type PassageIndex, type WordFile } from '../../lib/search/passage-index.ts';
+import { passageIndexUrl, passageTextUrl, PASSAGES_PER_TEXT_FILE, reportWordsUrl, stemPostings, type MatchedWord, type PassageIndex, type PostingsFile } from '../../lib/search/passage-index.ts';
 import { groupWords, holdsPhrase, parseQuery, type QueryGroup } from '../../lib/search/query.ts';
 import { candidateReports, fullMatches, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, type Candidates, type PassageScore, type WordHit, type WordResults } from '../../lib/search/rank.ts';
 import { termScore } from '../../lib/search/report-index.ts';
@@ -13,7 +15,7 @@ import { stem } from '../../lib/search/stem.ts';
 import { suggestWord, vocabularyUrl, type VocabularyFile } from '../../lib/search/suggest.ts';
 import { activeFacets, type SearchState } from '../../lib/search/state.ts';
 import { required } from '../../lib/required.ts';
-import { fetchJson, loadFacetIndex, loadMeta, postings } from './files.ts';
+import { fetchJson, loadedJson, loadFacetIndex, loadMeta, NotLoaded, passageIndexOf, postings, reportStemWords, type Get } from './files.ts';
 
 /**
  * Reports whose passages are looked at before the first are shown. The report index's order knows nothing of which
@@ -66,11 +68,11 @@ export interface SearchOutcome {
  * The reports holding each of `words` (by report id), with each one's score for the word; `keep` leaves out the
  * reports a filter excludes.
  */
-export async function searchWords(words: readonly string[], keep?: (report: number) => boolean): Promise<Map<string, Map<string, WordHit>>> {
-  const { reports } = await loadMeta();
+export async function searchWords(words: readonly string[], keep?: (report: number) => boolean, get: Get = fetchJson): Promise<Map<string, Map<string, WordHit>>> {
+  const { reports } = await loadMeta(get);
   const entries = await Promise.all(
     words.map(async (word) => {
-      const holders = await postings(stem(word));
+      const holders = await postings(stem(word), get);
       const kept = keep ? holders.filter((p) => keep(p.report)) : holders;
       return [word, new Map(kept.map((p) => [String(p.report), { score: termScore(p.passages, holders.length, reports) }]))] as const;
     }),
@@ -79,34 +81,40 @@ export async function searchWords(words: readonly string[], keep?: (report: numb
 }
 
 /** Which reports the facets chosen in `state` allow: undefined (all of them) when none is chosen. */
-async function facetFilter(state: SearchState): Promise<((report: number) => boolean) | undefined> {
-  return activeFacets(state).length > 0 ? reportFilter(await loadFacetIndex(), state) : undefined;
+async function facetFilter(state: SearchState, get: Get): Promise<((report: number) => boolean) | undefined> {
+  return activeFacets(state).length > 0 ? reportFilter(await loadFacetIndex(get), state) : undefined;
 }
 
-/** The words a search matched in one report, per query word, from the word files of their stems. */
-async function reportWords(id: string, queryWords: readonly string[]): Promise<Map<string, MatchedWord[]>> {
-  const files = [...new Set(queryWords.map((word) => wordFileOf(stem(word))))];
-  const contents = new Map(await Promise.all(files.map(async (file) => [file, await fetchJson<WordFile>(passageWordsUrl(id, file))] as const)));
-  return new Map(
-    queryWords.map((word) => {
-      const file = contents.get(wordFileOf(stem(word)));
-      return [word, file ? wordsWithStem(stem(word), file) : []];
-    }),
-  );
+/**
+ * Where a report's passage index and passage postings are read: online, from the archive's files (passage-index.ts);
+ * `stored`, with no signal, from the report's own files, which the device stores with the report.
+ */
+function reportFiles(get: Get, stored: boolean) {
+  return {
+    index: (id: string) => (stored ? get<PassageIndex>(passageIndexUrl(id)) : passageIndexOf(Number(id), passageIndexUrl(id), get)),
+    words: async (id: string, stemmed: string) =>
+      stored ? (stemPostings(await get<PostingsFile>(reportWordsUrl(id)), stemmed, Number(id)).get(Number(id)) ?? []) : reportStemWords(Number(id), stemmed, get),
+  };
+}
+type ReportFiles = ReturnType<typeof reportFiles>;
+
+/** The words a search matched in one report, per query word, from the passage postings of their stems. */
+async function reportWords(files: ReportFiles, id: string, queryWords: readonly string[]): Promise<Map<string, MatchedWord[]>> {
+  return new Map(await Promise.all(queryWords.map(async (word) => [word, await files.words(id, stem(word))] as const)));
 }
 
-async function passageText(id: string, passage: number): Promise<string> {
-  const texts = await fetchJson<string[]>(passageTextUrl(id, Math.floor(passage / PASSAGES_PER_TEXT_FILE)));
+async function passageText(id: string, passage: number, get: Get = fetchJson): Promise<string> {
+  const texts = await get<string[]>(passageTextUrl(id, Math.floor(passage / PASSAGES_PER_TEXT_FILE)));
   return texts[passage % PASSAGES_PER_TEXT_FILE] ?? '';
 }
 
 /** A quoted phrase holds only where its words stand together: passages where they do not are not shown. */
-async function checkPhrases(id: string, groups: readonly QueryGroup[], weights: readonly number[], passages: PassageScore[]): Promise<PassageScore[]> {
+async function checkPhrases(get: Get, id: string, groups: readonly QueryGroup[], weights: readonly number[], passages: PassageScore[]): Promise<PassageScore[]> {
   for (const [at, group] of groups.entries()) {
     if (!group.phrase) continue;
     const holding = passages.filter((p) => p.groups.includes(at)).sort((a, b) => b.score - a.score);
     const checked = new Set(
-      (await Promise.all(holding.slice(0, PHRASE_CHECKS).map(async (p) => (holdsPhrase(await passageText(id, p.passage), group.alternatives[0]) ? p : null)))).filter(Boolean),
+      (await Promise.all(holding.slice(0, PHRASE_CHECKS).map(async (p) => (holdsPhrase(await passageText(id, p.passage, get), group.alternatives[0]) ? p : null)))).filter(Boolean),
     );
     for (const p of holding) {
       if (checked.has(p)) continue;
@@ -127,27 +135,32 @@ export class SearchRun {
   private readonly state: SearchState;
   readonly groups: QueryGroup[];
   private readonly results: WordResults;
+  private readonly get: Get;
+  private readonly files: ReportFiles;
 
-  constructor(state: SearchState, groups: QueryGroup[], results: WordResults) {
+  constructor(state: SearchState, groups: QueryGroup[], results: WordResults, get: Get, stored: boolean) {
     this.state = state;
     this.groups = groups;
     this.results = results;
+    this.get = get;
+    this.files = reportFiles(get, stored);
   }
 
   /**
    * `keep`, with no signal: only the reports it keeps (those stored on this device, src/lib/offline/search.ts) are
    * ranked and shown; `outcome.beyondKept` then counts the reports the whole archive has for the search.
+   * `get`: `loadedJson` ranks from the files already loaded, or throws `NotLoaded`.
    */
-  static async start(state: SearchState, keep?: (id: string) => boolean): Promise<{ run: SearchRun; outcome: SearchOutcome }> {
+  static async start(state: SearchState, { keep, get = fetchJson }: { keep?: (id: string) => boolean; get?: Get } = {}): Promise<{ run: SearchRun; outcome: SearchOutcome }> {
     const groups = parseQuery(state.query, glossary.entries);
-    const filter = await facetFilter(state);
-    const found = await searchWords(groupWords(groups), filter);
+    const filter = await facetFilter(state, get);
+    const found = await searchWords(groupWords(groups), filter, get);
     const results = keep ? new Map([...found].map(([word, byId]) => [word, new Map([...byId].filter(([id]) => keep(id)))])) : found;
-    const run = new SearchRun(state, groups, results);
+    const run = new SearchRun(state, groups, results, get, keep !== undefined);
     const outcome = await run.rank();
     if (keep) outcome.beyondKept = fullMatches(groups, found).length;
     // With filters chosen, the count without them too: the same term files, already loaded.
-    if (filter) outcome.unfiltered = fullMatches(groups, await searchWords(groupWords(groups))).length;
+    if (filter) outcome.unfiltered = fullMatches(groups, await searchWords(groupWords(groups), undefined, get)).length;
     return { run, outcome };
   }
 
@@ -155,8 +168,8 @@ export class SearchRun {
     let preparing = this.prepared.get(id);
     if (!preparing) {
       preparing = (async () => {
-        const words = await reportWords(id, [...this.results].flatMap(([word, byId]) => (byId.has(id) ? [word] : [])));
-        let passages = await checkPhrases(id, this.groups, this.weights, scorePassages(this.groups, words, this.weights));
+        const words = await reportWords(this.files, id, [...this.results].flatMap(([word, byId]) => (byId.has(id) ? [word] : [])));
+        let passages = await checkPhrases(this.get, id, this.groups, this.weights, scorePassages(this.groups, words, this.weights));
         if (passages.length === 0 && !this.groups.some((g) => g.phrase)) passages = partialPassages(this.groups, words, this.weights);
         const matched = [...new Map([...words.values()].flat().map((m) => [m.word, m])).values()];
         return { id, passages, matched, rank: reportScore(passages) };
@@ -168,7 +181,7 @@ export class SearchRun {
 
   private async rank(): Promise<SearchOutcome> {
     const candidates = candidateReports(this.groups, this.results);
-    this.weights = groupWeights(this.groups, candidates.reportsPerGroup, (await loadMeta()).reports);
+    this.weights = groupWeights(this.groups, candidates.reportsPerGroup, (await loadMeta(this.get)).reports);
     const full = fullMatches(this.groups, this.results);
     let order: string[];
     let dropped = 0;
@@ -197,7 +210,10 @@ export class SearchRun {
     await Promise.all(
       candidates.missing.map(async (at) => {
         const word = required(this.groups[at].alternatives[0].at(-1), `the last word of query group ${at}`);
-        const vocabulary = await fetchJson<VocabularyFile>(vocabularyUrl(word)).catch(() => [] as VocabularyFile);
+        const vocabulary = await this.get<VocabularyFile>(vocabularyUrl(word)).catch((error: unknown) => {
+          if (error instanceof NotLoaded) throw error;
+          return [] as VocabularyFile;
+        });
         suggestions.set(at, suggestWord(word, vocabulary));
       }),
     );
@@ -207,19 +223,21 @@ export class SearchRun {
 
   /**
    * The reports at `ids`, with their passage index and the text of their first `count` passages; a report left with
-   * no passage (a quoted phrase none of its passages holds) is left out.
+   * no passage (a quoted phrase none of its passages holds) is left out. `texts: 'loaded'`: only the texts already
+   * loaded, the others left for a later search to fetch (the links are shown at once, their excerpts then).
    */
-  async reportHits(ids: readonly string[], count: number): Promise<ReportHits[]> {
+  async reportHits(ids: readonly string[], count: number, { texts: which = 'fetch' }: { texts?: 'fetch' | 'loaded' } = {}): Promise<ReportHits[]> {
     const chosen = new Set(this.state.filters.theme);
     const reports = await Promise.all(
       ids.map(async (id): Promise<ReportHits> => {
-        const loadingIndex = fetchJson<PassageIndex>(passageIndexUrl(id));
+        const loadingIndex = this.files.index(id);
         const prepared = await this.prepare(id);
-        // The passages' text does not wait for the passage index, unless a chosen theme decides which come first.
-        const themed = chosen.size ? themedPassages(await loadingIndex, chosen) : undefined;
+        // The passages' text does not wait for the passage index, unless a chosen theme decides which come first
+        // (from the report's own passage index: the one of every report holds no themes).
+        const themed = chosen.size ? themedPassages(await this.get<PassageIndex>(passageIndexUrl(id)), chosen) : undefined;
         const ranked = passagesToShow(prepared.passages, { documentOrder: this.state.sort === 'date', themed });
         const shown = ranked.slice(0, count);
-        const [index, texts] = await Promise.all([loadingIndex, passageTexts(id, shown)]);
+        const [index, texts] = await Promise.all([loadingIndex, passageTexts(id, shown, which === 'loaded' ? loadedOrEmpty : fetchJson)]);
         return { id, index, ranked, texts, shown: shown.length, matched: prepared.matched };
       }),
     );
@@ -232,9 +250,12 @@ function themedPassages(index: PassageIndex, chosen: ReadonlySet<string>): Set<n
   return new Set(index.passages.flatMap(([, , themes], passage) => (themes.some((t) => chosen.has(index.themes[t])) ? [passage] : [])));
 }
 
+/** Reads a file already loaded; any other stands for no text yet (an empty list). */
+const loadedOrEmpty: Get = <T>(url: string) => loadedJson<T>(url).catch(() => [] as T);
+
 /** The text of some passages of a report, by passage. */
-async function passageTexts(id: string, passages: readonly PassageScore[]): Promise<Map<number, string>> {
-  const texts = await Promise.all(passages.map(({ passage }) => passageText(id, passage)));
+async function passageTexts(id: string, passages: readonly PassageScore[], get: Get = fetchJson): Promise<Map<number, string>> {
+  const texts = await Promise.all(passages.map(({ passage }) => passageText(id, passage, get)));
   return new Map(passages.map(({ passage }, at) => [passage, texts[at]]));
 }
 

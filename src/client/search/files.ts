@@ -1,67 +1,121 @@
 /**
  * The search index's files, each fetched once, the first time a search needs it, and kept for the page's life: the
  * next search, or "show more", often needs the same ones. The index metadata when the reader shows an intent to
- * search; a term file when a word needs it (or as soon as a word being typed names it, report-index.ts); the facets
- * only when facets are wanted.
+ * search (and, in an archive of one postings group, every report's passage index); a term file and its passage
+ * postings when a word needs them (or as soon as a word being typed names them, report-index.ts); the facets only
+ * when facets are wanted.
+ *
+ * Every reader of the index takes a `Get`: `fetchJson`, which fetches what is not loaded yet, or `loadedJson`, which
+ * answers only from files already loaded: the search run at each keystroke (main.ts) fetches nothing.
  */
-import { decodePostings, FACETS_URL, INDEX_META_URL, termFileKey, termFileUrl, typedTermFile, type FacetIndex, type IndexMeta, type Posting, type TermFile } from '../../lib/search/report-index.ts';
+import { ALL_PASSAGE_INDEXES_URL, postingsGroup, POSTINGS_GROUP_REPORTS, postingsGroups, postingsUrl, stemPostings, type MatchedWord, type PassageIndex, type PostingsFile } from '../../lib/search/passage-index.ts';
+import { stem } from '../../lib/search/stem.ts';
+import { decodePostings, FACETS_URL, INDEX_META_URL, termFileKey, termFileName, termFileUrl, typedTermFile, typedWordDone, type FacetIndex, type IndexMeta, type Posting, type TermFile } from '../../lib/search/report-index.ts';
+
+/** Reads one file of the index; `missing`: what a file the server does not have stands for. */
+export type Get = <T>(url: string, options?: { missing?: T }) => Promise<T>;
+
+/** A file `loadedJson` was asked for that is not loaded yet. */
+export class NotLoaded extends Error {}
 
 const fetched = new Map<string, Promise<unknown>>();
+const loaded = new Map<string, unknown>();
+
 /** `missing`: what a file the server does not have stands for (a term file no word of the archive falls in). */
-export function fetchJson<T>(url: string, { missing }: { missing?: T } = {}): Promise<T> {
+export const fetchJson: Get = <T>(url: string, { missing }: { missing?: T } = {}): Promise<T> => {
   let loading = fetched.get(url);
   if (!loading) {
-    loading = fetch(url).then((response) => {
-      if (response.status === 404 && missing !== undefined) return missing;
-      if (!response.ok) throw new Error(`${url}: ${response.status}`);
-      return response.json();
+    loading = fetch(url).then(async (response) => {
+      const value = response.status === 404 && missing !== undefined ? missing : response.ok ? await response.json() : undefined;
+      if (value === undefined) throw new Error(`${url}: ${response.status}`);
+      loaded.set(url, value);
+      return value;
     });
     loading.catch(() => fetched.delete(url));
     fetched.set(url, loading);
   }
   return loading as Promise<T>;
-}
+};
+
+/** A file already loaded, or `NotLoaded`: never a request. */
+export const loadedJson: Get = <T>(url: string): Promise<T> => (loaded.has(url) ? Promise.resolve(loaded.get(url) as T) : Promise.reject(new NotLoaded(url)));
 
 /** The index metadata, with its split prefixes as a set. */
 export interface LoadedMeta {
   reports: number;
   split: ReadonlySet<string>;
+  /** Whether every report's passage postings are in one group: then they and every passage index load while typing. */
+  oneGroup: boolean;
 }
 
-let metaLoading: Promise<LoadedMeta> | undefined;
 let metaLoaded: LoadedMeta | undefined;
-export function loadMeta(): Promise<LoadedMeta> {
-  metaLoading ??= fetchJson<IndexMeta>(INDEX_META_URL).then((meta) => (metaLoaded = { reports: meta.reports, split: new Set(meta.split) }));
-  metaLoading.catch(() => (metaLoading = undefined));
-  return metaLoading;
-}
-
-/** Term files loaded so far, by key: what the typing pause can ask of without waiting. */
-const termFilesLoaded = new Map<string, TermFile>();
-async function termFile(key: string): Promise<TermFile> {
-  const file = await fetchJson<TermFile>(termFileUrl(key), { missing: {} });
-  termFilesLoaded.set(key, file);
-  return file;
+export async function loadMeta(get: Get = fetchJson): Promise<LoadedMeta> {
+  if (metaLoaded) return metaLoaded;
+  const meta = await get<IndexMeta>(INDEX_META_URL);
+  return (metaLoaded ??= { reports: meta.reports, split: new Set(meta.split), oneGroup: postingsGroups(meta.reports) === 1 });
 }
 
 /** The reports holding a stem (none when the archive has no word of that stem). */
-export async function postings(stem: string): Promise<Posting[]> {
-  const file = await termFile(termFileKey(stem, (await loadMeta()).split));
+export async function postings(stem: string, get: Get = fetchJson): Promise<Posting[]> {
+  const file = await get<TermFile>(termFileUrl(termFileKey(stem, (await loadMeta(get)).split)), { missing: {} });
   const encoded = Object.hasOwn(file, stem) ? file[stem] : undefined;
   return encoded === undefined ? [] : decodePostings(encoded);
 }
 
-/** Loads the term file of a word being typed, once its letters decide which file that is. */
-export async function preloadTyped(typed: string): Promise<void> {
-  const key = typedTermFile(typed, (await loadMeta()).split);
-  if (key !== undefined) await termFile(key).catch(() => {});
+/** Passage postings decoded so far, by file and stem. */
+const decoded = new Map<string, Map<number, MatchedWord[]>>();
+
+/** The words of a stem in one report (by number), with the passages holding each, from its group's postings. */
+export async function reportStemWords(report: number, stem: string, get: Get = fetchJson): Promise<MatchedWord[]> {
+  const group = postingsGroup(report);
+  const url = postingsUrl(group, termFileName(termFileKey(stem, (await loadMeta(get)).split)));
+  const file = await get<PostingsFile>(url, { missing: {} });
+  let byReport = decoded.get(`${url} ${stem}`);
+  if (!byReport) decoded.set(`${url} ${stem}`, (byReport = stemPostings(file, stem, group * POSTINGS_GROUP_REPORTS)));
+  return byReport.get(report) ?? [];
+}
+
+/** A report's passage index (its links): from the file of them all, without themes, in an archive of one group. */
+export async function passageIndexOf(report: number, url: string, get: Get = fetchJson): Promise<PassageIndex> {
+  if (!(await loadMeta(get)).oneGroup) return get<PassageIndex>(url);
+  const all = await get<PassageIndex[]>(ALL_PASSAGE_INDEXES_URL);
+  return all[report];
+}
+
+/**
+ * Loads what the finished word needs of a word still being typed, once its letters decide it: its term file and, in
+ * an archive of one group, its passage postings. A finished word (`typing` false) loads them at once.
+ */
+export async function preloadWord(word: string, typing: boolean): Promise<void> {
+  const { split, oneGroup } = await loadMeta();
+  const key = typing ? typedTermFile(word, split) : termFileKey(stem(word), split);
+  if (key === undefined) return;
+  await Promise.all([
+    fetchJson(termFileUrl(key), { missing: {} }),
+    oneGroup ? fetchJson(postingsUrl(0, termFileName(key)), { missing: {} }) : undefined,
+  ]);
+}
+
+/** On the reader's first sign of searching: the metadata and, in an archive of one group, every passage index. */
+export async function preloadIndex(): Promise<void> {
+  if ((await loadMeta()).oneGroup) await fetchJson(ALL_PASSAGE_INDEXES_URL);
 }
 
 /** Whether the archive has a word of this stem, as far as the files loaded so far tell: undefined until they do. */
 export function knownStem(stem: string): boolean | undefined {
-  const file = metaLoaded && termFilesLoaded.get(termFileKey(stem, metaLoaded.split));
+  if (!metaLoaded) return undefined;
+  const file = loaded.get(termFileUrl(termFileKey(stem, metaLoaded.split))) as TermFile | undefined;
   return file && Object.hasOwn(file, stem);
 }
 
+/** Whether a word being typed can only be finished as it stands (`typedWordDone`): false until its term file is loaded. */
+export function typedWordIsDone(typed: string): boolean {
+  if (!metaLoaded) return false;
+  const key = termFileKey(stem(typed), metaLoaded.split);
+  const file = loaded.get(termFileUrl(key)) as TermFile | undefined;
+  // A longer word could be in a longer file's key.
+  return file !== undefined && termFileKey(typed, metaLoaded.split) === key && typedWordDone(typed, file, stem(typed));
+}
+
 /** Every facet value of the archive and each report's: fetched only when facets are wanted. */
-export const loadFacetIndex = () => fetchJson<FacetIndex>(FACETS_URL);
+export const loadFacetIndex = (get: Get = fetchJson) => get<FacetIndex>(FACETS_URL);

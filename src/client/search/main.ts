@@ -3,18 +3,22 @@
  * turns what the reader does into searches and history entries: one entry per search, not per keystroke; Back and
  * Forward restore the search they left.
  *
- * While the reader types, the term files of the words already finished load at once, and that of the word being
- * typed as soon as its letters decide it (the finished query needs them, report-index.ts); the search itself runs
- * once the typing pauses a little longer than the reader's own gaps between keys (typing.ts), so a word still being
- * typed fetches nothing else.
+ * While the reader types, the term files and passage postings of the words already finished load at once, and
+ * those of the word being typed as soon as its letters decide them (the finished query needs them, report-index.ts,
+ * passage-index.ts). At each keystroke, once they are loaded, the results the loaded files answer are shown at once
+ * (`searchLoaded`: in an archive of one postings group, the finished query's passages and links, with no request);
+ * the search that fetches what else it needs (the passages' text; in a larger archive, the postings of the reports it
+ * ranks) runs once the typing pauses a little longer than the reader's own gaps between keys (typing.ts), so a word
+ * still being typed fetches nothing else.
  */
 import { activeFacets, readSearchState, sameSearch, searchStateQuery, type SearchState } from '../../lib/search/state.ts';
 import { queryWords } from '../../lib/search/query.ts';
-import { typingPause, type QueryEnd } from '../../lib/search/typing.ts';
+import glossary from '../../../content/glossary.json';
+import { alternativeWords, typingPause, type QueryEnd } from '../../lib/search/typing.ts';
 import type { FacetKey } from '../../lib/search/facets.ts';
 import { FacetsPanel } from './facets.ts';
 import { stem } from '../../lib/search/stem.ts';
-import { knownStem, loadMeta, postings, preloadTyped } from './files.ts';
+import { knownStem, preloadIndex, preloadWord, typedWordIsDone } from './files.ts';
 import { ResultsView } from './render.ts';
 import { SearchSession } from './session.ts';
 
@@ -88,9 +92,13 @@ function typed(): void {
   }
   const words = queryWords(input.value);
   const typing = /\s$/.test(input.value) ? undefined : words.at(-1);
-  for (const word of typing === undefined ? words : words.slice(0, -1)) void postings(stem(word)).catch(() => {});
   // With no index to be had (no signal), the search still runs: it says so.
-  const preloading = (typing === undefined ? Promise.resolve() : preloadTyped(typing)).catch(() => {});
+  const done = typing === undefined || typedWordIsDone(typing);
+  const preloads = [
+    ...words.map((word, at) => preloadWord(word, at === words.length - 1 && !done)),
+    ...alternativeWords(input.value, done, glossary.entries).map((word) => preloadWord(word, false)),
+  ].map((preloading) => preloading.catch(() => {}));
+  const preloading = Promise.all(preloads);
   clearTimeout(deferredSearch);
   const keyTime = performance.now();
   keyTimes.push(keyTime);
@@ -99,7 +107,9 @@ function typed(): void {
   searchPending = true;
   const keystroke = ++keystrokes;
   // Whether the last word is a word of the archive decides the pause: its term file (a few milliseconds) says so.
-  void preloading.then(() => {
+  void preloading.then(async () => {
+    if (keystroke !== keystrokes || !searchPending) return;
+    if (changed) await session.searchLoaded();
     if (keystroke !== keystrokes || !searchPending) return;
     const end: QueryEnd = typing === undefined ? 'next' : knownStem(stem(typing)) === false ? 'unknown' : 'word';
     const pause = typingPause(keyTimes, words.at(-1) ?? '', end) - (performance.now() - keyTime);
@@ -151,8 +161,9 @@ window.addEventListener('popstate', () => {
   search(true);
 });
 
-// The index metadata loads as soon as the reader shows an intent to search, so it is there by the first keystroke.
-input.addEventListener('focus', () => void loadMeta().catch(() => {}), { once: true });
+// The index metadata (and every passage index, in an archive of one group) loads as soon as the reader shows an
+// intent to search, so it is there by the first keystroke.
+input.addEventListener('focus', () => void preloadIndex().catch(() => {}), { once: true });
 
 element('search-needs-js').hidden = true;
 showState();

@@ -1,7 +1,8 @@
 /**
  * The search session: the one object holding the page's search state (what the URL says), the search in progress
  * and what it has shown. Every search, "show more" and facet change goes through it; an answer that arrives after a
- * newer search started is thrown away.
+ * newer search started is thrown away. `searchLoaded` shows what the files already loaded answer, with no request:
+ * the search page calls it at each keystroke, and `search` once the typing pauses (main.ts).
  */
 import { activeFacets, type SearchState } from '../../lib/search/state.ts';
 import { resultSummary } from '../../lib/search/results.ts';
@@ -9,7 +10,7 @@ import { offlineResultSummary } from '../../lib/offline/search.ts';
 import { storedReports } from '../offline-store.ts';
 import { SearchRun, showPassages, type ReportHits, type SearchOutcome } from './engine.ts';
 import type { FacetsPanel } from './facets.ts';
-import { loadFacetIndex } from './files.ts';
+import { loadedJson, loadFacetIndex, NotLoaded } from './files.ts';
 import type { ResultsView } from './render.ts';
 
 /**
@@ -58,7 +59,7 @@ export class SearchSession {
     const slow = setTimeout(() => this.view.setStatus('Searching…', true), SLOW_SEARCH_MS);
     try {
       const first = async (keep?: (id: string) => boolean) => {
-        const { run, outcome } = await SearchRun.start(state, keep);
+        const { run, outcome } = await SearchRun.start(state, { keep });
         return { run, outcome, reports: await run.reportHits(outcome.order.slice(0, REPORTS_PER_PAGE), HITS_PER_REPORT) };
       };
       // No signal (a fetch that failed, not one the server answered): the reports stored on this device answer.
@@ -79,6 +80,33 @@ export class SearchSession {
       this.view.setStatus('Search could not be loaded. Please try again, or browse by authority or by theme below.', true);
     } finally {
       clearTimeout(slow);
+    }
+  }
+
+  /**
+   * The current query's results from the files already loaded, without a request: the same ranking as `search`, its
+   * passages' links at once and their excerpts only where their text is loaded already (`search` then fetches the
+   * rest). Shows nothing when a file it needs is not loaded, or when the search needs a passage's text to rank (a
+   * quoted phrase) or a suggestion (a word no report holds). Resolves to whether it showed results.
+   */
+  async searchLoaded(): Promise<boolean> {
+    const state = this.state;
+    const before = this.generation;
+    if (!state.query) return false;
+    try {
+      const { run, outcome } = await SearchRun.start(state, { get: loadedJson });
+      if (outcome.candidates.missing.length > 0) return false;
+      const reports = await run.reportHits(outcome.order.slice(0, REPORTS_PER_PAGE), HITS_PER_REPORT, { texts: 'loaded' });
+      if (before !== this.generation || state !== this.state) return false;
+      this.generation++;
+      this.current = { run, outcome, reports, next: REPORTS_PER_PAGE };
+      this.render(null);
+      this.view.setStatus(this.summary(), false);
+      this.onSearched(outcome.unfiltered > 0);
+      return true;
+    } catch (error) {
+      if (!(error instanceof NotLoaded)) console.error(error);
+      return false;
     }
   }
 

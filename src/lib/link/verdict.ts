@@ -12,9 +12,11 @@
  *    those the rest of its sentence uses ("these are not sufficiently specific" borrows "plans" from its sentence),
  *    as a share of the recommendation's whole weight. Words the recommendation names only as examples ("…,
  *    including in the early help pathway") weigh half, and a clause must use two words of the matter itself. A
- *    clause that opens with another actor than the recommendation names ("The capacity of IROs …") does not judge
- *    it. A clause that names the previous inspection counts half as much again: "has not significantly improved
- *    since the last inspection" is the report speaking to the point.
+ *    recommendation for a narrow group of children (NARROW_GROUPS: care leavers, kinship care, …) is judged only by
+ *    sentences that name one of its groups, or in a passage that does. A clause that opens with another actor
+ *    than the recommendation names ("The capacity of IROs …") does not judge it. A clause that names the previous
+ *    inspection counts half as much again: "has not significantly improved since the last inspection" is the
+ *    report speaking to the point.
  * 3. Each clause is given a direction from the phrases below (EVALUATIVE), quotations removed: a negation or a
  *    weakness word makes it a concern ("not yet", "remains weak", "too many", "lack of"); otherwise an improvement
  *    phrase ("has improved", "significantly strengthened", "addressed the concerns") or a grade word of a working
@@ -193,7 +195,11 @@ export const EVALUATIVE = {
     'early-help': /\bearly help\b/,
     'disabled-children': /\bdisab(?:led|ility|ilities)\b/,
     'private-fostering': /\bprivate(?:ly)? fost/,
+    // Children living with relatives or friends: "friends and family" carers or assessments, "connected persons".
+    kinship: /\bkinship\b|\bfriends? and family (?:carers?|care|assessments?|foster|placements?|arrangements?)|\bfamily and friends? (?:carers?|care|assessments?|foster|placements?|arrangements?)|\bconnected (?:persons?|carers?)\b/,
     adoption: /\badopt/,
+    // Homeless 16- and 17-year-olds, whom Ofsted inspects as a group of their own.
+    'homeless-young-people': /\bhomeless(?:ness)?\b/,
   } as Record<string, RegExp>,
   /**
    * Who does the work a finding is about, when the finding opens with them. A clause opening "The capacity of IROs
@@ -256,7 +262,19 @@ function otherChildren(recommendationGroups: readonly string[], groups: readonly
 }
 
 /** The groups a finding about which says nothing of a recommendation for all children (child protection does). */
-const NARROW_GROUPS = new Set(['care-leavers', 'disabled-children', 'private-fostering', 'adoption']);
+const NARROW_GROUPS = new Set(['care-leavers', 'disabled-children', 'private-fostering', 'kinship', 'adoption', 'homeless-young-people']);
+
+/**
+ * Whether a finding can be about the recommendation's children. Not when it names only other children
+ * (otherChildren); and a recommendation for a narrow group (NARROW_GROUPS) is judged only by findings that name
+ * that group, in the sentence or its passage: "the quality and timeliness of assessments are good", in a summary of
+ * work with all children, says nothing of friends and family assessments, however many words they share.
+ */
+function aboutItsChildren(recommendationGroups: readonly string[], groups: readonly string[], passageGroups: readonly string[]): boolean {
+  if (otherChildren(recommendationGroups, groups)) return false;
+  if (!recommendationGroups.some((group) => NARROW_GROUPS.has(group))) return true;
+  return [...groups, ...passageGroups].some((group) => recommendationGroups.includes(group));
+}
 
 /** Sentences of a passage, list items and table rows as sentences of their own, each verbatim. */
 export function sentences(text: string): string[] {
@@ -460,14 +478,14 @@ function judgeClauses(subject: Subject, candidates: readonly Candidate[], cache:
       const { share, core } = measure(subject, passage.stems);
       const onTheMatter =
         candidate.score >= VERDICT.laterRecommendation &&
-        !otherChildren(subject.groups, passage.groups) &&
+        aboutItsChildren(subject.groups, passage.groups, passage.groups) &&
         core >= Math.min(VERDICT.minimumWords, subject.core.size);
       // A recommendation names an area, it reports no change: it must be as squarely on the subject as any finding.
       judged.push({ candidate, sentence: candidate.text, clause: candidate.text, subject: share, direction: onTheMatter ? -1 : 0, change: false });
       continue;
     }
     for (const sentence of passage.sentences) {
-      if (otherChildren(subject.groups, sentence.groups)) continue;
+      if (!aboutItsChildren(subject.groups, sentence.groups, passage.groups)) continue;
       const whole = measure(subject, sentence.stems);
       // A sentence (with its context) that uses none of the recommendation's words has no clause on its subject.
       if (whole.words === 0) continue;

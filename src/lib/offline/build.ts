@@ -10,7 +10,8 @@ import type { SearchFiles } from './policy.ts';
 /**
  * The shell, precached when the worker installs (globs in the built site): the built CSS and scripts, the icon,
  * the offline and search pages, and the report index of the search (its metadata, term files and facets). Not the
- * passage files (stored per report, with the report), nor the vocabulary ("did you mean" needs a signal).
+ * passage files (stored per report, with the report), nor the archive's passage postings and passage indexes (a
+ * stored report has its own), nor the vocabulary ("did you mean" needs a signal).
  */
 export const PRECACHE_PATTERNS: readonly string[] = [
   '_astro/*.{css,js}',
@@ -24,7 +25,7 @@ export const PRECACHE_PATTERNS: readonly string[] = [
 
 /**
  * For each report, every passage file search reads from it, by the report page's path. `fileNames` are the names
- * in the passages folder (`<id>.json`, `<id>.<n>.json`, `<id>.w<n>.json`); `pageOf(id)` reads the report's URL from
+ * in the passages folder (`<id>.json`, `<id>.<n>.json`, `<id>.words.json`); `pageOf(id)` reads the report's URL from
  * its passage index.
  */
 export function searchFileLists(fileNames: readonly string[], pageOf: (id: string) => string): SearchFiles[] {

@@ -180,9 +180,13 @@ function gradedStatementAt(lines: readonly Line[], i: number): { judgement: Judg
  * The authority as the archive names it: "Metropolitan Borough of Barnsley Council" is Barnsley, "Royal Borough
  * of Kensington and Chelsea" is Kensington and Chelsea, "City of Bradford Metropolitan District Council" is Bradford,
  * "Westminster City Council" is Westminster, and a review's "Exampleshire Safeguarding Children Board" is Exampleshire.
+ * One spelling per authority, as Ofsted's current reports write it, so an authority's reports share one name on its
+ * pages and in search filters: "St. Helens" is St Helens, "Brighton & Hove" is Brighton and Hove.
  */
 function authorityName(name: string): string | null {
   const bare = name
+    .replace(/\bSt\.\s*/g, 'St ')
+    .replace(/\s*&\s*/g, ' and ')
     .replace(/^(?:the\s+)?(?:(?:London|Royal|Metropolitan|County)\s+Borough|City|County)\s+of\s+/i, '')
     .replace(/\s+(?:Local\s+)?Safeguarding\s+Children['’]?s?\s+(?:Board|Partnership)$/i, '')
     .replace(/\s+(?:Metropolitan\s+)?(?:Borough|City|County|District)?\s*Council$/i, '')

@@ -45,19 +45,29 @@ export function buildSections(drafts: readonly SectionDraft[], blocks: readonly 
 }
 
 /**
+ * The standard headings Ofsted sets within a judgement's part of a report: "Summary" and "Inspection findings" under
+ * each SIF judgement, "Executive summary" and "Recommendations" under the review of the board.
+ */
+const PART_SUBHEADING = /^(?:summary|inspection findings(?: – .{1,80})?|executive summary|recommendations|key strengths|areas for improvement)$/i;
+
+/**
  * Heading levels 2–3 that never skip a level. Markdown levels in conversions are unreliable (sibling judgement
  * sections come out as ## and ###), and PDF text has none, so: a graded main judgement heading is level 2, and so
  * is an ungraded one the source marks ## or higher; a SIF sub-judgement (adoption, care leavers) under the in-care
- * section is level 3; other headings are level 3 when the source marks them deeper than the last level-2 heading,
- * else level 2.
+ * section is level 3, and so is a standard subheading (PART_SUBHEADING) under a judgement other than the overall
+ * one, so a contents list reads "Leadership…: Inadequate › Summary", not a run of "Summary" headings; other headings
+ * are level 3 when the source marks them deeper than the last level-2 heading, else level 2.
  */
 function headingLevels(drafts: readonly SectionDraft[], format: Format): number[] {
   let anchorRaw: number | null = null;
   let topArea: JudgementAreaKey | null = null;
+  // Whether the last level-2 heading gives a judgement's grade ("Leadership…: Inadequate"), whose part follows.
+  let judgedPart = false;
   return drafts.map((draft) => {
     const key = draft.area?.key ?? classifyJudgementArea(draft.title);
     let level: number;
     if (draft.area && !MAIN_AREAS.has(draft.area.key) && format.family === 'sif' && topArea === 'in-care') level = 3;
+    else if (judgedPart && PART_SUBHEADING.test(draft.title)) level = 3;
     else if (draft.area && MAIN_AREAS.has(draft.area.key)) level = 2;
     else if (key && MAIN_AREAS.has(key) && (draft.rawLevel ?? 0) <= 2) level = 2;
     else if (draft.rawLevel !== null && anchorRaw !== null && draft.rawLevel > anchorRaw) level = 3;
@@ -65,6 +75,7 @@ function headingLevels(drafts: readonly SectionDraft[], format: Format): number[
     if (level === 2) {
       anchorRaw = draft.rawLevel;
       topArea = key;
+      judgedPart = draft.area !== null && draft.area !== undefined && draft.area.key !== 'overall-effectiveness' && MAIN_AREAS.has(draft.area.key);
     }
     return level;
   });

@@ -3,13 +3,17 @@
  * reports or five thousand:
  *
  * 1. The report index (report-index.ts): for each stem of the archive, the reports holding it and in how many of
- *    their passages, in files by the stem's first letters. It ranks reports.
- * 2. For each report, a passage index (`PassageIndex`, about a kilobyte) names its passages; word files, one per
- *    bucket of stems (`wordFileOf`), say which words of the report have those stems and which passages hold each;
- *    and the passages' text comes in files of `PASSAGES_PER_TEXT_FILE`. For the reports a search ranks first, the
- *    browser fetches only the word files of the query's stems, reads which words and passages those are
- *    (`wordsWithStem`), ranks the reports by their best passages (rank.ts), and fetches the passage index and text of
- *    the reports it shows.
+ *    their passages, in term files by the stem's first letters. It ranks reports.
+ * 2. Passage postings (`PostingsFile`): for each stem, the words of that stem and, for each word, the reports holding
+ *    it and the passages of each that do. They are published in the term files' shards (the same key as the stem's
+ *    term file, `postingsUrl`), one set per group of `POSTINGS_GROUP_REPORTS` reports (numbered newest first). In an
+ *    archive of one group (up to 64 reports: the five seeds, the 60 documents), the file a word being typed needs is
+ *    the file the finished word needs, as for the term files: the search page loads it while the reader types, with
+ *    every report's passage index in one file (`ALL_PASSAGE_INDEXES_URL`), and ranks the passages of the finished
+ *    query (rank.ts) at its last keystroke with nothing more to fetch. In a larger archive, a group's postings are
+ *    fetched for the reports a search ranks first, and each report shown its own passage index.
+ *    The passages' text comes in files of `PASSAGES_PER_TEXT_FILE` per report. With no signal, a report stored on the
+ *    device answers from its own files: its passage index, its postings alone (`reportWordsUrl`) and its texts.
  *
  * Pure and free of heavy imports: the browser uses this module as well as the build.
  */
@@ -24,13 +28,25 @@ export const SEARCH_INDEX_PATH = '/search-index/';
 export const PASSAGE_FILES_PATH = `${SEARCH_INDEX_PATH}passages/`;
 export const passageIndexUrl = (id: string) => `${PASSAGE_FILES_PATH}${id}.json`;
 export const passageTextUrl = (id: string, file: number) => `${PASSAGE_FILES_PATH}${id}.${file}.json`;
-export const passageWordsUrl = (id: string, file: number) => `${PASSAGE_FILES_PATH}${id}.w${file}.json`;
+/** A report's passage postings alone (every stem): what searching it with no signal reads. */
+export const reportWordsUrl = (id: string) => `${PASSAGE_FILES_PATH}${id}.words.json`;
 
 /**
- * Word files per report. A stem's file is found by hashing it (`wordFileOf`), for any report, before anything else of
- * the report has been fetched: ranking the reports of a search costs one small file per report and query word.
+ * Reports per group of passage postings. One group for the archives the search must answer at the last keystroke
+ * (the 60 documents); at 5,000 reports a group's file of a common stem stays a few kilobytes, and a search fetches
+ * those of the groups of the ten reports it ranks by passage.
  */
-export const WORD_FILES_PER_REPORT = 64;
+export const POSTINGS_GROUP_REPORTS = 64;
+export const postingsGroup = (report: number) => Math.floor(report / POSTINGS_GROUP_REPORTS);
+export const postingsGroups = (reports: number) => Math.ceil(reports / POSTINGS_GROUP_REPORTS);
+/** Where a group's passage postings are published; `fileName` is the stem's term file name (report-index.ts). */
+export const POSTINGS_PATH = `${SEARCH_INDEX_PATH}postings/`;
+export const postingsUrl = (group: number, fileName: string) => `${POSTINGS_PATH}${group}/${fileName}.json`;
+/**
+ * Every report's passage index by report number, without the passages' themes (five sixths of their size, read only
+ * with a theme chosen, from the report's own passage index): written for an archive of one group only.
+ */
+export const ALL_PASSAGE_INDEXES_URL = `${SEARCH_INDEX_PATH}reports.json`;
 
 /** A report as its search hits name it. */
 export interface SearchReport {
@@ -53,16 +69,6 @@ export interface PassageIndex {
   themes: string[];
   /** Its passages in the report's order: recommendations first, then paragraphs. */
   passages: PassageEntry[];
-}
-
-/** A report's words whose stems fall in one bucket (`wordFileOf`), and their passages. */
-export interface WordFile {
-  /** The words, in vocabulary order, separated by spaces. */
-  words: string;
-  /** The passages holding each word (`encodeWordPassages`). */
-  passages: string;
-  /** How many passages the report has: a word held by all of them is written "*". */
-  count: number;
 }
 
 /** Anything that is not a letter, a digit or a hyphen separates words. */
@@ -107,55 +113,84 @@ export function vocabulary(passages: readonly string[], everywhere = ''): { word
   return { words: sorted.map(([word]) => word), passagesOf: sorted.map(([, passages]) => passages) };
 }
 
-/** The word file of a stem: FNV-1a of its characters, in `WORD_FILES_PER_REPORT` buckets. */
-export function wordFileOf(word: string): number {
-  let hash = 0x811c9dc5;
-  for (let at = 0; at < word.length; at++) hash = Math.imul(hash ^ word.charCodeAt(at), 0x01000193);
-  return (hash >>> 0) % WORD_FILES_PER_REPORT;
-}
-
-/** The vocabulary cut into word files by stem (`wordFileOf`); buckets no word falls in are left empty. */
-export function wordFiles(words: readonly string[], passagesOf: readonly (readonly number[])[], count: number): Array<WordFile | undefined> {
-  const files: Array<{ words: string[]; lists: (readonly number[])[] } | undefined> = [];
-  words.forEach((word, at) => {
-    const entry = (files[wordFileOf(stem(word))] ??= { words: [], lists: [] });
-    entry.words.push(word);
-    entry.lists.push(passagesOf[at]);
-  });
-  return Array.from({ length: WORD_FILES_PER_REPORT }, (_, at) => {
-    const file = files[at];
-    return file && { words: file.words.join(' '), passages: encodeWordPassages(file.lists, count), count };
-  });
-}
-
 /** A vocabulary word a search matched, and the passages of its report holding it. */
 export interface MatchedWord {
   word: string;
   passages: number[];
 }
 
-/** The words of a word file with the stem `wanted`, and their passages: what a query word matched in the report. */
-export function wordsWithStem(wanted: string, file: WordFile): MatchedWord[] {
-  const lists = decodeWordPassages(file.passages, file.count);
-  return file.words.split(' ').flatMap((word, at) => (stem(word) === wanted ? [{ word, passages: lists[at] }] : []));
+/**
+ * Passage postings by stem: each word of the stem, and the reports holding it as one string: per report, the gap
+ * from the previous report's number (from `base`, the first number the file can hold), ":", then its passages as the
+ * first number and the gaps between them, all base 36, comma-separated; reports separated by spaces.
+ */
+export type PostingsFile = Record<string, Array<[word: string, reports: string]>>;
+
+const base36 = (n: number) => n.toString(36);
+
+/**
+ * A report's own postings file (numbered from the report's number: each entry is "0:" and its passages), from its
+ * vocabulary (`vocabulary`: words in order, and the passages holding each) and each word's stem.
+ */
+export function reportPostings(words: readonly string[], passagesOf: readonly (readonly number[])[], stems: readonly string[]): PostingsFile {
+  const byStem = new Map<string, Array<[string, string]>>();
+  words.forEach((word, at) => {
+    const list = byStem.get(stems[at]) ?? [];
+    byStem.set(stems[at], list);
+    const passages = passagesOf[at];
+    list.push([word, `0:${passages.map((passage, k) => base36(k === 0 ? passage : passage - passages[k - 1])).join(',')}`]);
+  });
+  const file: PostingsFile = {};
+  for (const [key, list] of [...byStem].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) file[key] = list;
+  return file;
 }
 
 /**
- * Passage lists, compactly: one entry per word, separated by spaces; within an entry the first passage number and
- * then the gaps between them, in base 36, separated by commas. Mostly one or two characters a number. A word held by
- * all `count` passages is "*".
+ * The postings of a group of reports numbered from `base`, from each report's own (`reportPostings`), in files by
+ * `keyOf` each stem. A report's entries are taken as written, with the gap from the report before.
  */
-export function encodeWordPassages(passagesOf: readonly (readonly number[])[], count: number): string {
-  return passagesOf
-    .map((list) => (count > 1 && list.length === count ? '*' : list.map((passage, at) => (at === 0 ? passage : passage - list[at - 1]).toString(36)).join(',')))
-    .join(' ');
+export function groupPostings(reports: ReadonlyArray<readonly [report: number, own: PostingsFile]>, base: number, keyOf: (stem: string) => string): Map<string, PostingsFile> {
+  const byStem = new Map<string, Map<string, string[]>>();
+  // The last report each word was seen in: reports are visited in order.
+  const last = new Map<string, number>();
+  for (const [report, own] of [...reports].sort(([a], [b]) => a - b)) {
+    for (const key in own) {
+      const byWord = byStem.get(key) ?? new Map<string, string[]>();
+      byStem.set(key, byWord);
+      for (const [word, encoded] of own[key]) {
+        const entries = byWord.get(word) ?? [];
+        byWord.set(word, entries);
+        entries.push(`${base36(report - (last.get(word) ?? base - 1) - 1)}${encoded.slice(encoded.indexOf(':'))}`);
+        last.set(word, report);
+      }
+    }
+  }
+  const files = new Map<string, PostingsFile>();
+  for (const [key, byWord] of [...byStem].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const file = files.get(keyOf(key)) ?? {};
+    files.set(keyOf(key), file);
+    file[key] = [...byWord].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([word, entries]) => [word, entries.join(' ')]);
+  }
+  return files;
 }
 
-export function decodeWordPassages(encoded: string, count: number): number[][] {
-  if (encoded === '') return [];
-  return encoded.split(' ').map((entry) => {
-    if (entry === '*') return Array.from({ length: count }, (_, passage) => passage);
-    let passage = 0;
-    return entry.split(',').map((step, at) => (passage = at === 0 ? parseInt(step, 36) : passage + parseInt(step, 36)));
-  });
+/** The words of stem `wanted` in a postings file numbered from `base`, by report: what a query word matched in each. */
+export function stemPostings(file: PostingsFile, wanted: string, base: number): Map<number, MatchedWord[]> {
+  const byReport = new Map<number, MatchedWord[]>();
+  for (const [word, encoded] of Object.hasOwn(file, wanted) ? file[wanted] : []) {
+    let report = base - 1;
+    for (const entry of encoded.split(' ')) {
+      const colon = entry.indexOf(':');
+      report += parseInt(entry.slice(0, colon), 36) + 1;
+      let passage = 0;
+      const passages = entry
+        .slice(colon + 1)
+        .split(',')
+        .map((step, at) => (passage = at === 0 ? parseInt(step, 36) : passage + parseInt(step, 36)));
+      const list = byReport.get(report) ?? [];
+      list.push({ word, passages });
+      byReport.set(report, list);
+    }
+  }
+  return byReport;
 }

@@ -11,8 +11,8 @@ import { passageName } from '../site/cite.ts';
 import { documentTypeName, formatDate } from '../site/format.ts';
 import { reportUrl } from '../site/urls.ts';
 import { NOT_GRADED, type FacetKey } from './facets.ts';
+import { reportPostings, vocabulary, type PassageEntry, type PassageIndex, type PostingsFile } from './passage-index.ts';
 import { stem } from './stem.ts';
-import { vocabulary, wordFiles, type PassageEntry, type PassageIndex, type WordFile } from './passage-index.ts';
 
 export interface SearchDocument {
   /** Publication date, yyyy-mm-dd: reports are numbered newest first. */
@@ -21,24 +21,28 @@ export interface SearchDocument {
   stems: Map<string, number>;
   facets: Record<FacetKey, string[]>;
   index: PassageIndex;
-  /** Word files by bucket (`wordFileOf`); undefined for a bucket none of its words falls in. */
-  words: Array<WordFile | undefined>;
+  /** The report's words by stem, with the passages holding each: its own passage postings (passage-index.ts). */
+  words: PostingsFile;
   /** The report's vocabulary, each word once: for the archive's "did you mean" files. */
   vocabulary: string[];
   /** The passages' text, in the index's order. */
   texts: string[];
 }
 
-/** Each stem of a vocabulary, with how many passages hold a word of that stem. */
-function stemCounts(words: readonly string[], passagesOf: readonly (readonly number[])[]): Map<string, number> {
-  const holders = new Map<string, Set<number>>();
-  words.forEach((word, at) => {
-    const key = stem(word);
-    const set = holders.get(key) ?? new Set<number>();
-    holders.set(key, set);
-    for (const passage of passagesOf[at]) set.add(passage);
+/** Each stem of a vocabulary (`stems`: each word's), with how many passages hold a word of that stem. */
+function stemCounts(stems: readonly string[], passagesOf: readonly (readonly number[])[]): Map<string, number> {
+  // Most stems have one word: its passages are counted without a set.
+  const holders = new Map<string, readonly number[] | Set<number>>();
+  stems.forEach((key, at) => {
+    const held = holders.get(key);
+    if (held === undefined) holders.set(key, passagesOf[at]);
+    else {
+      const set = held instanceof Set ? held : new Set(held);
+      for (const passage of passagesOf[at]) set.add(passage);
+      holders.set(key, set);
+    }
   });
-  return new Map([...holders].map(([key, set]) => [key, set.size]));
+  return new Map([...holders].map(([key, held]) => [key, held instanceof Set ? held.size : held.length]));
 }
 
 /**
@@ -63,9 +67,10 @@ export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<st
   const texts = passages.map((passage) => passage.text);
   const { words, passagesOf } = vocabulary(texts, `${report.authority} ${report.published.slice(0, 4)}`);
   const url = reportUrl(report.slug);
+  const stems = words.map((word) => stem(word));
   return {
     published: report.published,
-    stems: stemCounts(words, passagesOf),
+    stems: stemCounts(stems, passagesOf),
     facets: {
       authority: [report.authority],
       type: [documentTypeName(report.documentType)],
@@ -78,7 +83,7 @@ export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<st
       themes,
       passages: entries,
     },
-    words: wordFiles(words, passagesOf, texts.length),
+    words: reportPostings(words, passagesOf, stems),
     vocabulary: words,
     texts,
   };

@@ -67,8 +67,21 @@ export function typedTermFile(typed: string, split: ReadonlySet<string>): string
   return key;
 }
 
-/** A term file's name: letters a–z and digits as they are, anything else as "_" and its code point in hex. */
-export const termFileUrl = (key: string) => `${TERMS_PATH}${key.replace(/[^a-z0-9]/g, (c) => `_${(c.codePointAt(0) ?? 0).toString(16)}_`)}.json`;
+/**
+ * Whether a word being typed can only be finished as it stands, as far as the archive's words go: its stem is in its
+ * term file `file` and no other stem there begins with it ("interviews", where "interview" could still become
+ * "interviewer"). A reader who goes on typing it makes a word the archive does not have.
+ */
+export function typedWordDone(typed: string, file: TermFile, typedStem: string): boolean {
+  return Object.hasOwn(file, typedStem) && !Object.keys(file).some((other) => other !== typedStem && other.startsWith(typed));
+}
+
+/**
+ * A term file's name, which its stems' passage postings share (passage-index.ts): letters a–z and digits as they are,
+ * anything else as "_" and its code point in hex.
+ */
+export const termFileName = (key: string) => key.replace(/[^a-z0-9]/g, (c) => `_${(c.codePointAt(0) ?? 0).toString(16)}_`);
+export const termFileUrl = (key: string) => `${TERMS_PATH}${termFileName(key)}.json`;
 
 /** One report holding a stem: its number, and how many of its passages hold the stem. */
 export interface Posting {

@@ -1,67 +1,134 @@
 /**
  * Writes the search index of some report records into `<folder>/search-index/`: the report index (term files and
- * metadata, report-index.ts), the facets of every report, each report's passage files (passage-index.ts), and the
- * archive's vocabulary by first letter for "did you mean" (suggest.ts).
+ * metadata, report-index.ts), the facets of every report, the passage postings of each group of reports, each
+ * report's passage files (passage-index.ts), and the archive's vocabulary by first letter for "did you mean"
+ * (suggest.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ReportRecord } from '../../schemas/report.ts';
 import { required } from '../required.ts';
 import { FACET_KEYS, type FacetKey } from './facets.ts';
 import { searchDocument, type SearchDocument } from './records.ts';
-import { encodePostings, FACETS_URL, INDEX_META_URL, termFiles, termFileUrl, TERMS_PATH, type FacetIndex, type IndexMeta, type Posting } from './report-index.ts';
+import { encodePostings, FACETS_URL, INDEX_META_URL, termFileKey, termFileName, termFiles, termFileUrl, TERMS_PATH, type FacetIndex, type IndexMeta, type Posting } from './report-index.ts';
 import { VOCABULARY_PATH, vocabularyFiles } from './suggest.ts';
-import { PASSAGE_FILES_PATH, PASSAGES_PER_TEXT_FILE, passageIndexUrl, passageTextUrl, passageWordsUrl } from './passage-index.ts';
+import {
+  ALL_PASSAGE_INDEXES_URL,
+  PASSAGE_FILES_PATH,
+  PASSAGES_PER_TEXT_FILE,
+  passageIndexUrl,
+  passageTextUrl,
+  groupPostings,
+  postingsGroups,
+  POSTINGS_GROUP_REPORTS,
+  postingsUrl,
+  reportWordsUrl,
+  type PassageIndex,
+  type PostingsFile,
+} from './passage-index.ts';
+import { reportUrl } from '../site/urls.ts';
 
-function writePassageFiles(folder: string, id: string, { index, words, texts }: SearchDocument): void {
+/** Writes a report's passage files; returns its own postings as written. */
+function writePassageFiles(folder: string, id: string, { index, words, texts }: SearchDocument): string {
+  const postings = JSON.stringify(words);
   writeFileSync(join(folder, passageIndexUrl(id)), JSON.stringify(index));
-  words.forEach((file, at) => file && writeFileSync(join(folder, passageWordsUrl(id, at)), JSON.stringify(file)));
+  writeFileSync(join(folder, reportWordsUrl(id)), postings);
   for (let from = 0; from < texts.length; from += PASSAGES_PER_TEXT_FILE) {
     const file = passageTextUrl(id, from / PASSAGES_PER_TEXT_FILE);
     writeFileSync(join(folder, file), JSON.stringify(texts.slice(from, from + PASSAGES_PER_TEXT_FILE)));
   }
+  return postings;
 }
 
+/**
+ * The passage postings of each group of reports, in files by the term file key of their stems (the file a search
+ * reads for a stem is named by the same letters as its term file), from each report's own postings (`ownPostings`,
+ * as its file holds them: a group is put together from them without reading numbers).
+ */
+function writePostingsFiles(folder: string, ownPostings: readonly string[], split: ReadonlySet<string>): void {
+  const keys = new Map<string, string>();
+  const keyOf = (stem: string) => {
+    const known = keys.get(stem);
+    if (known !== undefined) return known;
+    const key = termFileKey(stem, split);
+    keys.set(stem, key);
+    return key;
+  };
+  for (let group = 0; group < postingsGroups(ownPostings.length); group++) {
+    const first = group * POSTINGS_GROUP_REPORTS;
+    const reports = ownPostings.slice(first, first + POSTINGS_GROUP_REPORTS).map((own, at) => [first + at, JSON.parse(own) as PostingsFile] as const);
+    mkdirSync(dirname(join(folder, postingsUrl(group, 'any'))), { recursive: true });
+    for (const [key, file] of groupPostings(reports, first, keyOf)) {
+      writeFileSync(join(folder, postingsUrl(group, termFileName(key))), JSON.stringify(file));
+    }
+  }
+}
+
+/** A passage index without its themes, which only a search with a theme chosen reads (from the report's own). */
+const withoutThemes = ({ report, passages }: PassageIndex): PassageIndex => ({ report, themes: [], passages: passages.map(([anchor, label]) => [anchor, label, []]) });
+
 /** Every facet's values in one list, and each report's as positions in it. */
-function facetIndex(documents: readonly SearchDocument[]): FacetIndex {
+function facetIndex(facets: ReadonlyArray<SearchDocument['facets']>): FacetIndex {
   const values = {} as Record<FacetKey, string[]>;
   const reports = {} as Record<FacetKey, number[][]>;
   for (const key of FACET_KEYS) {
-    const list = [...new Set(documents.flatMap((d) => d.facets[key]))].sort();
+    const list = [...new Set(facets.flatMap((f) => f[key]))].sort();
     const position = new Map(list.map((value, at) => [value, at]));
     values[key] = list;
-    reports[key] = documents.map((d) => d.facets[key].map((value) => required(position.get(value), `the position of ${key} "${value}"`)));
+    reports[key] = facets.map((f) => f[key].map((value) => required(position.get(value), `the position of ${key} "${value}"`)));
   }
   return { values, reports };
 }
 
-/** Indexes `reports` into `<folder>/search-index/`; resolves to the number of passages indexed. */
+/**
+ * Indexes `reports` into `<folder>/search-index/`; resolves to the number of passages indexed. One report at a time:
+ * its passage files are written as it is indexed, and only what the archive-wide files need is kept (its stems'
+ * passage counts, facets, own postings as written, vocabulary), so 5,000 reports never have their word lists in
+ * memory at once.
+ */
 export async function writeSearchIndex(reports: readonly ReportRecord[], themeTitles: ReadonlyMap<string, string>, folder: string): Promise<number> {
   // Newest first, so that sorting by date is sorting by number; the same date in order of URL.
-  const documents = reports
-    .map((report) => searchDocument(report, themeTitles))
-    .sort((a, b) => (a.published === b.published ? (a.index.report.url < b.index.report.url ? -1 : 1) : a.published < b.published ? 1 : -1));
+  const ordered = reports
+    .map((report) => ({ report, url: reportUrl(report.slug) }))
+    .sort((a, b) => (a.report.published === b.report.published ? (a.url < b.url ? -1 : 1) : a.report.published < b.report.published ? 1 : -1))
+    .map(({ report }) => report);
+  const oneGroup = postingsGroups(ordered.length) === 1;
 
   const postings = new Map<string, Posting[]>();
-  documents.forEach((document, report) => {
-    for (const [stem, passages] of document.stems) {
-      const list = postings.get(stem) ?? [];
-      list.push({ report, passages });
-      postings.set(stem, list);
+  const facets: Array<SearchDocument['facets']> = [];
+  const ownPostings: string[] = [];
+  const linksOfAll: PassageIndex[] = [];
+  let passages = 0;
+  mkdirSync(join(folder, PASSAGE_FILES_PATH), { recursive: true });
+  /** Indexes each report in turn, writing its passage files; yields its vocabulary for the "did you mean" files. */
+  function* indexEach(): Generator<string[]> {
+    for (const [report, record] of ordered.entries()) {
+      const document = searchDocument(record, themeTitles);
+      ownPostings.push(writePassageFiles(folder, String(report), document));
+      for (const [stem, count] of document.stems) {
+        const list = postings.get(stem) ?? [];
+        list.push({ report, passages: count });
+        postings.set(stem, list);
+      }
+      facets.push(document.facets);
+      if (oneGroup) linksOfAll.push(withoutThemes(document.index));
+      passages += document.texts.length;
+      yield document.vocabulary;
     }
-  });
+  }
+  mkdirSync(join(folder, VOCABULARY_PATH), { recursive: true });
+  for (const [file, words] of vocabularyFiles(indexEach())) {
+    writeFileSync(join(folder, VOCABULARY_PATH, `${file}.json`), JSON.stringify(words));
+  }
+
   const { files, split } = termFiles(new Map([...postings].map(([stem, list]) => [stem, encodePostings(list)])));
   mkdirSync(join(folder, TERMS_PATH), { recursive: true });
   for (const [key, file] of files) writeFileSync(join(folder, termFileUrl(key)), JSON.stringify(file));
-  const meta: IndexMeta = { reports: documents.length, split };
+  const meta: IndexMeta = { reports: ordered.length, split };
   writeFileSync(join(folder, INDEX_META_URL), JSON.stringify(meta));
-  writeFileSync(join(folder, FACETS_URL), JSON.stringify(facetIndex(documents)));
-
-  mkdirSync(join(folder, PASSAGE_FILES_PATH), { recursive: true });
-  documents.forEach((document, report) => writePassageFiles(folder, String(report), document));
-  mkdirSync(join(folder, VOCABULARY_PATH), { recursive: true });
-  for (const [file, words] of vocabularyFiles(documents.map((d) => d.vocabulary))) {
-    writeFileSync(join(folder, VOCABULARY_PATH, `${file}.json`), JSON.stringify(words));
-  }
-  return documents.reduce((n, d) => n + d.texts.length, 0);
+  writeFileSync(join(folder, FACETS_URL), JSON.stringify(facetIndex(facets)));
+  writePostingsFiles(folder, ownPostings, new Set(split));
+  // An archive of one group is searched with every report's passage links at hand (passage-index.ts).
+  if (oneGroup) writeFileSync(join(folder, ALL_PASSAGE_INDEXES_URL), JSON.stringify(linksOfAll));
+  return passages;
 }

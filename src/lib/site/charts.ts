@@ -94,33 +94,57 @@ export function movementChart(counts: ReturnType<typeof movementCounts>): Moveme
 export interface TimelineChart {
   height: number;
   columns: Array<{ x: number; year: string; framework: string }>;
-  rows: Array<{ name: string; labelY: number; marks: Mark[] }>;
+  /** Each area's name in lines (`labelLines`, each with its baseline), then its marks below. */
+  rows: Array<{ name: string; labelLines: Array<{ text: string; y: number }>; marks: Mark[] }>;
+}
+
+/**
+ * A timeline's row labels are 14 units high (`.chart__row-label`), about 13 px on a 320 px phone where the chart
+ * shrinks to fit; at that size a line holds TIMELINE_LABEL_CHARS characters across the chart, so a longer area name
+ * ("Impact of leaders (leadership, management and governance)") takes two lines rather than small print.
+ */
+export const TIMELINE_LABEL_CHARS = 36;
+const TIMELINE_LABEL_LINE = 17;
+
+/** Words in lines of at most `width` characters (a longer word has a line of its own). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 /**
  * An authority's grades over time: a column per inspection (oldest first), a row per area as in its judgement
- * table (the same `judgementHistory` rows), each grade a shape.
+ * table (the same `judgementHistory` rows), each grade a shape under the area's name.
  */
 export function timelineChart(inspections: readonly ReportRecord[], rows: readonly HistoryRow[]): TimelineChart {
   const header = 30;
-  const rowHeight = 46;
+  const markHeight = 32;
   const scale = scalePoint<string>().domain(inspections.map((i) => i.slug)).range([24, CHART_WIDTH - 24]).padding(inspections.length === 1 ? 1 : 0);
   const x = (report: ReportRecord) => required(scale(report.slug), `the column of ${report.slug}`);
+  let top = header;
+  const shaped = rows.map((row) => {
+    const labelLines = wrapWords(row.name, TIMELINE_LABEL_CHARS).map((text, line) => ({ text, y: top + 14 + TIMELINE_LABEL_LINE * line }));
+    const markY = top + TIMELINE_LABEL_LINE * (labelLines.length - 1) + markHeight;
+    top = markY + 14;
+    return {
+      name: row.name,
+      labelLines,
+      marks: row.cells.flatMap((cell, column) => {
+        if (!cell) return [];
+        const band = gradeBand(cell.grade);
+        const report = required(inspections[column], `inspection ${column} of ${row.name}`);
+        return [{ x: x(report), y: markY, path: bandSymbol(band, 130), band, title: `${row.name}, ${formatDate(report.published)}: ${cell.grade}` }];
+      }),
+    };
+  });
   return {
-    height: header + rowHeight * rows.length,
+    height: top,
     columns: inspections.map((i) => ({ x: x(i), year: i.published.slice(0, 4), framework: i.framework ?? '' })),
-    rows: rows.map((row, at) => {
-      const top = header + rowHeight * at;
-      return {
-        name: row.name,
-        labelY: top + 14,
-        marks: row.cells.flatMap((cell, column) => {
-          if (!cell) return [];
-          const band = gradeBand(cell.grade);
-          const report = required(inspections[column], `inspection ${column} of ${row.name}`);
-          return [{ x: x(report), y: top + 32, path: bandSymbol(band, 130), band, title: `${row.name}, ${formatDate(report.published)}: ${cell.grade}` }];
-        }),
-      };
-    }),
+    rows: shaped,
   };
 }

@@ -30,6 +30,11 @@ export interface PassageName {
   label: string;
   /** In words, for citations and accessible names: "paragraph 29", "archive paragraph A3", "recommendation 3". */
   name: string;
+  /**
+   * The label without its "¶", as the end of a range shows it ("¶ 12–20", "¶ 5–6.0 (2nd)"): "20", "6.0 (2nd)".
+   * Null for what the report does not number (archive paragraphs, "A3") and for recommendations.
+   */
+  bareLabel: string | null;
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
@@ -39,16 +44,30 @@ const ordinalShort = (n: number) => `${n}${n % 10 === 2 && n % 100 !== 12 ? 'nd'
 export const recommendationName = (r: Pick<Recommendation, 'number'>): PassageName => ({
   label: `Recommendation ${r.number}`,
   name: `recommendation ${r.number}`,
+  bareLabel: null,
 });
 
 /** The name of a paragraph the report numbers `label`, the `nth` so numbered in the report (1 for most). */
-const numberedName = (label: string, nth: number): PassageName =>
-  nth === 1
-    ? { label: `¶ ${label}`, name: `paragraph ${label}` }
-    : { label: `¶ ${label} (${ordinalShort(nth)})`, name: `paragraph ${label} (the ${ordinalWord(nth)} so numbered)` };
+function numberedName(label: string, nth: number): PassageName {
+  const bareLabel = nth === 1 ? label : `${label} (${ordinalShort(nth)})`;
+  return { label: `¶ ${bareLabel}`, name: nth === 1 ? `paragraph ${label}` : `paragraph ${label} (the ${ordinalWord(nth)} so numbered)`, bareLabel };
+}
 
 /** The name of a paragraph the report leaves unnumbered, by the archive's label for it ("A3"). */
-const archiveName = (label: string): PassageName => ({ label, name: `archive paragraph ${label}` });
+const archiveName = (label: string): PassageName => ({ label, name: `archive paragraph ${label}`, bareLabel: null });
+
+type NumberedName = PassageName & { bareLabel: string };
+
+/**
+ * "¶ 12–20", "¶ 7" or null: the run of paragraphs from the first to the last the report numbers, as a contents list
+ * shows it so a reader can find a paragraph by number. Paragraphs the report leaves unnumbered ("A3") are passed over.
+ */
+export function paragraphRangeLabel(names: readonly PassageName[]): string | null {
+  const numbered = names.filter((name): name is NumberedName => name.bareLabel !== null);
+  const [first, last] = [numbered[0], numbered.at(-1)];
+  if (!first || !last) return null;
+  return first === last ? first.label : `${first.label}–${last.bareLabel}`;
+}
 
 /**
  * Every paragraph's name in one report. Ofsted's own numbers show as "¶ 41"; the archive's numbers for unnumbered

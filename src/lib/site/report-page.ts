@@ -4,7 +4,7 @@
  */
 import type { Grade, Judgement, Paragraph, Recommendation, ReportRecord, Section } from '../../schemas/report.ts';
 import { required } from '../required.ts';
-import { citePassage, citeReport, paragraphNames, recommendationName, type Citation, type PassageName } from './cite.ts';
+import { citePassage, citeReport, paragraphNames, paragraphRangeLabel, recommendationName, type Citation, type PassageName } from './cite.ts';
 import { documentTypeName, formatDate, formatDateRange } from './format.ts';
 import { reportUrl } from './urls.ts';
 import { reportJsonUrl, sourceFileUrl } from '../exports/urls.ts';
@@ -27,6 +27,12 @@ export interface ReportPart {
   range: string | null;
 }
 
+/** A line of the contents: a part, with the parts under its heading (a judgement's "Summary", "Inspection findings"). */
+export interface ContentsEntry {
+  part: ReportPart;
+  subparts: ReportPart[];
+}
+
 export interface ReportPage {
   /** The page's <title> and og:title: always names the council. */
   title: string;
@@ -39,6 +45,8 @@ export interface ReportPage {
   unplacedRecommendations: ShapedRecommendation[];
   recommendationsHeading: string;
   parts: ReportPart[];
+  /** The parts as the contents list them: each level-3 part under the level-2 part before it. */
+  contents: ContentsEntry[];
   /** The judgements other than the overall one, which the page shows once, on its own, above them. */
   areaJudgements: Judgement[];
   overall: Grade | null;
@@ -60,12 +68,15 @@ export function reportTitle(report: ReportRecord): string {
   return `${title} (${formatDate(report.published)})`;
 }
 
-/** "¶ 12–20", "¶ 7" or null: the first and last of a run of paragraphs, as the page labels them. */
-function paragraphRange(paragraphs: readonly ShapedParagraph[]): string | null {
-  const numbered = paragraphs.filter((p) => p.paragraph.number !== null);
-  const [first, last] = [numbered[0], numbered.at(-1)];
-  if (!first || !last) return null;
-  return first === last ? first.name.label : `${first.name.label}–${last.name.label.replace(/^¶ /, '')}`;
+/** Parts grouped under their level-2 headings; a level-3 part with none before it stands on its own. */
+export function contentsOf(parts: readonly ReportPart[]): ContentsEntry[] {
+  const entries: ContentsEntry[] = [];
+  for (const part of parts) {
+    const parent = entries.at(-1);
+    if (part.section.level > 2 && parent) parent.subparts.push(part);
+    else entries.push({ part, subparts: [] });
+  }
+  return entries;
 }
 
 export function reportPage(report: ReportRecord, site: URL): ReportPage {
@@ -89,7 +100,7 @@ export function reportPage(report: ReportRecord, site: URL): ReportPage {
       section,
       recommendations: report.recommendations.filter((r) => r.section === section.id).map(shapeRecommendation),
       paragraphs,
-      range: paragraphRange(paragraphs),
+      range: paragraphRangeLabel(paragraphs.map((p) => p.name)),
     };
   });
   const type = documentTypeName(report.documentType);
@@ -104,6 +115,7 @@ export function reportPage(report: ReportRecord, site: URL): ReportPage {
     unplacedRecommendations: report.recommendations.filter((r) => r.section === null || !sectionIds.has(r.section)).map(shapeRecommendation),
     recommendationsHeading: report.framework === 'ILACS' ? 'What needs to improve' : 'Recommendations',
     parts,
+    contents: contentsOf(parts),
     areaJudgements,
     overall: report.overallEffectiveness,
     areasMatchOverall: report.overallEffectiveness !== null && areaJudgements.length > 1 && areaJudgements.every((j) => j.grade === report.overallEffectiveness),
