@@ -232,8 +232,12 @@ export function wordPlaces(text: string): Map<string, number[]> {
       if (SENTENCE_END.test(piece)) next++;
       continue;
     }
-    // As `queryWords` splits it, without its regular expressions for the many words with no hyphen.
-    const parts = HYPHENS.test(piece) ? piece.split(HYPHENS).filter(Boolean) : piece ? [piece] : [];
+    // Split as `queryWords` splits it; most words have no hyphen and take the short way.
+    if (!HYPHENS.test(piece)) {
+      if (piece && !OPTIONAL_WORDS.has(piece)) put(piece, next++);
+      continue;
+    }
+    const parts = piece.split(HYPHENS).filter(Boolean);
     const placed = parts.map((part) => (OPTIONAL_WORDS.has(part) ? undefined : next++));
     parts.forEach((part, k) => placed[k] !== undefined && put(part, placed[k]));
     const ends = placed.filter((place) => place !== undefined);
