@@ -72,9 +72,8 @@ export interface PassageIndex {
 }
 
 /** Anything that is not a letter, a digit or a hyphen separates words. */
-export const SEPARATORS = /[^\p{L}\p{N}\-‐‑]+/u;
-/** Hyphens, which join the parts of a word. */
-export const HYPHENS = /[-‐‑]+/;
+const SEPARATORS = /[^\p{L}\p{N}\-‐‑]+/u;
+const HYPHENS = /[-‐‑]+/;
 
 /**
  * The words of a text as the index holds them: lower case, split at anything that is not a letter or a digit. A
@@ -118,41 +117,28 @@ export function vocabulary(passages: readonly string[], everywhere = ''): { word
 export interface MatchedWord {
   word: string;
   passages: number[];
-  /** For each of `passages`, where the word stands in it (query.ts `wordPlaces`): which query words stand together. */
-  places: number[][];
 }
 
 /**
  * Passage postings by stem: each word of the stem, and the reports holding it as one string: per report, the gap
  * from the previous report's number (from `base`, the first number the file can hold), ":", then its passages as the
- * first number and the gaps between them, comma-separated, each followed by the word's places in that passage
- * (query.ts `wordPlaces`), each after a ".", the first as it is and the others as gaps; all base 36; reports
- * separated by spaces. "3:0.4,2.1.a" is report base+3, passage 0 at place 4, passage 2 at places 1 and 11.
+ * first number and the gaps between them, all base 36, comma-separated; reports separated by spaces.
  */
 export type PostingsFile = Record<string, Array<[word: string, reports: string]>>;
 
 const base36 = (n: number) => n.toString(36);
 
-const gaps = (numbers: readonly number[]) => numbers.map((n, k) => base36(k === 0 ? n : n - numbers[k - 1]));
-
 /**
  * A report's own postings file (numbered from the report's number: each entry is "0:" and its passages), from its
- * vocabulary (`vocabulary`: words in order, and the passages holding each), each word's stem, and where a word
- * stands in a passage (`placesOf`; none for a word counted in every passage without standing in it).
+ * vocabulary (`vocabulary`: words in order, and the passages holding each) and each word's stem.
  */
-export function reportPostings(
-  words: readonly string[],
-  passagesOf: readonly (readonly number[])[],
-  stems: readonly string[],
-  placesOf: (word: string, passage: number) => readonly number[],
-): PostingsFile {
+export function reportPostings(words: readonly string[], passagesOf: readonly (readonly number[])[], stems: readonly string[]): PostingsFile {
   const byStem = new Map<string, Array<[string, string]>>();
   words.forEach((word, at) => {
     const list = byStem.get(stems[at]) ?? [];
     byStem.set(stems[at], list);
     const passages = passagesOf[at];
-    const steps = gaps(passages).map((step, k) => [step, ...gaps(placesOf(word, passages[k]))].join('.'));
-    list.push([word, `0:${steps.join(',')}`]);
+    list.push([word, `0:${passages.map((passage, k) => base36(k === 0 ? passage : passage - passages[k - 1])).join(',')}`]);
   });
   const file: PostingsFile = {};
   for (const [key, list] of [...byStem].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) file[key] = list;
@@ -196,16 +182,13 @@ export function stemPostings(file: PostingsFile, wanted: string, base: number): 
     for (const entry of encoded.split(' ')) {
       const colon = entry.indexOf(':');
       report += parseInt(entry.slice(0, colon), 36) + 1;
-      const passages: number[] = [];
-      const places: number[][] = [];
-      for (const step of entry.slice(colon + 1).split(',')) {
-        const [passage, ...placeSteps] = step.split('.').map((n) => parseInt(n, 36));
-        passages.push(passages.length === 0 ? passage : passages[passages.length - 1] + passage);
-        let place = 0;
-        places.push(placeSteps.map((gap, k) => (place = k === 0 ? gap : place + gap)));
-      }
+      let passage = 0;
+      const passages = entry
+        .slice(colon + 1)
+        .split(',')
+        .map((step, at) => (passage = at === 0 ? parseInt(step, 36) : passage + parseInt(step, 36)));
       const list = byReport.get(report) ?? [];
-      list.push({ word, passages, places });
+      list.push({ word, passages });
       byReport.set(report, list);
     }
   }

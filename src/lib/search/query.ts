@@ -4,7 +4,7 @@
  * glossary, other ways of saying the same thing ("LADO" is also "local authority designated officer" and
  * "designated officer"). Pure; the browser uses it.
  */
-import { HYPHENS, indexWords, SEPARATORS } from './passage-index.ts';
+import { indexWords } from './passage-index.ts';
 
 /** The parts of a glossary entry the search uses (src/schemas/glossary.ts documents them). */
 export interface GlossaryForms {
@@ -142,118 +142,4 @@ export function phraseOffset(text: string, phrases: readonly (readonly string[])
     if (at !== undefined) return at;
   }
   return undefined;
-}
-
-// ---- compound words ------------------------------------------------------------------------------------------------
-
-/** A plain word of its own: one typed word, neither quoted, optional, a figure nor a glossary term. */
-const plainWord = (group: QueryGroup | undefined): group is QueryGroup =>
-  !!group && !group.phrase && !group.optional && !group.glossary && group.alternatives.length === 1 && group.alternatives[0].length === 1 && /^\p{L}+$/u.test(group.typed);
-
-/** Parts a compound is split into are at least this long: "letter box", not "lett erbox". */
-const COMPOUND_PART = 3;
-
-/**
- * Compounds a query's words could be written as, to look up in the archive's vocabulary: each two neighbouring plain
- * words joined ("letter box" is "letterbox"), and each way of splitting a word the archive does not use (`unknown`)
- * into two ("childminder" is "child minder").
- */
-export function compoundCandidates(groups: readonly QueryGroup[], unknown: (word: string) => boolean): string[] {
-  const words = new Set<string>();
-  groups.forEach((group, at) => {
-    if (!plainWord(group)) return;
-    if (plainWord(groups[at + 1])) words.add(group.typed + groups[at + 1].typed);
-    if (unknown(group.typed)) for (const [left, right] of splits(group.typed)) words.add(left).add(right);
-  });
-  return [...words];
-}
-
-const splits = (word: string): Array<[string, string]> =>
-  Array.from({ length: Math.max(0, word.length - 2 * COMPOUND_PART + 1) }, (_, k) => [word.slice(0, COMPOUND_PART + k), word.slice(COMPOUND_PART + k)]);
-
-/**
- * The groups with the compounds the archive writes as one word as another way of saying them: "letter box" also
- * finds "letterbox" (each of the two words is held by a passage writing it joined), so the four reports writing it
- * apart and the forty writing it joined answer alike, each word keeping its own weight. A compound joins only where
- * it finds reports the words apart do not: "step-up" is indexed as "step", "up" and "stepup" alike, so "step up"
- * gains nothing from "stepup" but a rarer word to rank reports by. A word the archive does not use is split where
- * both parts are its words ("childminder" finds "child minder"). `holders`: the reports holding a word's stem.
- */
-export function joinCompounds(groups: readonly QueryGroup[], holders: (word: string) => ReadonlySet<number>): QueryGroup[] {
-  const known = (word: string) => holders(word).size > 0;
-  const addsReports = (left: string, right: string) => {
-    const [apart, together] = [[holders(left), holders(right)], holders(left + right)] as const;
-    return [...together].some((report) => !apart[0].has(report) || !apart[1].has(report));
-  };
-  const joined = groups.map((group, at) => (plainWord(group) && plainWord(groups[at + 1]) && addsReports(group.typed, groups[at + 1].typed) ? group.typed + groups[at + 1].typed : undefined));
-  return groups.map((group, at) => {
-    if (!plainWord(group)) return group;
-    const alternatives = [group.alternatives[0]];
-    for (const compound of [joined[at - 1], joined[at]]) if (compound) alternatives.push([compound]);
-    const split = !known(group.typed) && splits(group.typed).find(([left, right]) => known(left) && known(right));
-    if (split) alternatives.push(split);
-    return alternatives.length > 1 ? { ...group, alternatives } : group;
-  });
-}
-
-// ---- words standing together ---------------------------------------------------------------------------------------
-
-/**
- * Neighbouring groups of the query, as pairs of positions: words a reader types next to each other ("young carers")
- * answer best where they stand together. Optional words are passed over ("parents of exploited children" pairs
- * "parents" with "exploited"); a quoted phrase is already held only where it stands together.
- */
-export function neighbourPairs(groups: readonly QueryGroup[]): Array<[number, number]> {
-  const asked = groups.flatMap((group, at) => (group.optional || group.phrase ? [] : [at]));
-  return asked.slice(1).map((at, k) => [asked[k], at]);
-}
-
-/** A text split into its words and what stands between them (`SEPARATORS`, kept). */
-const WORDS_AND_BETWEEN = new RegExp(`(${SEPARATORS.source})`, 'u');
-const SENTENCE_END = /[.!?]/;
-
-/**
- * Where each index word of a text stands (`indexWords`): its places among the text's words, hyphenated parts counted
- * apart and common words (`OPTIONAL_WORDS`) passed over, so that "children who are exploited" has "children" and
- * "exploited" side by side. A hyphenated word joined up ("wellbeing") stands at its first part and its last.
- */
-export function wordPlaces(text: string): Map<string, number[]> {
-  const places = new Map<string, number[]>();
-  const put = (word: string, place: number) => {
-    const list = places.get(word);
-    if (!list) places.set(word, [place]);
-    else if (list[list.length - 1] !== place) list.push(place);
-  };
-  let next = 0;
-  // Odd pieces are what stands between words: the end of a sentence leaves a place empty, so that "personal
-  // advisers. Care leavers" does not have "advisers" and "care" together.
-  for (const [at, piece] of text.toLowerCase().split(WORDS_AND_BETWEEN).entries()) {
-    if (at % 2 === 1) {
-      if (SENTENCE_END.test(piece)) next++;
-      continue;
-    }
-    // Split as `queryWords` splits it; most words have no hyphen and take the short way.
-    if (!HYPHENS.test(piece)) {
-      if (piece && !OPTIONAL_WORDS.has(piece)) put(piece, next++);
-      continue;
-    }
-    const parts = piece.split(HYPHENS).filter(Boolean);
-    const placed = parts.map((part) => (OPTIONAL_WORDS.has(part) ? undefined : next++));
-    parts.forEach((part, k) => placed[k] !== undefined && put(part, placed[k]));
-    const ends = placed.filter((place) => place !== undefined);
-    if (parts.length > 1 && ends.length > 0) for (const place of new Set([ends[0], ends[ends.length - 1]])) put(parts.join(''), place);
-  }
-  return places;
-}
-
-/**
- * Which of `pairs` stand together in a passage: a word of one group next to a word of the other, in either order
- * ("children who are exploited" for "exploited children"), common words between them passed over (`wordPlaces`).
- * `placesOf`: where the words of a query word's stem stand in the passage. A group of several words (a glossary
- * expansion) meets by its first or last word.
- */
-export function pairsTogether(groups: readonly QueryGroup[], pairs: ReadonlyArray<readonly [number, number]>, placesOf: (word: string) => readonly number[]): boolean[] {
-  const ends = (group: QueryGroup, end: 'first' | 'last') => new Set(group.alternatives.flatMap((words) => placesOf(end === 'first' ? words[0] : words[words.length - 1])));
-  const follows = (before: ReadonlySet<number>, after: ReadonlySet<number>) => [...before].some((place) => after.has(place + 1));
-  return pairs.map(([a, b]) => follows(ends(groups[a], 'last'), ends(groups[b], 'first')) || follows(ends(groups[b], 'last'), ends(groups[a], 'first')));
 }

@@ -13,7 +13,6 @@ import { reportUrl } from '../site/urls.ts';
 import { NOT_GRADED, type FacetKey } from './facets.ts';
 import { reportPostings, vocabulary, type PassageEntry, type PassageIndex, type PostingsFile } from './passage-index.ts';
 import { stem } from './stem.ts';
-import { wordPlaces } from './query.ts';
 
 export interface SearchDocument {
   /** Publication date, yyyy-mm-dd: reports are numbered newest first. */
@@ -69,7 +68,6 @@ export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<st
   const { words, passagesOf } = vocabulary(texts, `${report.authority} ${report.published.slice(0, 4)}`);
   const url = reportUrl(report.slug);
   const stems = words.map((word) => stem(word));
-  const places = texts.map(wordPlaces);
   return {
     published: report.published,
     stems: stemCounts(stems, passagesOf),
@@ -85,7 +83,7 @@ export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<st
       themes,
       passages: entries,
     },
-    words: reportPostings(words, passagesOf, stems, (word, passage) => places[passage].get(word) ?? []),
+    words: reportPostings(words, passagesOf, stems),
     vocabulary: words,
     texts,
   };
