@@ -103,18 +103,20 @@ export async function preloadIndex(): Promise<void> {
 
 /** Whether the archive has a word of this stem, as far as the files loaded so far tell: undefined until they do. */
 export function knownStem(stem: string): boolean | undefined {
-  if (!metaLoaded) return undefined;
-  const file = loaded.get(termFileUrl(termFileKey(stem, metaLoaded.split))) as TermFile | undefined;
+  const file = loadedTermFile(stem);
   return file && Object.hasOwn(file, stem);
+}
+
+/** The term file a stem falls in, if the metadata and that file are loaded. */
+function loadedTermFile(stem: string): TermFile | undefined {
+  return metaLoaded && (loaded.get(termFileUrl(termFileKey(stem, metaLoaded.split))) as TermFile | undefined);
 }
 
 /** Whether a word being typed can only be finished as it stands (`typedWordDone`): false until its term file is loaded. */
 export function typedWordIsDone(typed: string): boolean {
-  if (!metaLoaded) return false;
-  const key = termFileKey(stem(typed), metaLoaded.split);
-  const file = loaded.get(termFileUrl(key)) as TermFile | undefined;
+  const file = loadedTermFile(stem(typed));
   // A longer word could be in a longer file's key.
-  return file !== undefined && termFileKey(typed, metaLoaded.split) === key && typedWordDone(typed, file, stem(typed));
+  return metaLoaded !== undefined && file !== undefined && termFileKey(typed, metaLoaded.split) === termFileKey(stem(typed), metaLoaded.split) && typedWordDone(typed, file, stem(typed));
 }
 
 /** Every facet value of the archive and each report's: fetched only when facets are wanted. */
