@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { groupWords, holdsPhrase, parseQuery, phraseOffset } from '../../src/lib/search/query.ts';
+import { compoundCandidates, groupWords, holdsPhrase, joinCompounds, parseQuery, phraseOffset } from '../../src/lib/search/query.ts';
 import { glossarySchema } from '../../src/schemas/glossary.ts';
 
 const glossary = glossarySchema.parse(JSON.parse(readFileSync('content/glossary.json', 'utf8'))).entries;
@@ -64,4 +64,30 @@ test('an excerpt can start at a quoted phrase: where it stands, as whole words',
   assert.equal(phraseOffset('Bed-and-breakfast use.', [['bed', 'and', 'breakfast']]), 0);
   assert.equal(phraseOffset('abed and breakfast', [['bed', 'and', 'breakfast']]), undefined);
   assert.equal(phraseOffset(text, []), undefined);
+});
+
+/**
+ * The archive's words and the reports holding them, for the compound tests: report 2 writes "letterbox" and no "box";
+ * "step-up" is indexed as "step", "up" and "stepup" in the same reports; "child" and "minder" are written apart.
+ */
+const archive: Record<string, number[]> = { letter: [1, 2], box: [1, 3], letterbox: [1, 2], contact: [1, 2, 3], step: [1, 4], up: [1, 4, 5], stepup: [4], child: [1], minder: [3], young: [1], carers: [1] };
+const holders = (word: string) => new Set(archive[word] ?? []);
+const known = (word: string) => holders(word).size > 0;
+const compounds = (query: string) => joinCompounds(parseQuery(query, glossary), holders).map((g) => g.alternatives.map((a) => a.join(' ')));
+
+test('two words the archive also writes as one find both spellings, each keeping its own weight', () => {
+  assert.ok(compoundCandidates(parseQuery('letter box contact', glossary), () => false).includes('letterbox'));
+  assert.deepEqual(compounds('letter box contact'), [['letter', 'letterbox'], ['box', 'letterbox'], ['contact']]);
+  assert.deepEqual(compounds('young carers'), [['young'], ['carers']], 'no compound the archive lacks');
+  assert.deepEqual(compounds('"letter box" contact').slice(0, 1), [['letter box']], 'a quoted phrase stays as typed');
+  assert.deepEqual(compounds('letter and box'), [['letter'], ['and'], ['box']], 'words apart in the query are not joined');
+  assert.deepEqual(compounds('step up'), [['step'], ['up']], 'not a compound every report holding it also holds apart (a hyphenated "step-up")');
+});
+
+test('a word the archive does not use is split where both parts are its words', () => {
+  const groups = parseQuery('childminder', glossary);
+  assert.ok(compoundCandidates(groups, (word) => word === 'childminder').includes('minder'));
+  assert.deepEqual(compounds('childminder'), [['childminder', 'child minder']]);
+  assert.deepEqual(compounds('boxes'), [['boxes']], 'no split into parts the archive lacks');
+  assert.deepEqual(compoundCandidates(parseQuery('letterbox', glossary), (word) => !known(word)), [], 'a word the archive uses is not split');
 });

@@ -143,3 +143,55 @@ export function phraseOffset(text: string, phrases: readonly (readonly string[])
   }
   return undefined;
 }
+
+// ---- compound words ------------------------------------------------------------------------------------------------
+
+/** A plain word of its own: one typed word, neither quoted, optional, a figure nor a glossary term. */
+const plainWord = (group: QueryGroup | undefined): group is QueryGroup =>
+  !!group && !group.phrase && !group.optional && !group.glossary && group.alternatives.length === 1 && group.alternatives[0].length === 1 && /^\p{L}+$/u.test(group.typed);
+
+/** Parts a compound is split into are at least this long: "letter box", not "lett erbox". */
+const COMPOUND_PART = 3;
+
+/**
+ * Compounds a query's words could be written as, to look up in the archive's vocabulary: each two neighbouring plain
+ * words joined ("letter box" is "letterbox"), and each way of splitting a word the archive does not use (`unknown`)
+ * into two ("childminder" is "child minder").
+ */
+export function compoundCandidates(groups: readonly QueryGroup[], unknown: (word: string) => boolean): string[] {
+  const words = new Set<string>();
+  groups.forEach((group, at) => {
+    if (!plainWord(group)) return;
+    if (plainWord(groups[at + 1])) words.add(group.typed + groups[at + 1]!.typed);
+    if (unknown(group.typed)) for (const [left, right] of splits(group.typed)) words.add(left).add(right);
+  });
+  return [...words];
+}
+
+const splits = (word: string): Array<[string, string]> =>
+  Array.from({ length: Math.max(0, word.length - 2 * COMPOUND_PART + 1) }, (_, k) => [word.slice(0, COMPOUND_PART + k), word.slice(COMPOUND_PART + k)]);
+
+/**
+ * The groups with the compounds the archive writes as one word as another way of saying them: "letter box" also
+ * finds "letterbox" (each of the two words is held by a passage writing it joined), so the four reports writing it
+ * apart and the forty writing it joined answer alike, each word keeping its own weight. A compound joins only where
+ * it finds reports the words apart do not: "step-up" is indexed as "step", "up" and "stepup" alike, so "step up"
+ * gains nothing from "stepup" but a rarer word to rank reports by. A word the archive does not use is split where
+ * both parts are its words ("childminder" finds "child minder"). `holders`: the reports holding a word's stem.
+ */
+export function joinCompounds(groups: readonly QueryGroup[], holders: (word: string) => ReadonlySet<number>): QueryGroup[] {
+  const known = (word: string) => holders(word).size > 0;
+  const addsReports = (left: string, right: string) => {
+    const [apart, together] = [[holders(left), holders(right)], holders(left + right)] as const;
+    return [...together].some((report) => !apart[0].has(report) || !apart[1].has(report));
+  };
+  const joined = groups.map((group, at) => (plainWord(group) && plainWord(groups[at + 1]) && addsReports(group.typed, groups[at + 1]!.typed) ? group.typed + groups[at + 1]!.typed : undefined));
+  return groups.map((group, at) => {
+    if (!plainWord(group)) return group;
+    const alternatives = [group.alternatives[0]!];
+    for (const compound of [joined[at - 1], joined[at]]) if (compound) alternatives.push([compound]);
+    const split = !known(group.typed) && splits(group.typed).find(([left, right]) => known(left) && known(right));
+    if (split) alternatives.push(split);
+    return alternatives.length > 1 ? { ...group, alternatives } : group;
+  });
+}
