@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { compoundCandidates, groupWords, holdsPhrase, joinCompounds, parseQuery, phraseOffset } from '../../src/lib/search/query.ts';
+import { compoundCandidates, groupWords, holdsPhrase, joinCompounds, neighbourPairs, OPTIONAL_WORDS, pairsTogether, parseQuery, phraseOffset } from '../../src/lib/search/query.ts';
 import { glossarySchema } from '../../src/schemas/glossary.ts';
+import { stem } from '../../src/lib/search/stem.ts';
+import { vocabulary } from '../../src/lib/search/passage-index.ts';
 
 const glossary = glossarySchema.parse(JSON.parse(readFileSync('content/glossary.json', 'utf8'))).entries;
 const shape = (query: string) => parseQuery(query, glossary).map((g) => ({ typed: g.typed, alternatives: g.alternatives.map((a) => a.join(' ')), phrase: g.phrase, optional: g.optional }));
@@ -90,4 +92,22 @@ test('a word the archive does not use is split where both parts are its words', 
   assert.deepEqual(compounds('childminder'), [['childminder', 'child minder']]);
   assert.deepEqual(compounds('boxes'), [['boxes']], 'no split into parts the archive lacks');
   assert.deepEqual(compoundCandidates(parseQuery('letterbox', glossary), (word) => !known(word)), [], 'a word the archive uses is not split');
+});
+
+test('neighbouring words of the query stand together in a passage in either order, common words between them passed over', () => {
+  // Where the words of each query word's stem stand, as the passage postings give them (MatchedWord.places).
+  const placesIn = (text: string) => {
+    const { words, placesOf } = vocabulary([text], '', OPTIONAL_WORDS);
+    return (word: string) => words.flatMap((held, at) => (stem(held) === stem(word) ? placesOf[at]! : [])).join('');
+  };
+  const groups = parseQuery('support for parents of exploited children', glossary);
+  const pairs = neighbourPairs(groups);
+  assert.deepEqual(pairs.map(([a, b]) => `${groups[a]!.typed} ${groups[b]!.typed}`), ['support parents', 'parents exploited', 'exploited children']);
+  assert.deepEqual(pairsTogether(groups, pairs, placesIn('A group for parents of children who are exploited supports parents well.')), [true, false, true], '"supports parents", "children who are exploited"');
+  const carers = parseQuery('young carers', glossary);
+  assert.deepEqual(pairsTogether(carers, neighbourPairs(carers), placesIn('Young carers are identified in assessments.')), [true]);
+  assert.deepEqual(pairsTogether(carers, neighbourPairs(carers), placesIn('Young people say their foster carers listen.')), [false], 'both words, far apart');
+  assert.deepEqual(pairsTogether(carers, neighbourPairs(carers), placesIn('Support for the young. Carers are heard.')), [false], 'a sentence ends between them');
+  const lado = parseQuery('LADO allegations', glossary);
+  assert.deepEqual(pairsTogether(lado, neighbourPairs(lado), placesIn('The local authority designated officer: allegations are managed well.')), [true], 'a glossary form meets by its last word');
 });

@@ -8,7 +8,7 @@
 import glossary from '../../../content/glossary.json';
 import { passageIndexUrl, passageTextUrl, PASSAGES_PER_TEXT_FILE, reportWordsUrl, stemPostings, type MatchedWord, type PassageIndex, type PostingsFile } from '../../lib/search/passage-index.ts';
 import { compoundCandidates, groupWords, holdsPhrase, joinCompounds, parseQuery, type QueryGroup } from '../../lib/search/query.ts';
-import { candidateReports, fullMatches, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, type Candidates, type PassageScore, type WordHit, type WordResults } from '../../lib/search/rank.ts';
+import { candidateReports, fullMatches, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, scoreTogether, type Candidates, type PassageScore, type WordHit, type WordResults } from '../../lib/search/rank.ts';
 import { termScore } from '../../lib/search/report-index.ts';
 import { reportFilter } from '../../lib/search/facets.ts';
 import { stem } from '../../lib/search/stem.ts';
@@ -144,6 +144,8 @@ async function readQuery(query: string, get: Get): Promise<QueryGroup[]> {
 export class SearchRun {
   private prepared = new Map<string, Promise<Prepared>>();
   private weights: number[] = [];
+  /** How many required groups the best reports hold (rank.ts `Candidates.held`). */
+  private held = 0;
 
   private readonly state: SearchState;
   readonly groups: QueryGroup[];
@@ -182,7 +184,8 @@ export class SearchRun {
     if (!preparing) {
       preparing = (async () => {
         const words = await reportWords(this.files, id, [...this.results].flatMap(([word, byId]) => (byId.has(id) ? [word] : [])));
-        let passages = await checkPhrases(this.get, id, this.groups, this.weights, scorePassages(this.groups, words, this.weights));
+        const scored = await checkPhrases(this.get, id, this.groups, this.weights, scorePassages(this.groups, words, this.weights));
+        let passages = scoreTogether(this.groups, this.weights, this.held, words, scored);
         if (passages.length === 0 && !this.groups.some((g) => g.phrase)) passages = partialPassages(this.groups, words, this.weights);
         const matched = [...new Map([...words.values()].flat().map((m) => [m.word, m])).values()];
         return { id, passages, matched, rank: reportScore(passages) };
@@ -195,6 +198,7 @@ export class SearchRun {
   private async rank(): Promise<SearchOutcome> {
     const candidates = candidateReports(this.groups, this.results);
     this.weights = groupWeights(this.groups, candidates.reportsPerGroup, (await loadMeta(this.get)).reports);
+    this.held = candidates.held;
     const full = fullMatches(this.groups, this.results);
     let order: string[];
     let dropped = 0;

@@ -4,7 +4,7 @@
  * glossary, other ways of saying the same thing ("LADO" is also "local authority designated officer" and
  * "designated officer"). Pure; the browser uses it.
  */
-import { indexWords } from './passage-index.ts';
+import { indexWords, nextPlace } from './passage-index.ts';
 
 /** The parts of a glossary entry the search uses (src/schemas/glossary.ts documents them). */
 export interface GlossaryForms {
@@ -32,7 +32,7 @@ export interface QueryGroup {
  * "families who don't speak English" about families and English, not a scheme called "Don't Hate". Quoted, or when a
  * query has nothing else, they are searched for like any word.
  */
-const OPTIONAL_WORDS = new Set(
+export const OPTIONAL_WORDS: ReadonlySet<string> = new Set(
   [
     // Function words.
     'a an and any are as at be been being but by can could did do does doing for from had has have how if in into is it its',
@@ -194,4 +194,28 @@ export function joinCompounds(groups: readonly QueryGroup[], holders: (word: str
     if (split) alternatives.push(split);
     return alternatives.length > 1 ? { ...group, alternatives } : group;
   });
+}
+
+// ---- words standing together ---------------------------------------------------------------------------------------
+
+/**
+ * Neighbouring groups of the query, as pairs of positions: words a reader types next to each other ("young carers")
+ * answer best where they stand together. Optional words are passed over ("parents of exploited children" pairs
+ * "parents" with "exploited"); a quoted phrase is already held only where it stands together.
+ */
+export function neighbourPairs(groups: readonly QueryGroup[]): Array<[number, number]> {
+  const asked = groups.flatMap((group, at) => (group.optional || group.phrase ? [] : [at]));
+  return asked.slice(1).map((at, k) => [asked[k]!, at]);
+}
+
+/**
+ * Which of `pairs` stand together in a passage: a word of one group next to a word of the other, in either order
+ * ("children who are exploited" for "exploited children"), common words between them passed over (passage-index.ts
+ * `placedWords`). `placesOf`: where the words of a query word's stem stand in the passage, as place characters
+ * (passage-index.ts `vocabulary`). A group of several words (a glossary expansion) meets by its first or last word.
+ */
+export function pairsTogether(groups: readonly QueryGroup[], pairs: ReadonlyArray<readonly [number, number]>, placesOf: (word: string) => string): boolean[] {
+  const ends = (group: QueryGroup, end: 'first' | 'last') => group.alternatives.map((words) => placesOf(end === 'first' ? words[0]! : words.at(-1)!)).join('');
+  const follows = (before: string, after: string) => [...before].some((place) => after.includes(nextPlace(place)));
+  return pairs.map(([a, b]) => follows(ends(groups[a]!, 'last'), ends(groups[b]!, 'first')) || follows(ends(groups[b]!, 'last'), ends(groups[a]!, 'first')));
 }
