@@ -107,36 +107,35 @@ const placeChar = (place: number) => PLACE_CHARS[place % PLACE_CHARS.length]!;
 /** The place character after `char` (`PLACE_CHARS`): a word standing there stands right after one at `char`. */
 export const nextPlace = (char: string) => PLACE_CHARS[(PLACE_CHARS.indexOf(char) + 1) % PLACE_CHARS.length]!;
 
-/** A word, or the end of a sentence (which leaves a place empty, so "personal advisers. Care leavers" has no "advisers care"). */
-const WORD_OR_SENTENCE_END = /[\p{L}\p{N}\-‐‑]+|[.!?]/gu;
+/** Where a sentence ends: it leaves a place empty, so "personal advisers. Care leavers" has no "advisers care". */
+const SENTENCE_ENDS = /[.!?]/;
 
 /**
  * The words of a text as `indexWords` gives them, each with its place among the text's words (`undefined` for a
- * common word, which `common` names, or a part of a hyphenated word that is common): places count only the other
- * words, so that "children who are exploited" has "children" and "exploited" side by side. A hyphenated word's parts
- * take a place each, and the word joined up ("wellbeing") stands at its first part and its last.
+ * common word, which `common` names): places count only the other words, so that "children who are exploited" has
+ * "children" and "exploited" side by side. A hyphenated word's parts take a place each, and the word joined up
+ * ("wellbeing") stands at its first part and its last. Split as `indexWords` splits (sentence ends are separators
+ * too), with no object made per word: this runs over every word of the archive.
  */
 export function placedWords(text: string, common: ReadonlySet<string>, each: (word: string, place: number | undefined) => void): void {
   let next = 0;
-  for (const match of text.toLowerCase().matchAll(WORD_OR_SENTENCE_END)) {
-    const piece = match[0];
-    if (piece === '.' || piece === '!' || piece === '?') {
-      next++;
-      continue;
+  for (const sentence of text.toLowerCase().split(SENTENCE_ENDS)) {
+    for (const piece of sentence.split(SEPARATORS)) {
+      if (!HYPHENS.test(piece)) {
+        if (piece) each(piece, common.has(piece) ? undefined : next++);
+        continue;
+      }
+      const parts = piece.split(HYPHENS).filter(Boolean);
+      const placed = parts.map((part) => (common.has(part) ? undefined : next++));
+      parts.forEach((part, k) => each(part, placed[k]));
+      if (parts.length > 1) {
+        const joined = parts.join('');
+        const ends = placed.filter((place) => place !== undefined);
+        if (ends.length === 0) each(joined, undefined);
+        for (const place of new Set([ends[0], ends[ends.length - 1]])) if (place !== undefined) each(joined, place);
+      }
     }
-    if (!HYPHENS.test(piece)) {
-      each(piece, common.has(piece) ? undefined : next++);
-      continue;
-    }
-    const parts = piece.split(HYPHENS).filter(Boolean);
-    const placed = parts.map((part) => (common.has(part) ? undefined : next++));
-    parts.forEach((part, k) => each(part, placed[k]));
-    if (parts.length > 1) {
-      const joined = parts.join('');
-      const ends = placed.filter((place) => place !== undefined);
-      if (ends.length === 0) each(joined, undefined);
-      for (const place of new Set([ends[0], ends[ends.length - 1]])) if (place !== undefined) each(joined, place);
-    }
+    next++;
   }
 }
 
