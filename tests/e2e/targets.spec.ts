@@ -51,6 +51,48 @@ for (const [width, label] of [
   }
 }
 
+/**
+ * The search's filter checkboxes: each value's row is its checkbox's target, at least 44 px tall and the width of its
+ * column, so a tap anywhere on the row (the box, its name, its count or the space between) reaches that checkbox.
+ */
+for (const [width, label] of [
+  [0, 'on a phone'],
+  [320, 'at 320 px'],
+] as const) {
+  test(`every search filter’s row is a 44 px target for its checkbox ${label}`, async ({ page, isMobile }) => {
+    test.skip(width === 0 ? !isMobile : isMobile, width === 0 ? 'the phone project' : 'a narrow desktop window, in the desktop project');
+    if (width) await page.setViewportSize({ width, height: 800 });
+    await page.goto('/search/?q=return+home+interviews');
+    await page.getByText('Filter results').click();
+    await expect(page.locator('.search-facet__option input').first()).toBeVisible();
+    const missed = await page.locator('.search-facet__option:visible').evaluateAll((rows) =>
+      rows.flatMap((row) => {
+        const box = row.querySelector('input')!;
+        const { left, right, top, bottom, height } = row.getBoundingClientRect();
+        const column = row.closest('fieldset')!.getBoundingClientRect();
+        const name = row.textContent!.trim();
+        const problems: string[] = [];
+        if (height < 44) problems.push(`"${name}" is ${Math.round(height)} px tall`);
+        if (right - left < column.width - 1) problems.push(`"${name}" is narrower than its column`);
+        // Where a tap lands: the checkbox itself, or a label of it.
+        for (const [x, y] of [[left + 1, top + 1], [left + 1, bottom - 1], [right - 1, top + height / 2], [(left + right) / 2, bottom - 1]] as const) {
+          row.scrollIntoView({ block: 'center' });
+          const shift = row.getBoundingClientRect().top - top;
+          const hit = document.elementFromPoint(x, y + shift);
+          if (hit !== box && hit?.closest('label')?.control !== box) problems.push(`"${name}": a tap at (${Math.round(x - left)}, ${Math.round(y - top)}) misses its checkbox`);
+        }
+        return problems;
+      }),
+    );
+    expect(missed).toEqual([]);
+    // And a tap on the far end of a row ticks its box.
+    const row = page.locator('.search-facet__option:visible').first();
+    const size = (await row.boundingBox())!;
+    await row.click({ position: { x: size.width - 2, y: size.height - 2 } });
+    await expect(row.locator('input')).toBeChecked();
+  });
+}
+
 test('a report’s contents keep each paragraph range on one line, never broken at its dash', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 800 });
   await page.goto('/reports/gloucestershire-2022-04-01-inspection/');
