@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { compoundCandidates, groupWords, holdsPhrase, joinCompounds, neighbourPairs, OPTIONAL_WORDS, pairsTogether, parseQuery, phraseOffset } from '../../src/lib/search/query.ts';
+import { alternativeWords, compoundCandidates, groupWords, holdsPhrase, joinCompounds, neighbourPairs, OPTIONAL_WORDS, pairsTogether, parseQuery, phraseOffset } from '../../src/lib/search/query.ts';
 import { glossarySchema } from '../../src/schemas/glossary.ts';
 import { stem } from '../../src/lib/search/stem.ts';
 import { vocabulary } from '../../src/lib/search/passage-index.ts';
@@ -110,4 +110,19 @@ test('neighbouring words of the query stand together in a passage in either orde
   assert.deepEqual(pairsTogether(carers, neighbourPairs(carers), placesIn('Support for the young. Carers are heard.')), [false], 'a sentence ends between them');
   const lado = parseQuery('LADO allegations', glossary);
   assert.deepEqual(pairsTogether(lado, neighbourPairs(lado), placesIn('The local authority designated officer: allegations are managed well.')), [true], 'a glossary form meets by its last word');
+});
+
+test('the glossary\u2019s other names are loaded while typing only once every word typed is done, and no longer term could take over', () => {
+  const entries = [
+    { term: 'RHI', expansion: 'return home interview', also: [] },
+    { term: 'LADO', expansion: 'local authority designated officer', also: ['designated officer'] },
+    { term: 'care leaver', expansion: 'care leaver', also: ['former relevant child'] },
+    { term: 'care', expansion: 'care', also: ['looked after'] },
+  ];
+  assert.deepEqual(alternativeWords('return home interviews', true, entries), ['rhi', 'return', 'home', 'interview']);
+  assert.deepEqual(alternativeWords('return home interviews', false, entries), [], 'the last word may go on');
+  assert.deepEqual(alternativeWords('LADO allegations', true, entries), ['local', 'authority', 'designated', 'officer']);
+  assert.deepEqual(alternativeWords('care ', true, entries), [], '"care" may yet be "care leavers"');
+  assert.deepEqual(alternativeWords('care leavers', true, entries), ['care', 'leaver', 'former', 'relevant', 'child']);
+  assert.ok(alternativeWords('return home interviews', true, glossary).includes('rhi'), 'the archive\u2019s glossary');
 });
