@@ -102,10 +102,10 @@ export function indexWords(text: string): string[] {
  * words of long paragraphs seemed to meet (3 first links lost on the labelled sets).
  */
 const PLACE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&'()*+-./;<=>?@[]^_`{|}~" + Array.from({ length: 0x200 }, (_, k) => String.fromCharCode(0x100 + k)).join('');
-const placeChar = (place: number) => PLACE_CHARS[place % PLACE_CHARS.length]!;
+const placeChar = (place: number) => PLACE_CHARS[place % PLACE_CHARS.length];
 
 /** The place character after `char` (`PLACE_CHARS`): a word standing there stands right after one at `char`. */
-export const nextPlace = (char: string) => PLACE_CHARS[(PLACE_CHARS.indexOf(char) + 1) % PLACE_CHARS.length]!;
+export const nextPlace = (char: string) => PLACE_CHARS[(PLACE_CHARS.indexOf(char) + 1) % PLACE_CHARS.length];
 
 /** Where a sentence ends: it leaves a place empty, so "personal advisers. Care leavers" has no "advisers care". */
 const SENTENCE_ENDS = /[.!?]/;
@@ -167,11 +167,11 @@ export function vocabulary(
     if (place === undefined || unstored.has(word)) return;
     const char = placeChar(place);
     const last = held.places.length - 1;
-    if (!held.places[last]!.includes(char)) held.places[last] += char;
+    if (!held.places[last].includes(char)) held.places[last] += char;
   };
   for (; passage < passages.length; passage++) {
     for (const word of always) hold(word, undefined);
-    placedWords(passages[passage]!, common, hold);
+    placedWords(passages[passage], common, hold);
   }
   const sorted = [...holders].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return { words: sorted.map(([word]) => word), passagesOf: sorted.map(([, held]) => held.passages), placesOf: sorted.map(([, held]) => held.places) };
@@ -260,8 +260,8 @@ export function stemPostings(file: PostingsFile, wanted: string, base: number): 
       for (const step of entry.slice(colon + 1).split(',')) {
         // The passage's gap in base 36, then its place characters.
         let end = 0;
-        while (end < step.length && BASE36_DIGIT.test(step[end]!)) end++;
-        passages.push(parseInt(step.slice(0, end), 36) + (passages.length === 0 ? 0 : passages[passages.length - 1]!));
+        while (end < step.length && BASE36_DIGIT.test(step[end])) end++;
+        passages.push(parseInt(step.slice(0, end), 36) + (passages.length === 0 ? 0 : passages[passages.length - 1]));
         places.push(step.slice(end));
       }
       const list = byReport.get(report) ?? [];

@@ -176,7 +176,7 @@ export function compoundCandidates(groups: readonly QueryGroup[], unknown: (word
   const words = new Set<string>();
   groups.forEach((group, at) => {
     if (!plainWord(group)) return;
-    if (plainWord(groups[at + 1])) words.add(group.typed + groups[at + 1]!.typed);
+    if (plainWord(groups[at + 1])) words.add(group.typed + groups[at + 1].typed);
     if (unknown(group.typed)) for (const [left, right] of splits(group.typed)) words.add(left).add(right);
   });
   return [...words];
@@ -199,10 +199,10 @@ export function joinCompounds(groups: readonly QueryGroup[], holders: (word: str
     const [apart, together] = [[holders(left), holders(right)], holders(left + right)] as const;
     return [...together].some((report) => !apart[0].has(report) || !apart[1].has(report));
   };
-  const joined = groups.map((group, at) => (plainWord(group) && plainWord(groups[at + 1]) && addsReports(group.typed, groups[at + 1]!.typed) ? group.typed + groups[at + 1]!.typed : undefined));
+  const joined = groups.map((group, at) => (plainWord(group) && plainWord(groups[at + 1]) && addsReports(group.typed, groups[at + 1].typed) ? group.typed + groups[at + 1].typed : undefined));
   return groups.map((group, at) => {
     if (!plainWord(group)) return group;
-    const alternatives = [group.alternatives[0]!];
+    const alternatives = [group.alternatives[0]];
     for (const compound of [joined[at - 1], joined[at]]) if (compound) alternatives.push([compound]);
     const split = !known(group.typed) && splits(group.typed).find(([left, right]) => known(left) && known(right));
     if (split) alternatives.push(split);
@@ -219,7 +219,7 @@ export function joinCompounds(groups: readonly QueryGroup[], holders: (word: str
  */
 export function neighbourPairs(groups: readonly QueryGroup[]): Array<[number, number]> {
   const asked = groups.flatMap((group, at) => (group.optional || group.phrase ? [] : [at]));
-  return asked.slice(1).map((at, k) => [asked[k]!, at]);
+  return asked.slice(1).map((at, k) => [asked[k], at]);
 }
 
 /**
@@ -229,7 +229,7 @@ export function neighbourPairs(groups: readonly QueryGroup[]): Array<[number, nu
  * (passage-index.ts `vocabulary`). A group of several words (a glossary expansion) meets by its first or last word.
  */
 export function pairsTogether(groups: readonly QueryGroup[], pairs: ReadonlyArray<readonly [number, number]>, placesOf: (word: string) => string): boolean[] {
-  const ends = (group: QueryGroup, end: 'first' | 'last') => group.alternatives.map((words) => placesOf(end === 'first' ? words[0]! : words.at(-1)!)).join('');
+  const ends = (group: QueryGroup, end: 'first' | 'last') => group.alternatives.map((words) => placesOf(end === 'first' ? words[0] : words[words.length - 1])).join('');
   const follows = (before: string, after: string) => [...before].some((place) => after.includes(nextPlace(place)));
-  return pairs.map(([a, b]) => follows(ends(groups[a]!, 'last'), ends(groups[b]!, 'first')) || follows(ends(groups[b]!, 'last'), ends(groups[a]!, 'first')));
+  return pairs.map(([a, b]) => follows(ends(groups[a], 'last'), ends(groups[b], 'first')) || follows(ends(groups[b], 'last'), ends(groups[a], 'first')));
 }

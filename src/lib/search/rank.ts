@@ -181,7 +181,7 @@ export function scoreTogether(groups: readonly QueryGroup[], weights: readonly n
   return passages.map((passage) => {
     if (!best.has(passage)) return passage;
     const together = pairsTogether(groups, pairs, (word) => placesIn(words.get(word) ?? [], passage.passage));
-    const bonus = pairs.reduce((sum, [a, b], k) => (together[k] && passage.groups.includes(a) && passage.groups.includes(b) ? sum + TOGETHER_WEIGHT * Math.min(weights[a]!, weights[b]!) : sum), 0);
+    const bonus = pairs.reduce((sum, [a, b], k) => (together[k] && passage.groups.includes(a) && passage.groups.includes(b) ? sum + TOGETHER_WEIGHT * Math.min(weights[a], weights[b]) : sum), 0);
     return bonus > 0 ? { ...passage, score: passage.score + bonus } : passage;
   });
 }
