@@ -235,13 +235,28 @@ test('the header box searches from any page; the search page has one search box,
 });
 
 test('on a slow connection the page says it is searching, then gives the count', async ({ page }) => {
-  await page.route('**/search-index/passages/**', async (route) => {
+  await page.route('**/search-index/**', async (route) => {
     await new Promise((wait) => setTimeout(wait, 800));
     await route.continue();
   });
   await page.goto('/search/?q=private+fostering');
   await expect(status(page)).toHaveText('Searching…');
   await expect(status(page)).toContainText('match “private fostering”');
+});
+
+test('when the passages’ text is slow, their links and the count come first, and the excerpts follow', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/search-index\/passages\/\d+\.\d+\.json$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/search/?q=private+fostering');
+  await expect(status(page)).toContainText('match “private fostering”');
+  await expect(hitLinks(page).first()).toBeVisible();
+  await expect(page.locator('.search-hit__excerpt').first()).toHaveText('');
+  release();
+  await expect(page.locator('.search-hit__excerpt').first()).toContainText(/\w/);
 });
 
 test('more passages of a report arriving slowly do not bring "Searching…" back', async ({ page }) => {

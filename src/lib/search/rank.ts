@@ -76,9 +76,8 @@ export function candidateReports(groups: readonly QueryGroup[], results: WordRes
   };
 }
 
-/** The reports holding every required group that the best candidates hold. */
-export function fullMatches(groups: readonly QueryGroup[], results: WordResults): Candidate[] {
-  const all = candidateReports(groups, results);
+/** The reports holding every required group that the best candidates hold (`all`: the candidates, if known). */
+export function fullMatches(groups: readonly QueryGroup[], results: WordResults, all = candidateReports(groups, results)): Candidate[] {
   return all.reports.filter((c) => c.groups.filter((g) => !groups[g].optional).length === all.held);
 }
 
