@@ -49,6 +49,9 @@ export class SearchSession {
   async search({ announceNow }: { announceNow: boolean }): Promise<void> {
     const mine = ++this.generation;
     const state = this.state;
+    // A newer search, or a keystroke since (the query it answers is no longer the box's), makes its answer stale: a
+    // search started in a pause between keys must not paint after the last key what the finished search would not.
+    const stale = () => mine !== this.generation || state !== this.state;
     if (!state.query) {
       this.current = null;
       this.view.clear();
@@ -65,7 +68,7 @@ export class SearchSession {
         // The passages' links need only the reports' passage indexes, asked for first: they are shown as soon as
         // those are in, their excerpts when the text is (in an archive of one group, the keystroke showed them).
         void run.reportHits(ids, HITS_PER_REPORT, { texts: 'loaded' }).then((links) => {
-          if (done || mine !== this.generation) return;
+          if (done || stale()) return;
           clearTimeout(slow);
           this.show(run, outcome, links);
         }, () => {});
@@ -77,12 +80,12 @@ export class SearchSession {
         return first(await storedReports());
       });
       done = true;
-      if (mine !== this.generation) return;
+      if (stale()) return;
       clearTimeout(slow);
       this.show(run, outcome, reports, announceNow);
-      if (this.facets.panel.open) await this.facets.render(state, () => mine === this.generation);
+      if (this.facets.panel.open) await this.facets.render(state, () => !stale());
     } catch (error) {
-      if (mine !== this.generation) return;
+      if (stale()) return;
       console.error(error);
       this.view.setStatus('Search could not be loaded. Please try again, or browse by authority or by theme below.', true);
     } finally {
