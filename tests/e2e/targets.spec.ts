@@ -5,13 +5,13 @@ import { batches, pagesOfEachKind, sitemapPaths } from './pages.ts';
  * Targets a thumb can hit (GOV.UK's 44 px; WCAG 2.5.5): on each kind of page, and on the search page with results,
  * every control (text box, button, select, the summary of a disclosure) and every link of a navigation list (the
  * header's sections, a report's contents, a tracker's themes, the previous/next pager, the 404 page's), the links of
- * a report's sticky bar, a search hit's label and a paragraph's or recommendation's number (what a reader taps to
- * land on or link to it), is at least 44 × 44 px, on a phone (a touch screen)
+ * a report's sticky bar, a search hit's label, a paragraph's or recommendation's number (what a reader taps to
+ * land on or link to it) and the links under it to a recommendation's page, is at least 44 × 44 px, on a phone (a touch screen)
  * and at 320 px (a desktop at 400 % zoom). Links in running text are exempt, as WCAG allows; breadcrumbs are spaced
  * to 24 px. A failure names the page, the element and its size.
  */
 const TARGETS =
-  "input:not([type='hidden'], [type='checkbox'], [type='radio']), select, button, summary, nav:not(.breadcrumbs) li > a, .pager a, .para__number, .report-bar a, .search-hit__label";
+  "input:not([type='hidden'], [type='checkbox'], [type='radio']), select, button, summary, nav:not(.breadcrumbs) li > a, .pager a, .para__number, .para__notes a, .report-bar a, .search-hit__label";
 /** With the search page with results and the page of an unknown address, which no sitemap lists. */
 const PAGES = [...pagesOfEachKind(sitemapPaths()), '/search/?q=return+home+interviews', '/no-such-page/'];
 const PER_TEST = 10;
