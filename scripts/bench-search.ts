@@ -1,7 +1,7 @@
 /**
  * The search benchmark: the archive's search page, a query typed against the same query opened from the address.
  *
- *   node scripts/bench-search.ts [--dist dist] [--runs 3] [--results bench/results/search.md] [--query "…" …]
+ *   node scripts/bench-search.ts [--dist dist] [--runs 3] [--results bench/results/search.md] [--query "…" …] [--http2] [--in-place]
  *
  * Build first (`npm run build`). For each query, in a new browser context (cold cache), a reader opens the search
  * page, clicks the search box and types the query; measured are
@@ -13,9 +13,15 @@
  *     whether the links first painted are the finished search's (the same passages in the same order).
  * And the same page opened with the query in its address, nothing typed: the bytes the finished query alone needs,
  * which the typed search must not exceed. Medians of --runs. The site is served from a copy of the build taken at
- * the start, so a rebuild meanwhile cannot disturb the run.
+ * the start, so a rebuild meanwhile cannot disturb the run; `--in-place` serves the folder itself, for a site nothing
+ * rebuilds, such as one put together for the run (1.3 GB at 5,000 reports takes minutes to copy on a loaded machine).
+ * The server speaks HTTP/1.1, over which Chromium opens six connections to a host, so the seventh request at once
+ * waits for one of the first six; `--http2` serves the same over HTTP/2 (TLS with a certificate made for the run), as
+ * most static hosts do, where they all go at once.
  */
-import { createServer, type Server } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
@@ -39,6 +45,9 @@ const { values: options } = parseArgs({
     results: { type: 'string', default: 'bench/results/search.md' },
     /** Measure these queries instead of the fixed ones (to look into one; the published figures use all). */
     query: { type: 'string', multiple: true },
+    /** Serve over HTTP/2 instead of HTTP/1.1 (figures labelled as such: the published ones are HTTP/1.1's). */
+    http2: { type: 'boolean', default: false },
+    'in-place': { type: 'boolean', default: false },
   },
 });
 const built = resolve(options.dist!);
@@ -70,8 +79,19 @@ function copySite(): string {
   return site;
 }
 
-function startServer(site: string, traffic: Traffic): Promise<{ server: Server; origin: string }> {
-  const server = createServer((request, response) => {
+/** A self-signed certificate for 127.0.0.1, made for this run: HTTP/2 in a browser needs TLS. */
+function certificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-search-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function startServer(site: string, traffic: Traffic): Promise<{ server: { close(): void }; origin: string }> {
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     traffic.inFlight++;
     traffic.lastActivity = performance.now();
     const path = decodeURIComponent(new URL(request.url!, 'http://x').pathname);
@@ -99,11 +119,13 @@ function startServer(site: string, traffic: Traffic): Promise<{ server: Server; 
       'cache-control': 'public, max-age=3600',
     });
     response.end(sent, () => done(sent.length));
-  });
+  };
+  // HTTP/2's compatibility API answers the same calls as HTTP/1.1's request and response.
+  const server = options.http2 ? createSecureServer(certificate(), serve as unknown as (request: Http2ServerRequest, response: Http2ServerResponse) => void) : createServer(serve);
   return new Promise((ready) =>
     server.listen(0, '127.0.0.1', () => {
       const address = server.address() as { port: number };
-      ready({ server, origin: `http://127.0.0.1:${address.port}` });
+      ready({ server, origin: `${options.http2 ? 'https' : 'http'}://127.0.0.1:${address.port}` });
     }),
   );
 }
@@ -180,7 +202,7 @@ function recordKeysAndPaints({ list, hit, excerpt }: { list: string; hit: string
 async function measure(browser: Browser, origin: string, traffic: Traffic, variant: Variant, query: string): Promise<Measurement> {
   // Without the service worker: its precache (the offline shell, bench/results/offline.md) would be counted as the
   // search's bytes, and is fetched once per device, not per search.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ignoreHTTPSErrors: options.http2 });
   try {
     const page = await context.newPage();
     await page.addInitScript(recordKeysAndPaints, { list: variant.list, hit: variant.link, excerpt: variant.excerpt });
@@ -259,7 +281,7 @@ async function main(): Promise<void> {
   for (const needed of ['search/index.html', INDEX_META_URL.slice(1)]) {
     if (!existsSync(join(built, needed))) throw new Error(`${join(built, needed)} is missing: run \`npm run build\` first`);
   }
-  const site = copySite();
+  const site = options['in-place'] ? built : copySite();
   const { reports } = JSON.parse(readFileSync(join(site, INDEX_META_URL), 'utf8')) as IndexMeta;
 
   const traffic: Traffic = { bytes: 0, requests: [], inFlight: 0, lastActivity: 0 };
@@ -290,7 +312,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     server.close();
-    rmSync(site, { recursive: true, force: true });
+    if (site !== built) rmSync(site, { recursive: true, force: true });
   }
   const load = `${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`;
 
@@ -319,7 +341,7 @@ async function main(): Promise<void> {
   const report = `# Search: first search on the archive's search page
 
 Generated by \`npm run bench\` (scripts/bench-search.ts) on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores,
-Chromium ${chromiumVersion}, localhost, a new browser context (cold cache) for every run, medians of ${runs};
+Chromium ${chromiumVersion}, localhost over ${options.http2 ? '**HTTP/2**' : 'HTTP/1.1'}, a new browser context (cold cache) for every run, medians of ${runs};
 load average (1 min) ${load}.
 Index: ${reports} reports (src/lib/search/report-index.ts, passage-index.ts) of the archive built in \`${options.dist}\`.
 

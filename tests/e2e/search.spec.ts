@@ -264,13 +264,58 @@ test('the header box searches from any page; the search page has one search box,
 });
 
 test('on a slow connection the page says it is searching, then gives the count', async ({ page }) => {
-  await page.route('**/search-index/passages/**', async (route) => {
+  await page.route('**/search-index/**', async (route) => {
     await new Promise((wait) => setTimeout(wait, 800));
     await route.continue();
   });
   await page.goto('/search/?q=private+fostering');
   await expect(status(page)).toHaveText('Searching…');
   await expect(status(page)).toContainText('match “private fostering”');
+});
+
+test('a search left behind by a further key never paints its results over the query typed since', async ({ page }) => {
+  await page.goto('/search/');
+  // The text of the search the pause starts is held until the reader has typed on.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/search-index\/passages\/\d+\.\d+\.json$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await searchBox(page).pressSequentially('private fostering', { delay: 50 });
+  await expect(status(page)).toContainText('match “private fostering”');
+  // Past the pause: the search for "private fostering" is waiting for its text.
+  await page.waitForTimeout(600);
+  await page.evaluate(() => {
+    const paints: boolean[] = [];
+    (window as unknown as { paints: boolean[] }).paints = paints;
+    new MutationObserver(() => paints.push((document.querySelector('.search-hit__excerpt')?.textContent ?? '').trim() !== '')).observe(
+      document.getElementById('search-results')!,
+      { childList: true, characterData: true, subtree: true },
+    );
+  });
+  // A word no report uses: the keystroke's search shows nothing, and the new search waits the longest pause (400 ms)
+  // after the last key, so whatever paints just after the text is released is the old search's.
+  await searchBox(page).pressSequentially(' wombat', { delay: 50 });
+  release();
+  await page.waitForTimeout(150);
+  expect(await page.evaluate(() => (window as unknown as { paints: boolean[] }).paints.filter(Boolean).length)).toBe(0);
+  await expect(status(page)).toContainText('wombat');
+});
+
+test('when the passages’ text is slow, their links and the count come first, and the excerpts follow', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/search-index\/passages\/\d+\.\d+\.json$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/search/?q=private+fostering');
+  await expect(status(page)).toContainText('match “private fostering”');
+  await expect(hitLinks(page).first()).toBeVisible();
+  await expect(page.locator('.search-hit__excerpt').first()).toHaveText('');
+  release();
+  await expect(page.locator('.search-hit__excerpt').first()).toContainText(/\w/);
 });
 
 test('more passages of a report arriving slowly do not bring "Searching…" back', async ({ page }) => {

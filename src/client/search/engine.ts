@@ -8,8 +8,8 @@
 import glossary from '../../../content/glossary.json';
 import { passageIndexUrl, passageTextUrl, PASSAGES_PER_TEXT_FILE, reportWordsUrl, stemPostings, type MatchedWord, type PassageIndex, type PostingsFile } from '../../lib/search/passage-index.ts';
 import { compoundCandidates, groupWords, holdsPhrase, joinCompounds, parseQuery, type QueryGroup } from '../../lib/search/query.ts';
-import { candidateReports, fullMatches, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, scoreTogether, type Candidates, type PassageScore, type WordHit, type WordResults } from '../../lib/search/rank.ts';
-import { termScore } from '../../lib/search/report-index.ts';
+import { candidateReports, fullMatches, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, scoreTogether, type Candidate, type Candidates, type PassageScore, type WordHit, type WordResults } from '../../lib/search/rank.ts';
+import { termScore, type Posting } from '../../lib/search/report-index.ts';
 import { reportFilter } from '../../lib/search/facets.ts';
 import { stem } from '../../lib/search/stem.ts';
 import { suggestWord, vocabularyUrl, type VocabularyFile } from '../../lib/search/suggest.ts';
@@ -68,16 +68,42 @@ export interface SearchOutcome {
  * The reports holding each of `words` (by report id), with each one's score for the word; `keep` leaves out the
  * reports a filter excludes.
  */
-export async function searchWords(words: readonly string[], keep?: (report: number) => boolean, get: Get = fetchJson): Promise<Map<string, Map<string, WordHit>>> {
+export async function searchWords(words: readonly string[], keep?: (report: number) => boolean, get: Get = fetchJson): Promise<Map<string, ReadonlyMap<string, WordHit>>> {
   const { reports } = await loadMeta(get);
   const entries = await Promise.all(
     words.map(async (word) => {
-      const holders = await postings(stem(word), get);
-      const kept = keep ? holders.filter((p) => keep(p.report)) : holders;
-      return [word, new Map(kept.map((p) => [String(p.report), { score: termScore(p.passages, holders.length, reports) }]))] as const;
+      const stemmed = stem(word);
+      const holders = await postings(stemmed, get);
+      if (keep) return [word, hitsOf(holders.filter((p) => keep(p.report)), holders.length, reports)] as const;
+      let hits = unfilteredHits.get(stemmed);
+      if (!hits) unfilteredHits.set(stemmed, (hits = hitsOf(holders, holders.length, reports)));
+      return [word, hits] as const;
     }),
   );
   return new Map(entries);
+}
+
+/**
+ * Each stem's reports and scores, without a filter: the same at every keystroke's search and the search after the
+ * pause, and the same object, so that `rankReports` knows its candidates again.
+ */
+const unfilteredHits = new Map<string, ReadonlyMap<string, WordHit>>();
+const hitsOf = (kept: readonly Posting[], holders: number, reports: number) => new Map(kept.map((p) => [String(p.report), { score: termScore(p.passages, holders, reports) }]));
+
+/**
+ * The reports ranked by the report index, and those holding every group the best hold: for 5,000 reports the
+ * costliest step of a search before its requests (tens of milliseconds for common words). The keystroke's search
+ * (`loadedJson`) ranks them, then stops at the first file not loaded; the search after the pause, with the same
+ * words, takes them from here.
+ */
+let lastRanked: { groups: string; results: WordResults; candidates: Candidates; full: Candidate[] } | undefined;
+function rankReports(groups: readonly QueryGroup[], results: WordResults): { candidates: Candidates; full: Candidate[] } {
+  const key = JSON.stringify(groups);
+  const same = lastRanked && lastRanked.groups === key && lastRanked.results.size === results.size && [...results].every(([word, hits]) => lastRanked?.results.get(word) === hits);
+  if (same && lastRanked) return lastRanked;
+  const candidates = candidateReports(groups, results);
+  lastRanked = { groups: key, results, candidates, full: fullMatches(groups, results, candidates) };
+  return lastRanked;
 }
 
 /** Which reports the facets chosen in `state` allow: undefined (all of them) when none is chosen. */
@@ -196,10 +222,9 @@ export class SearchRun {
   }
 
   private async rank(): Promise<SearchOutcome> {
-    const candidates = candidateReports(this.groups, this.results);
+    const { candidates, full } = rankReports(this.groups, this.results);
     this.weights = groupWeights(this.groups, candidates.reportsPerGroup, (await loadMeta(this.get)).reports);
     this.held = candidates.held;
-    const full = fullMatches(this.groups, this.results);
     let order: string[];
     let dropped = 0;
     if (this.state.sort === 'date') {

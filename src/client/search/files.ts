@@ -55,11 +55,21 @@ export async function loadMeta(get: Get = fetchJson): Promise<LoadedMeta> {
   return (metaLoaded ??= { reports: meta.reports, split: new Set(meta.split), oneGroup: postingsGroups(meta.reports) === 1 });
 }
 
+/**
+ * Term postings decoded so far, by stem: a common word's cover most of 5,000 reports, and every keystroke's search
+ * and the search after the pause read them again.
+ */
+const decodedTerms = new Map<string, Posting[]>();
+
 /** The reports holding a stem (none when the archive has no word of that stem). */
 export async function postings(stem: string, get: Get = fetchJson): Promise<Posting[]> {
+  const cached = decodedTerms.get(stem);
+  if (cached) return cached;
   const file = await get<TermFile>(termFileUrl(termFileKey(stem, (await loadMeta(get)).split)), { missing: {} });
   const encoded = Object.hasOwn(file, stem) ? file[stem] : undefined;
-  return encoded === undefined ? [] : decodePostings(encoded);
+  const decoded = encoded === undefined ? [] : decodePostings(encoded);
+  decodedTerms.set(stem, decoded);
+  return decoded;
 }
 
 /** Passage postings decoded so far, by file and stem. */

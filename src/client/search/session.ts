@@ -49,6 +49,9 @@ export class SearchSession {
   async search({ announceNow }: { announceNow: boolean }): Promise<void> {
     const mine = ++this.generation;
     const state = this.state;
+    // A newer search, or a keystroke since (the query it answers is no longer the box's), makes its answer stale: a
+    // search started in a pause between keys must not paint after the last key what the finished search would not.
+    const stale = () => mine !== this.generation || state !== this.state;
     if (!state.query) {
       this.current = null;
       this.view.clear();
@@ -58,24 +61,31 @@ export class SearchSession {
     }
     const slow = setTimeout(() => this.view.setStatus('Searching…', true), SLOW_SEARCH_MS);
     try {
+      let done = false;
       const first = async (keep?: (id: string) => boolean) => {
         const { run, outcome } = await SearchRun.start(state, { keep });
-        return { run, outcome, reports: await run.reportHits(outcome.order.slice(0, REPORTS_PER_PAGE), HITS_PER_REPORT) };
+        const ids = outcome.order.slice(0, REPORTS_PER_PAGE);
+        // The passages' links need only the reports' passage indexes, asked for first: they are shown as soon as
+        // those are in, their excerpts when the text is (in an archive of one group, the keystroke showed them).
+        void run.reportHits(ids, HITS_PER_REPORT, { texts: 'loaded' }).then((links) => {
+          if (done || stale()) return;
+          clearTimeout(slow);
+          this.show(run, outcome, links);
+        }, () => {});
+        return { run, outcome, reports: await run.reportHits(ids, HITS_PER_REPORT) };
       };
       // No signal (a fetch that failed, not one the server answered): the reports stored on this device answer.
       const { run, outcome, reports } = await first().catch(async (error: unknown) => {
         if (!(error instanceof TypeError)) throw error;
         return first(await storedReports());
       });
-      if (mine !== this.generation) return;
-      this.current = { run, outcome, reports, next: REPORTS_PER_PAGE };
-      this.render(null);
+      done = true;
+      if (stale()) return;
       clearTimeout(slow);
-      this.view.setStatus(this.summary(), announceNow);
-      this.onSearched(outcome.unfiltered > 0);
-      if (this.facets.panel.open) await this.facets.render(state, () => mine === this.generation);
+      this.show(run, outcome, reports, announceNow);
+      if (this.facets.panel.open) await this.facets.render(state, () => !stale());
     } catch (error) {
-      if (mine !== this.generation) return;
+      if (stale()) return;
       console.error(error);
       this.view.setStatus('Search could not be loaded. Please try again, or browse by authority or by theme below.', true);
     } finally {
@@ -99,15 +109,20 @@ export class SearchSession {
       const reports = await run.reportHits(outcome.order.slice(0, REPORTS_PER_PAGE), HITS_PER_REPORT, { texts: 'loaded' });
       if (before !== this.generation || state !== this.state) return false;
       this.generation++;
-      this.current = { run, outcome, reports, next: REPORTS_PER_PAGE };
-      this.render(null);
-      this.view.setStatus(this.summary(), false);
-      this.onSearched(outcome.unfiltered > 0);
+      this.show(run, outcome, reports);
       return true;
     } catch (error) {
       if (!(error instanceof NotLoaded)) console.error(error);
       return false;
     }
+  }
+
+  /** Shows a search's first reports and its status (announced at once only when `announceNow`). */
+  private show(run: SearchRun, outcome: SearchOutcome, reports: ReportHits[], announceNow = false): void {
+    this.current = { run, outcome, reports, next: REPORTS_PER_PAGE };
+    this.render(null);
+    this.view.setStatus(this.summary(), announceNow);
+    this.onSearched(outcome.unfiltered > 0);
   }
 
   /** The status sentence of the current search: the count, and which words were not found, or not together. */

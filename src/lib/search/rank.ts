@@ -44,28 +44,46 @@ export interface Candidates {
   reportsPerGroup: number[];
 }
 
-const heldAlternatives = (group: QueryGroup, id: string, results: WordResults) =>
-  group.alternatives.filter((words) => words.every((word) => results.get(word)?.has(id)));
-
 export function candidateReports(groups: readonly QueryGroup[], results: WordResults): Candidates {
-  const ids = new Set([...results.values()].flatMap((byId) => [...byId.keys()]));
+  // At 5,000 reports a common word is held by every one of them: each word's results are looked up once, not once
+  // per report, and each candidate's count of required groups once, not at every comparison of the sort.
+  const ids = new Set<string>();
+  for (const byId of results.values()) for (const id of byId.keys()) ids.add(id);
+  const alternativeHits = groups.map((group) => group.alternatives.map((words) => words.map((word) => results.get(word))));
   const reportsPerGroup = groups.map(() => 0);
   const reportsAsTyped = groups.map(() => 0);
   const all: Candidate[] = [];
+  const requiredHeld = new Map<Candidate, number>();
   for (const id of ids) {
     const held: number[] = [];
     let score = 0;
-    groups.forEach((group, at) => {
-      const alternatives = heldAlternatives(group, id, results);
-      if (alternatives.length === 0) return;
+    let required = 0;
+    alternativeHits.forEach((alternatives, at) => {
+      // The best of the alternatives holding every word: the mean of their words' scores.
+      let best = -Infinity;
+      let asTyped = false;
+      alternatives.forEach((words, which) => {
+        let sum = 0;
+        for (const byId of words) {
+          const hit = byId?.get(id);
+          if (!hit) return;
+          sum += hit.score;
+        }
+        best = Math.max(best, sum / words.length);
+        if (which === 0) asTyped = true;
+      });
+      if (best === -Infinity) return;
       reportsPerGroup[at]++;
-      if (alternatives[0] === group.alternatives[0]) reportsAsTyped[at]++;
+      if (asTyped) reportsAsTyped[at]++;
       held.push(at);
-      score += Math.max(...alternatives.map((words) => words.reduce((sum, word) => sum + (results.get(word)?.get(id)?.score ?? 0), 0) / words.length));
+      if (!groups[at].optional) required++;
+      score += best;
     });
-    all.push({ id, groups: held, score });
+    const candidate = { id, groups: held, score };
+    all.push(candidate);
+    requiredHeld.set(candidate, required);
   }
-  const required = (candidate: Candidate) => candidate.groups.filter((at) => !groups[at].optional).length;
+  const required = (candidate: Candidate) => requiredHeld.get(candidate) ?? 0;
   const reports = all.filter((candidate) => required(candidate) > 0 || groups.every((group) => group.optional));
   reports.sort((a, b) => required(b) - required(a) || b.score - a.score || (a.id < b.id ? -1 : 1));
   return {
@@ -76,9 +94,8 @@ export function candidateReports(groups: readonly QueryGroup[], results: WordRes
   };
 }
 
-/** The reports holding every required group that the best candidates hold. */
-export function fullMatches(groups: readonly QueryGroup[], results: WordResults): Candidate[] {
-  const all = candidateReports(groups, results);
+/** The reports holding every required group that the best candidates hold (`all`: the candidates, if known). */
+export function fullMatches(groups: readonly QueryGroup[], results: WordResults, all = candidateReports(groups, results)): Candidate[] {
   return all.reports.filter((c) => c.groups.filter((g) => !groups[g].optional).length === all.held);
 }
 
