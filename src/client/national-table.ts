@@ -1,7 +1,8 @@
 /**
- * The national table, enhanced: its column headings become sort buttons (aria-sort says the order) and the region
- * and type lists filter its rows, with a status line counting what is shown. Without JavaScript it is a plain table
- * in authority order.
+ * The national table, enhanced: its column headings become sort buttons and the region and type lists filter its
+ * rows, with a status line saying the order and counting what is shown. A heading's aria-sort says the order; its
+ * button is named for what pressing it does ("Sort by region, ascending"), while the heading keeps the column's name
+ * for the cells under it. Without JavaScript it is a plain table in authority order (aria-sort in the HTML says so).
  */
 const table = document.querySelector<HTMLTableElement>('table[data-sortable]');
 const headRow = table?.tHead?.rows[0];
@@ -16,6 +17,24 @@ if (table && headRow && tools && status) {
   const filters = [...tools.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
 
   const valueOf = (row: HTMLTableRowElement, column: number) => row.cells[column].dataset.value ?? '';
+  const names = headings.map((heading) => (heading.textContent ?? '').trim());
+  const buttons = names.map((name, column) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'sort-button';
+    button.textContent = name;
+    button.addEventListener('click', () => sortBy(column, headings[column].getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending'));
+    return button;
+  });
+  let shownOrder = `${names[0].toLowerCase()}, ascending`;
+
+  /** Each button's name says what pressing it does: the sorted column's turns its order round, the others sort ascending. */
+  function nameButtons(): void {
+    buttons.forEach((button, column) => {
+      const next = headings[column].getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+      button.setAttribute('aria-label', `Sort by ${names[column].toLowerCase()}, ${next}`);
+    });
+  }
 
   function sortBy(column: number, direction: 'ascending' | 'descending'): void {
     const numeric = headings[column].dataset.sort === 'number';
@@ -27,17 +46,17 @@ if (table && headRow && tools && status) {
     });
     body.append(...sorted);
     headings.forEach((heading, at) => (at === column ? heading.setAttribute('aria-sort', direction) : heading.removeAttribute('aria-sort')));
+    nameButtons();
+    shownOrder = `${names[column].toLowerCase()}, ${direction}`;
+    filter();
   }
 
   headings.forEach((heading, column) => {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'sort-button';
-    button.textContent = heading.textContent;
-    heading.replaceChildren(button);
-    button.addEventListener('click', () => sortBy(column, heading.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending'));
+    // The heading keeps the column's name: without it, the button's name ("Sort by …") would name every cell under it.
+    heading.setAttribute('aria-label', names[column]);
+    heading.replaceChildren(buttons[column]);
   });
-  headings[0].setAttribute('aria-sort', 'ascending');
+  nameButtons();
 
   function filter(): void {
     const chosen = filters.map((select) => [select.dataset.filter ?? '', select.value] as const);
@@ -46,7 +65,7 @@ if (table && headRow && tools && status) {
       row.hidden = !chosen.every(([key, value]) => !value || row.dataset[key] === value);
       if (!row.hidden) shown++;
     }
-    statusLine.textContent = `Showing ${shown} of ${rows.length} authorities.`;
+    statusLine.textContent = `Showing ${shown} of ${rows.length} authorities, sorted by ${shownOrder}.`;
   }
   for (const select of filters) select.addEventListener('change', filter);
   tools.hidden = false;

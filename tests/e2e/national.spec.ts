@@ -73,14 +73,14 @@ test('the table sorts by any column and filters by region and type', async ({ pa
   await page.goto('/national/');
   const rows = page.locator('table[data-sortable] tbody tr:visible');
   const all = await rows.count();
-  await page.getByLabel('Region').selectOption('London');
-  await expect(page.locator('[data-table-status]')).toHaveText(/^Showing \d+ of \d+ authorities\.$/);
+  await page.getByRole('combobox', { name: 'Region' }).selectOption('London');
+  await expect(page.locator('[data-table-status]')).toHaveText(/^Showing \d+ of \d+ authorities, sorted by authority, ascending\.$/);
   const regions = await rows.locator('td:nth-child(2)').allTextContents();
   expect(regions.length).toBeGreaterThan(0);
   expect(regions.length).toBeLessThan(all);
   expect(new Set(regions)).toEqual(new Set(['London']));
-  await expect(page.locator('[data-table-status]')).toHaveText(`Showing ${regions.length} of ${all} authorities.`);
-  await page.getByLabel('Region').selectOption('');
+  await expect(page.locator('[data-table-status]')).toHaveText(`Showing ${regions.length} of ${all} authorities, sorted by authority, ascending.`);
+  await page.getByRole('combobox', { name: 'Region' }).selectOption('');
 
   const gradeHeading = page.getByRole('columnheader', { name: 'Latest overall grade' });
   await gradeHeading.getByRole('button').click();
@@ -92,11 +92,43 @@ test('the table sorts by any column and filters by region and type', async ({ pa
   expect((await rows.locator('td:nth-child(4) .grade span:last-child').allTextContents())[0]).toBe('Outstanding');
 });
 
+test('each sort button says what it sorts by and in which order, and each heading keeps its column’s name', async ({ page }) => {
+  await page.goto('/national/');
+  const table = page.locator('table[data-sortable]');
+  const columns = ['Authority', 'Region', 'Type', 'Latest overall grade', 'Inspected'];
+  const headingsAndButtons = () =>
+    table.locator('thead th').evaluateAll((ths) => ths.map((th) => [th.getAttribute('aria-sort'), th.querySelector('button')?.getAttribute('aria-label') ?? null]));
+  // The buttons' names are exact: a heading named "Sort by …" would name every cell under it, so it keeps the column's.
+  for (const column of columns) await expect(table.getByRole('columnheader', { name: column, exact: true })).toHaveCount(1);
+  expect(await headingsAndButtons()).toEqual([
+    ['ascending', 'Sort by authority, descending'],
+    [null, 'Sort by region, ascending'],
+    [null, 'Sort by type, ascending'],
+    [null, 'Sort by latest overall grade, ascending'],
+    [null, 'Sort by inspected, ascending'],
+  ]);
+  await table.getByRole('button', { name: 'Sort by region, ascending', exact: true }).click();
+  await expect(table.getByRole('columnheader', { name: 'Region', exact: true })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.locator('[data-table-status]')).toHaveText(/^Showing (\d+) of \1 authorities, sorted by region, ascending\.$/);
+  expect((await headingsAndButtons()).slice(0, 2)).toEqual([
+    [null, 'Sort by authority, ascending'],
+    ['ascending', 'Sort by region, descending'],
+  ]);
+  // Visible text is the column's name, which the accessible name contains (WCAG 2.5.3, label in name).
+  await expect(table.getByRole('button', { name: 'Sort by region, descending', exact: true })).toHaveText('Region');
+  await table.getByRole('button', { name: 'Sort by region, descending', exact: true }).click();
+  await expect(table.getByRole('columnheader', { name: 'Region', exact: true })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.locator('[data-table-status]')).toContainText('sorted by region, descending.');
+});
+
 test('without JavaScript the page is a plain table in authority order, and the charts are drawn', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/national/');
   await expect(page.locator('[data-table-tools]')).toBeHidden();
+  // The order is stated, with no buttons to press.
+  await expect(page.locator('table[data-sortable]').getByRole('columnheader', { name: 'Authority', exact: true })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.locator('table[data-sortable] button')).toHaveCount(0);
   const names = await page.locator('table[data-sortable] tbody th').allTextContents();
   expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en-GB')));
   expect(await page.locator('[data-chart="grades-by-year"] path.mark').count()).toBeGreaterThan(20);
@@ -129,25 +161,46 @@ test('an authority’s grade beside its statistical neighbours’ agrees with it
   }
 });
 
-test('on a phone the tables of authorities read as cards: every cell in view, under its column’s name, none scrolled off', async ({ page }) => {
+for (const width of [320, 375]) {
+  test(`at ${width} px the tables of authorities and of grades by year read as cards: every cell in view, under its column’s name, none scrolled off`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/national/');
+    for (const name of ['Latest overall grade by authority', 'Inspections by year and overall grade', 'Each authority’s last two overall grades']) {
+      const table = page.getByRole('table', { name });
+      const region = table.locator('xpath=..');
+      expect(await region.evaluate((box) => box.scrollWidth - box.clientWidth), name).toBeLessThanOrEqual(0);
+      const cells = await table.locator('tbody td').evaluateAll((tds) =>
+        tds.filter((td) => td.getBoundingClientRect().width > 0).map((td) => ({ right: td.getBoundingClientRect().right, label: getComputedStyle(td, '::before').content })),
+      );
+      expect(cells.length, name).toBeGreaterThan(10);
+      for (const cell of cells) {
+        expect(cell.right, name).toBeLessThanOrEqual(width);
+        expect(cell.label, name).toMatch(/^"[A-Z][a-z ]+: "$/);
+      }
+      // Still a table to a screen reader, its column headings there (out of sight on the phone).
+      expect(await table.getByRole('columnheader').count(), name).toBeGreaterThan(1);
+    }
+  });
+}
+
+test('on a wide screen the grades by year are a table with its column headings in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/national/');
+  const table = page.getByRole('table', { name: 'Inspections by year and overall grade' });
+  await expect(table.getByRole('columnheader', { name: 'Requires improvement' })).toBeVisible();
+  expect(await table.evaluate((t) => getComputedStyle(t).display)).toBe('table');
+  // One row per year, its cells side by side on one line.
+  const tops = await table.locator('tbody tr').first().locator('th, td').evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().top)));
+  expect(new Set(tops).size).toBe(1);
+});
+
+test('on a phone the sort buttons and filters still work on the cards', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 800 });
   await page.goto('/national/');
-  for (const table of [page.locator('table[data-sortable]'), page.getByRole('table', { name: 'Each authority’s last two overall grades' })]) {
-    const region = table.locator('xpath=..');
-    expect(await region.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(0);
-    const cells = await table.locator('tbody td').evaluateAll((tds) =>
-      tds.filter((td) => td.getBoundingClientRect().width > 0).map((td) => ({ right: td.getBoundingClientRect().right, label: getComputedStyle(td, '::before').content })),
-    );
-    expect(cells.length).toBeGreaterThan(10);
-    for (const cell of cells) {
-      expect(cell.right).toBeLessThanOrEqual(320);
-      expect(cell.label).toMatch(/^"[A-Z][a-z ]+: "$/);
-    }
-  }
   // Sorting and filtering still work on the cards.
   await page.getByRole('button', { name: 'Latest overall grade' }).click();
   await expect(page.locator('table[data-sortable] tbody tr').first().locator('.grade')).toContainText('Inadequate');
-  await page.getByLabel('Region').selectOption('London');
+  await page.getByRole('combobox', { name: 'Region' }).selectOption('London');
   await expect(page.locator('table[data-sortable] tbody tr:not([hidden])').first()).toBeVisible();
   expect(await page.locator('table[data-sortable] tbody tr[hidden]').evaluateAll((rows) => rows.every((row) => row.getBoundingClientRect().height === 0))).toBe(true);
 });

@@ -158,8 +158,8 @@ for (const width of [320, 375, 1280]) {
       expect(apart).toEqual([]);
     });
 
-    test('the home page, 404 page and search page read without sideways scrolling, placeholders uncut', async ({ page }) => {
-      for (const path of ['/', '/no-such-page/', '/search/', '/data/']) {
+    test('the home, 404, search, national, glossary and offline pages read without sideways scrolling, placeholders uncut', async ({ page }) => {
+      for (const path of ['/', '/no-such-page/', '/search/', '/search/?q=return+home+interviews', '/data/', '/national/', '/glossary/', '/offline/']) {
         await page.goto(path);
         expect(await sideways(page), path).toEqual({ overflow: 0, culprits: [] });
         // A placeholder wider than its box is cut off: each fits, measured in the box's own font.

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { groupWords, holdsPhrase, parseQuery, phraseOffset } from '../../src/lib/search/query.ts';
+import { alternativeWords, groupWords, holdsPhrase, parseQuery, phraseOffset } from '../../src/lib/search/query.ts';
 import { glossarySchema } from '../../src/schemas/glossary.ts';
 
 const glossary = glossarySchema.parse(JSON.parse(readFileSync('content/glossary.json', 'utf8'))).entries;
@@ -64,4 +64,19 @@ test('an excerpt can start at a quoted phrase: where it stands, as whole words',
   assert.equal(phraseOffset('Bed-and-breakfast use.', [['bed', 'and', 'breakfast']]), 0);
   assert.equal(phraseOffset('abed and breakfast', [['bed', 'and', 'breakfast']]), undefined);
   assert.equal(phraseOffset(text, []), undefined);
+});
+
+test('the glossary\u2019s other names are loaded while typing only once every word typed is done, and no longer term could take over', () => {
+  const entries = [
+    { term: 'RHI', expansion: 'return home interview', also: [] },
+    { term: 'LADO', expansion: 'local authority designated officer', also: ['designated officer'] },
+    { term: 'care leaver', expansion: 'care leaver', also: ['former relevant child'] },
+    { term: 'care', expansion: 'care', also: ['looked after'] },
+  ];
+  assert.deepEqual(alternativeWords('return home interviews', true, entries), ['rhi', 'return', 'home', 'interview']);
+  assert.deepEqual(alternativeWords('return home interviews', false, entries), [], 'the last word may go on');
+  assert.deepEqual(alternativeWords('LADO allegations', true, entries), ['local', 'authority', 'designated', 'officer']);
+  assert.deepEqual(alternativeWords('care ', true, entries), [], '"care" may yet be "care leavers"');
+  assert.deepEqual(alternativeWords('care leavers', true, entries), ['care', 'leaver', 'former', 'relevant', 'child']);
+  assert.ok(alternativeWords('return home interviews', true, glossary).includes('rhi'), 'the archive\u2019s glossary');
 });

@@ -12,9 +12,9 @@
  * still being typed fetches nothing else.
  */
 import { activeFacets, readSearchState, sameSearch, searchStateQuery, type SearchState } from '../../lib/search/state.ts';
-import { queryWords } from '../../lib/search/query.ts';
+import { alternativeWords, queryWords } from '../../lib/search/query.ts';
 import glossary from '../../../content/glossary.json';
-import { alternativeWords, typingPause, type QueryEnd } from '../../lib/search/typing.ts';
+import { typingPause, type QueryEnd } from '../../lib/search/typing.ts';
 import type { FacetKey } from '../../lib/search/facets.ts';
 import { FacetsPanel } from './facets.ts';
 import { stem } from '../../lib/search/stem.ts';

@@ -123,6 +123,20 @@ export function parseQuery(query: string, glossary: readonly GlossaryForms[]): Q
   return groups;
 }
 
+/**
+ * The words of the glossary's other names for a query's terms ("rhi" for "return home interviews"), which the
+ * finished query will search for too, so the search page can load them while the reader types: only once every word
+ * typed is finished (`lastWordDone`: a space after it, or no word of the archive goes on from it), and only for terms
+ * no longer glossary form could still take over ("care" might yet become "care leavers").
+ */
+export function alternativeWords(query: string, lastWordDone: boolean, glossary: readonly GlossaryForms[]): string[] {
+  if (!lastWordDone) return [];
+  const forms = glossary.flatMap(formsOf);
+  const extendable = (typed: readonly string[]) => forms.some((form) => form.length > typed.length && startsWith(typed, 0, form.slice(0, typed.length)));
+  const groups = parseQuery(query, glossary).filter((group) => group.glossary && !extendable(group.alternatives[0]));
+  return [...new Set(groups.flatMap((group) => group.alternatives.slice(1).flat()))];
+}
+
 /** Every distinct index word a query's groups search for: one look-up in the report index each. */
 export function groupWords(groups: readonly QueryGroup[]): string[] {
   return [...new Set(groups.flatMap((group) => group.alternatives.flat()))];

@@ -3,10 +3,7 @@
  * own keys, so that a query still being typed fetches nothing the finished query would not need, and no longer than
  * that, so that the first result follows the last key quickly. Where what was typed says more is coming (a space
  * after the last word, or a last word the archive does not have, most likely half typed), it waits the longest.
- * And which other names of the glossary's terms the page can load while the reader types (`alternativeWords`).
  */
-
-import { parseQuery, queryWords, type GlossaryForms } from './query.ts';
 
 /** Never shorter: the gap between a brisk typist's keys is about 100 ms. */
 export const MIN_PAUSE_MS = 130;
@@ -42,19 +39,4 @@ export function typingPause(keyTimes: readonly number[], lastWord: string, end: 
   const usual = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
   const pause = Math.min(MAX_PAUSE_MS, Math.max(MIN_PAUSE_MS, Math.round(usual * MARGIN)));
   return lastWord.length < SHORT_WORD ? Math.max(pause, SHORT_WORD_PAUSE_MS) : pause;
-}
-
-/**
- * The words of the glossary's other names for a query's terms ("rhi" for "return home interviews"), which the
- * finished query will search for too: only once every word typed is finished (`lastWordDone`: a space after it, or no
- * word of the archive goes on from it), and only for terms no longer glossary form could still take over ("care"
- * might yet become "care leavers").
- */
-export function alternativeWords(query: string, lastWordDone: boolean, glossary: readonly GlossaryForms[]): string[] {
-  if (!lastWordDone) return [];
-  const forms = glossary.flatMap((entry) => [entry.term, entry.expansion, ...entry.also].map((form) => queryWords(form)));
-  const extendable = (typed: readonly string[]) =>
-    forms.some((form) => form.length > typed.length && typed.every((word, at) => form[at] === word || (at === typed.length - 1 && word === `${form[at]}s`)));
-  const groups = parseQuery(query, glossary).filter((group) => group.glossary && !extendable(group.alternatives[0]));
-  return [...new Set(groups.flatMap((group) => group.alternatives.slice(1).flat()))];
 }
