@@ -202,6 +202,35 @@ test('the last keystroke shows the finished search’s passages at once, with no
   expect(await hitLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(finished);
 });
 
+// A compound read both ways ("letterbox", whose term file the page loads while "box" is typed) and words standing
+// together ("young carers", from the places in the passage postings) rank with no request too.
+for (const query of ['letter box', 'young carers']) {
+  test(`"${query}": the last keystroke ranks with the files loaded while typing, no request, as the finished search does`, async ({ page }) => {
+    await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+    await expect(status(page)).toContainText(`match “${query}”`);
+    const finished = await hitLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    await page.goto('/search/');
+    await page.route('**/search-index/passages/**', () => {});
+    await searchBox(page).pressSequentially(query.slice(0, -1), { delay: 50 });
+    // Until no file has come for a while: what typing loads is in.
+    let seen = -1;
+    await expect
+      .poll(async () => {
+        const count = await page.evaluate(() => performance.getEntriesByType('resource').length);
+        const settled = count === seen;
+        seen = count;
+        return settled;
+      }, { intervals: [400], timeout: 10_000 })
+      .toBe(true);
+    const afterLastKey: string[] = [];
+    page.on('request', (request) => afterLastKey.push(new URL(request.url()).pathname));
+    await searchBox(page).press(query.slice(-1));
+    await expect(hitLinks(page)).toHaveCount(finished.length);
+    expect(await hitLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(finished);
+    expect(afterLastKey.filter((path) => path.startsWith('/search-index/') && !path.startsWith('/search-index/passages/'))).toEqual([]);
+  });
+}
+
 test('keyboard only: "/" focuses the box, Tab reaches a hit, Enter opens its paragraph highlighted', async ({ page }) => {
   await page.goto('/search/');
   await page.keyboard.press('/');
@@ -299,6 +328,23 @@ test('the glossary is used when matching: LADO finds a report that only says "de
   const first = page.locator('.search-hit').first();
   await expect(first.locator('.search-hit__excerpt')).toContainText(/designated officers?/i);
   await expect(first.locator('.search-hit__excerpt mark').filter({ hasText: /^designated$/i }).first()).toBeVisible();
+});
+
+test('a compound typed apart finds it written as one: "letter box" finds a report that only says "letterbox"', async ({ page }) => {
+  // Westminster's 2016 report writes "letterbox" four times and never "letter box", nor "box" at all.
+  await page.goto('/search/?q=letter+box&authority=Westminster&year=2016');
+  await expect(status(page)).toContainText('with passages matching “letter box” fit the filters chosen');
+  const first = page.locator('.search-hit').first();
+  await expect(first.locator('.search-hit__excerpt mark').filter({ hasText: /^letterbox$/i }).first()).toBeVisible();
+});
+
+test('words typed together lead where they stand together: "young carers" lands on a paragraph about young carers', async ({ page }) => {
+  // Worcestershire's 2017 report has paragraphs with "young" and "carers" apart before the one on young carers.
+  await page.goto('/search/?q=young+carers&authority=Worcestershire&year=2017');
+  await expect(status(page)).toContainText('with passages matching “young carers” fit the filters chosen');
+  const href = await hitLinks(page).first().getAttribute('href');
+  await page.goto(href!);
+  await expect(page.locator(new URL(href!, 'http://x').hash)).toContainText(/young carers/i);
 });
 
 test('a quoted phrase is honoured: every passage shown holds the words together, in order', async ({ page }) => {

@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { alternativeWords, groupWords, holdsPhrase, parseQuery, phraseOffset } from '../../src/lib/search/query.ts';
+import { alternativeWords, compoundCandidates, groupWords, holdsPhrase, joinCompounds, neighbourPairs, OPTIONAL_WORDS, pairsTogether, parseQuery, phraseOffset } from '../../src/lib/search/query.ts';
 import { glossarySchema } from '../../src/schemas/glossary.ts';
+import { stem } from '../../src/lib/search/stem.ts';
+import { vocabulary } from '../../src/lib/search/passage-index.ts';
 
 const glossary = glossarySchema.parse(JSON.parse(readFileSync('content/glossary.json', 'utf8'))).entries;
 const shape = (query: string) => parseQuery(query, glossary).map((g) => ({ typed: g.typed, alternatives: g.alternatives.map((a) => a.join(' ')), phrase: g.phrase, optional: g.optional }));
@@ -64,6 +66,50 @@ test('an excerpt can start at a quoted phrase: where it stands, as whole words',
   assert.equal(phraseOffset('Bed-and-breakfast use.', [['bed', 'and', 'breakfast']]), 0);
   assert.equal(phraseOffset('abed and breakfast', [['bed', 'and', 'breakfast']]), undefined);
   assert.equal(phraseOffset(text, []), undefined);
+});
+
+/**
+ * The archive's words and the reports holding them, for the compound tests: report 2 writes "letterbox" and no "box";
+ * "step-up" is indexed as "step", "up" and "stepup" in the same reports; "child" and "minder" are written apart.
+ */
+const archive: Record<string, number[]> = { letter: [1, 2], box: [1, 3], letterbox: [1, 2], contact: [1, 2, 3], step: [1, 4], up: [1, 4, 5], stepup: [4], child: [1], minder: [3], young: [1], carers: [1] };
+const holders = (word: string) => new Set(archive[word] ?? []);
+const known = (word: string) => holders(word).size > 0;
+const compounds = (query: string) => joinCompounds(parseQuery(query, glossary), holders).map((g) => g.alternatives.map((a) => a.join(' ')));
+
+test('two words the archive also writes as one find both spellings, each keeping its own weight', () => {
+  assert.ok(compoundCandidates(parseQuery('letter box contact', glossary), () => false).includes('letterbox'));
+  assert.deepEqual(compounds('letter box contact'), [['letter', 'letterbox'], ['box', 'letterbox'], ['contact']]);
+  assert.deepEqual(compounds('young carers'), [['young'], ['carers']], 'no compound the archive lacks');
+  assert.deepEqual(compounds('"letter box" contact').slice(0, 1), [['letter box']], 'a quoted phrase stays as typed');
+  assert.deepEqual(compounds('letter and box'), [['letter'], ['and'], ['box']], 'words apart in the query are not joined');
+  assert.deepEqual(compounds('step up'), [['step'], ['up']], 'not a compound every report holding it also holds apart (a hyphenated "step-up")');
+});
+
+test('a word the archive does not use is split where both parts are its words', () => {
+  const groups = parseQuery('childminder', glossary);
+  assert.ok(compoundCandidates(groups, (word) => word === 'childminder').includes('minder'));
+  assert.deepEqual(compounds('childminder'), [['childminder', 'child minder']]);
+  assert.deepEqual(compounds('boxes'), [['boxes']], 'no split into parts the archive lacks');
+  assert.deepEqual(compoundCandidates(parseQuery('letterbox', glossary), (word) => !known(word)), [], 'a word the archive uses is not split');
+});
+
+test('neighbouring words of the query stand together in a passage in either order, common words between them passed over', () => {
+  // Where the words of each query word's stem stand, as the passage postings give them (MatchedWord.places).
+  const placesIn = (text: string) => {
+    const { words, placesOf } = vocabulary([text], '', OPTIONAL_WORDS);
+    return (word: string) => words.flatMap((held, at) => (stem(held) === stem(word) ? placesOf[at]! : [])).join('');
+  };
+  const groups = parseQuery('support for parents of exploited children', glossary);
+  const pairs = neighbourPairs(groups);
+  assert.deepEqual(pairs.map(([a, b]) => `${groups[a]!.typed} ${groups[b]!.typed}`), ['support parents', 'parents exploited', 'exploited children']);
+  assert.deepEqual(pairsTogether(groups, pairs, placesIn('A group for parents of children who are exploited supports parents well.')), [true, false, true], '"supports parents", "children who are exploited"');
+  const carers = parseQuery('young carers', glossary);
+  assert.deepEqual(pairsTogether(carers, neighbourPairs(carers), placesIn('Young carers are identified in assessments.')), [true]);
+  assert.deepEqual(pairsTogether(carers, neighbourPairs(carers), placesIn('Young people say their foster carers listen.')), [false], 'both words, far apart');
+  assert.deepEqual(pairsTogether(carers, neighbourPairs(carers), placesIn('Support for the young. Carers are heard.')), [false], 'a sentence ends between them');
+  const lado = parseQuery('LADO allegations', glossary);
+  assert.deepEqual(pairsTogether(lado, neighbourPairs(lado), placesIn('The local authority designated officer: allegations are managed well.')), [true], 'a glossary form meets by its last word');
 });
 
 test('the glossary\u2019s other names are loaded while typing only once every word typed is done, and no longer term could take over', () => {

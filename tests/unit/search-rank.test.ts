@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { candidateReports, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, type WordResults } from '../../src/lib/search/rank.ts';
+import { candidateReports, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, scoreTogether, type WordResults } from '../../src/lib/search/rank.ts';
 import { parseQuery } from '../../src/lib/search/query.ts';
 
 const glossary = [{ term: 'LADO', expansion: 'local authority designated officer', also: ['designated officer'] }];
@@ -26,9 +26,9 @@ test('a glossary group is held through any of its names; a common word is not re
 // A report's matched words: "return" in passages 0 and 2, "home" in 0, 1, 2, "interviews" in 2 and 3, "interview" in 4.
 const returnHome = parseQuery('return home interviews', []);
 const words = new Map([
-  ['return', [{ word: 'return', passages: [0, 2] }]],
-  ['home', [{ word: 'home', passages: [0, 1, 2] }]],
-  ['interviews', [{ word: 'interviews', passages: [2, 3] }, { word: 'interview', passages: [4] }]],
+  ['return', [{ word: 'return', passages: [0, 2], places: [] }]],
+  ['home', [{ word: 'home', passages: [0, 1, 2], places: [] }]],
+  ['interviews', [{ word: 'interviews', passages: [2, 3], places: [] }, { word: 'interview', passages: [4], places: [] }]],
 ]);
 
 test('a passage scores the rarity of each group it holds, the query’s own forms above others', () => {
@@ -43,7 +43,7 @@ test('a passage scores the rarity of each group it holds, the query’s own form
 
 test('when no passage holds every word, the rarest words held decide; a chosen theme comes first', () => {
   const weights = groupWeights(returnHome, [10, 50, 5], 100);
-  const noBoth = new Map([...words].map(([w, m]) => [w, w === 'return' ? [{ word: 'return', passages: [0] }] : m.map((x) => ({ ...x, passages: x.passages.filter((p) => p !== 2) }))]));
+  const noBoth = new Map([...words].map(([w, m]) => [w, w === 'return' ? [{ word: 'return', passages: [0], places: [] }] : m.map((x) => ({ ...x, passages: x.passages.filter((p) => p !== 2) }))]));
   const passages = scorePassages(returnHome, noBoth, weights);
   // 0 holds "return" and "home"; 3 the rarest word, "interviews"; 4 another form of it; 1 only the commonest, "home".
   assert.deepEqual(passagesToShow(passages, { documentOrder: false }).map((p) => p.passage), [0, 3, 4]);
@@ -64,9 +64,9 @@ test('a report whose words stand only in different passages shows those passages
   const rhi = parseQuery('RHI', [{ term: 'RHI', expansion: 'return home interview', also: ['return interview'] }]);
   const apart = new Map([
     ['rhi', []],
-    ['return', [{ word: 'return', passages: [0] }]],
+    ['return', [{ word: 'return', passages: [0], places: [] }]],
     ['home', []],
-    ['interview', [{ word: 'interviews', passages: [3] }]],
+    ['interview', [{ word: 'interviews', passages: [3], places: [] }]],
   ]);
   const weights = groupWeights(rhi, [4], 10);
   assert.deepEqual(scorePassages(rhi, apart, weights), []);
@@ -96,4 +96,40 @@ test('a figure weighs as the rarest word, however many reports print it', () => 
   assert.ok(weights[1]! > 2 * weights[2]!);
   const asWord = groupWeights(parseQuery('Darlington fifty time', []), [3, 40, 60], 60);
   assert.ok(asWord[1]! < asWord[0]!, 'a word held by 40 reports does not');
+});
+
+test('a passage where neighbouring query words stand together leads one holding them apart, read from where the words stand', () => {
+  const groups = parseQuery('young carers assessment', []);
+  const weights = [0.7, 0.9, 2];
+  // Passage 0 holds all three words apart, passage 1 says "young carers", passage 2 holds only "assessment".
+  const words = new Map([
+    ['young', [{ word: 'young', passages: [0, 1], places: ['A', 'E'] }]],
+    ['carers', [{ word: 'carers', passages: [0, 1], places: ['J', 'F'] }]],
+    ['assessment', [{ word: 'assessments', passages: [0, 1, 2], places: ['D', 'U', 'C'] }]],
+  ]);
+  const passages = [
+    { passage: 0, groups: [0, 1, 2], required: 3, score: 3.6 },
+    { passage: 1, groups: [0, 1, 2], required: 3, score: 3.6 },
+    { passage: 2, groups: [2], required: 1, score: 2 },
+  ];
+  const [apart, together, lacking] = scoreTogether(groups, weights, 3, words, passages);
+  assert.equal(apart, passages[0], 'no bonus for words apart');
+  assert.equal(together!.score, 3.6 + 0.7, 'the lighter word of the pair decides the bonus');
+  assert.equal(lacking, passages[2], 'words together never make up for one missing');
+  assert.ok(reportScore([together!]).score > reportScore([apart!]).score);
+  const everywhere = scoreTogether(parseQuery('shropshire carers', []), [0.1, 1], 2, new Map([
+    ['shropshire', [{ word: 'shropshire', passages: [0, 1], places: ['', 'A'] }]],
+    ['carers', [{ word: 'carers', passages: [0, 1], places: ['D', 'B'] }]],
+  ]), [{ passage: 0, groups: [0, 1], required: 2, score: 1 }, { passage: 1, groups: [0, 1], required: 2, score: 1 }]);
+  assert.deepEqual(everywhere.map((p) => p.score), [1, 1], 'not with the report\'s authority, which every passage holds');
+  // Five passages saying "young carers": only the report's three best gain, not its count of them.
+  const five = [0, 1, 2, 3, 4];
+  const repeated = new Map([
+    ['young', [{ word: 'young', passages: five, places: five.map(() => 'A') }]],
+    ['carers', [{ word: 'carers', passages: five, places: five.map(() => 'B') }]],
+  ]);
+  const sayingIt = five.map((passage) => ({ passage, groups: [0, 1], required: 2, score: 2 - passage / 10 }));
+  const oneWord = [{ passage: 5, groups: [0], required: 1, score: 1 }, { passage: 6, groups: [1], required: 1, score: 1 }];
+  const gained = scoreTogether(parseQuery('young carers', []), [0.7, 0.9], 2, repeated, [...sayingIt, ...oneWord]);
+  assert.deepEqual(gained.map((p) => Number((p.score - (p.passage >= 5 ? 1 : 2 - p.passage / 10)).toFixed(2))), [0.7, 0.7, 0.7, 0, 0, 0, 0]);
 });

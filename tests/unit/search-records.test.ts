@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { searchDocument } from '../../src/lib/search/records.ts';
-import { groupPostings, indexWords, reportPostings, stemPostings, vocabulary, type PostingsFile } from '../../src/lib/search/passage-index.ts';
+import { groupPostings, indexWords, placedWords, reportPostings, stemPostings, vocabulary, type PostingsFile } from '../../src/lib/search/passage-index.ts';
 import { assertIndexHoldsEveryWord } from '../helpers/passage-postings.ts';
 import { DEFAULT_REPORTS_DIR } from '../../src/lib/archive-paths.ts';
 import { loadReport } from '../../src/lib/ingest/report-loader.ts';
@@ -82,8 +82,9 @@ test('every word of a report is in the passage postings and term file of its ste
 test('a stem matches every word of that stem in the report, and no other: "care" is not "carers"', () => {
   const record = syntheticRecord({ authority: 'X', published: '2020-01-01', paragraphs: ['Care is good.', 'Carers are supported.', 'Children are cared for.'] });
   const file = searchDocument(record, themeTitles).words;
-  assert.deepEqual(stemPostings(file, 'care', 7).get(7), [{ word: 'care', passages: [0] }, { word: 'cared', passages: [2] }], 'a report’s own postings, numbered from its number');
-  assert.deepEqual(stemPostings(file, 'carer', 7).get(7), [{ word: 'carers', passages: [1] }]);
+  // Places: "care" first in passage 0 ("is" is passed over), "cared" second in passage 2 ("are" passed over).
+  assert.deepEqual(stemPostings(file, 'care', 7).get(7), [{ word: 'care', passages: [0], places: ['A'] }, { word: 'cared', passages: [2], places: ['B'] }], 'a report’s own postings, numbered from its number');
+  assert.deepEqual(stemPostings(file, 'carer', 7).get(7), [{ word: 'carers', passages: [1], places: ['A'] }]);
   assert.equal(stemPostings(file, 'constructor', 7).size, 0, 'a stem no report holds, even a name objects have');
 });
 
@@ -111,17 +112,42 @@ test('South Gloucestershire 2017: "interviews" leads to recommendation 6 and ¶ 
   for (const anchor of holders) assert.match(texts[index.passages.findIndex(([a]) => a === anchor)]!, /interviews/i);
 });
 
-test('passage postings survive their compact form: reports by their gap from the file’s first, passages by theirs', () => {
-  const care = [{ word: 'care', passages: [0, 3, 4, 40] }];
-  const own70 = reportPostings(['care', 'zebras'], [[0, 3, 4, 40], [2]], ['care', 'zebra']);
-  const own64 = reportPostings(['care', 'cared'], [[1000], [7]], ['care', 'care']);
-  assert.deepEqual(own70, { care: [['care', '0:0,3,1,10']], zebra: [['zebras', '0:2']] });
+test('passage postings survive their compact form: reports by their gap from the file’s first, passages by theirs, places after each', () => {
+  const care = [{ word: 'care', passages: [0, 3, 4, 40], places: ['B', 'AL', '', 'C'] }];
+  const own70 = reportPostings(['care', 'zebras'], [[0, 3, 4, 40], [2]], [['B', 'AL', '', 'C'], ['']], ['care', 'zebra']);
+  const own64 = reportPostings(['care', 'cared'], [[1000], [7]], [[''], ["~'\u0101"]], ['care', 'care']);
+  assert.deepEqual(own70, { care: [['care', '0:0B,3AL,1,10C']], zebra: [['zebras', '0:2']] }, 'a passage where the word stands nowhere has no places');
   const files = groupPostings([[70, own70], [64, own64]], 64, (stem) => stem.slice(0, 2));
   assert.deepEqual([...files.keys()], ['ca', 'ze'], 'in files by the key of each stem');
-  const ca: PostingsFile = { care: [['care', '0:rs 5:0,3,1,10'], ['cared', '0:7']] };
+  const ca: PostingsFile = { care: [['care', '0:rs 5:0B,3AL,1,10C']], cared: [] };
+  delete ca.cared;
+  ca.care!.push(['cared', "0:7~'\u0101"]);
   assert.deepEqual(files.get('ca'), ca);
-  assert.deepEqual(stemPostings(ca, 'care', 64), new Map([[64, [{ word: 'care', passages: [1000] }, { word: 'cared', passages: [7] }]], [70, care]]));
-  assert.deepEqual(stemPostings(files.get('ze')!, 'zebra', 64), new Map([[70, [{ word: 'zebras', passages: [2] }]]]));
+  assert.deepEqual(stemPostings(ca, 'care', 64), new Map([[64, [{ word: 'care', passages: [1000], places: [''] }, { word: 'cared', passages: [7], places: ["~'\u0101"] }]], [70, care]]));
+  assert.deepEqual(stemPostings(files.get('ze')!, 'zebra', 64), new Map([[70, [{ word: 'zebras', passages: [2], places: [''] }]]]));
+});
+
+test('where words stand: common words passed over, a sentence end between, hyphenated parts apart and joined at both ends', () => {
+  const common = new Set(['for', 'of', 'who', 'are', 'a']);
+  const placed: Array<[string, number | undefined]> = [];
+  placedWords('A group for parents of children who are exploited; step-up matters. Care!', common, (word, place) => placed.push([word, place]));
+  assert.deepEqual(placed, [
+    ['a', undefined], ['group', 0], ['for', undefined], ['parents', 1], ['of', undefined], ['children', 2], ['who', undefined], ['are', undefined], ['exploited', 3],
+    ['step', 4], ['up', 5], ['stepup', 4], ['stepup', 5], ['matters', 6], ['care', 8],
+  ]);
+  const words: string[] = [];
+  placedWords('Children’s well-being (LADO) & 2019/20: café', new Set(), (word) => words.push(word));
+  assert.deepEqual([...new Set(words)], indexWords('Children’s well-being (LADO) & 2019/20: café'), 'the same words as the index holds (a joined word at each of its ends)');
+  const { words: held, placesOf } = vocabulary(['Care, care and more care in Shropshire.', 'Shropshire care'], 'Shropshire 2017', new Set(['and', 'in']));
+  const placesOfWord = (word: string) => placesOf[held.indexOf(word)];
+  assert.deepEqual(placesOfWord('care'), ['ABD', 'B'], 'each place once, one character each: "more" stands at C');
+  assert.deepEqual(placesOfWord('shropshire'), ['', ''], 'the authority, held everywhere, stands nowhere');
+  assert.deepEqual(placesOfWord('and'), [''], 'a common word stands nowhere');
+  const long = vocabulary([Array.from({ length: 600 }, (_, k) => `w${k}`).join(' ')]);
+  const placeOf = (word: string) => long.placesOf[long.words.indexOf(word)]![0]!;
+  assert.equal(new Set(Array.from({ length: 566 }, (_, k) => placeOf(`w${k}`))).size, 566, 'a place each for 566 words');
+  assert.equal(placeOf('w54'), '\u0100', 'past 54, two bytes a place');
+  assert.equal(placeOf('w566'), placeOf('w0'), 'then they wrap');
 });
 
 test('paragraph labels: the pilcrow for the report’s own numbers, the archive label otherwise, as the report page shows them', () => {

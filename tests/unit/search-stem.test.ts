@@ -31,3 +31,9 @@ test('forms of a word the archive uses meet at one stem; different words do not'
   assert.equal(stem('pa'), 'pa', 'two letters or fewer stay as they are');
   assert.equal(stem('2019'), '2019');
 });
+
+test('an irregular plural meets its singular, also typed as a possessive without the apostrophe', () => {
+  for (const form of ['woman', 'women', 'womens']) assert.equal(stem(form), stem('woman'), form);
+  for (const form of ['man', 'men', 'mens']) assert.equal(stem(form), stem('man'), form);
+  assert.notEqual(stem('woman'), stem('man'));
+});

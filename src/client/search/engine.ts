@@ -7,8 +7,8 @@
  */
 import glossary from '../../../content/glossary.json';
 import { passageIndexUrl, passageTextUrl, PASSAGES_PER_TEXT_FILE, reportWordsUrl, stemPostings, type MatchedWord, type PassageIndex, type PostingsFile } from '../../lib/search/passage-index.ts';
-import { groupWords, holdsPhrase, parseQuery, type QueryGroup } from '../../lib/search/query.ts';
-import { candidateReports, fullMatches, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, type Candidates, type PassageScore, type WordHit, type WordResults } from '../../lib/search/rank.ts';
+import { compoundCandidates, groupWords, holdsPhrase, joinCompounds, parseQuery, type QueryGroup } from '../../lib/search/query.ts';
+import { candidateReports, fullMatches, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, scoreTogether, type Candidates, type PassageScore, type WordHit, type WordResults } from '../../lib/search/rank.ts';
 import { termScore } from '../../lib/search/report-index.ts';
 import { reportFilter } from '../../lib/search/facets.ts';
 import { stem } from '../../lib/search/stem.ts';
@@ -127,10 +127,25 @@ async function checkPhrases(get: Get, id: string, groups: readonly QueryGroup[],
   return passages.filter((p) => p.groups.length > 0 && phrases.every((at) => p.groups.includes(at)));
 }
 
+/**
+ * The query's groups, with compounds the archive writes the other way: "letter box" also as "letterbox", and a word
+ * the archive does not use split where both parts are its words (query.ts `joinCompounds`).
+ */
+async function readQuery(query: string, get: Get): Promise<QueryGroup[]> {
+  const parsed = parseQuery(query, glossary.entries);
+  const reportsOf = async (word: string) => [word, new Set((await postings(stem(word), get)).map((p) => p.report))] as const;
+  const typed = new Map(await Promise.all(parsed.filter((g) => g.alternatives.length === 1 && g.alternatives[0].length === 1).map((g) => reportsOf(g.typed))));
+  const candidates = compoundCandidates(parsed, (word) => typed.get(word)?.size === 0);
+  const holders = new Map([...typed, ...(await Promise.all(candidates.map(reportsOf)))]);
+  return joinCompounds(parsed, (word) => holders.get(word) ?? new Set());
+}
+
 /** A search's state between its steps, so that "show more" continues it. */
 export class SearchRun {
   private prepared = new Map<string, Promise<Prepared>>();
   private weights: number[] = [];
+  /** How many required groups the best reports hold (rank.ts `Candidates.held`). */
+  private held = 0;
 
   private readonly state: SearchState;
   readonly groups: QueryGroup[];
@@ -152,7 +167,7 @@ export class SearchRun {
    * `get`: `loadedJson` ranks from the files already loaded, or throws `NotLoaded`.
    */
   static async start(state: SearchState, { keep, get = fetchJson }: { keep?: (id: string) => boolean; get?: Get } = {}): Promise<{ run: SearchRun; outcome: SearchOutcome }> {
-    const groups = parseQuery(state.query, glossary.entries);
+    const groups = await readQuery(state.query, get);
     const filter = await facetFilter(state, get);
     const found = await searchWords(groupWords(groups), filter, get);
     const results = keep ? new Map([...found].map(([word, byId]) => [word, new Map([...byId].filter(([id]) => keep(id)))])) : found;
@@ -169,7 +184,8 @@ export class SearchRun {
     if (!preparing) {
       preparing = (async () => {
         const words = await reportWords(this.files, id, [...this.results].flatMap(([word, byId]) => (byId.has(id) ? [word] : [])));
-        let passages = await checkPhrases(this.get, id, this.groups, this.weights, scorePassages(this.groups, words, this.weights));
+        const scored = await checkPhrases(this.get, id, this.groups, this.weights, scorePassages(this.groups, words, this.weights));
+        let passages = scoreTogether(this.groups, this.weights, this.held, words, scored);
         if (passages.length === 0 && !this.groups.some((g) => g.phrase)) passages = partialPassages(this.groups, words, this.weights);
         const matched = [...new Map([...words.values()].flat().map((m) => [m.word, m])).values()];
         return { id, passages, matched, rank: reportScore(passages) };
@@ -182,6 +198,7 @@ export class SearchRun {
   private async rank(): Promise<SearchOutcome> {
     const candidates = candidateReports(this.groups, this.results);
     this.weights = groupWeights(this.groups, candidates.reportsPerGroup, (await loadMeta(this.get)).reports);
+    this.held = candidates.held;
     const full = fullMatches(this.groups, this.results);
     let order: string[];
     let dropped = 0;

@@ -12,7 +12,7 @@
  * still being typed fetches nothing else.
  */
 import { activeFacets, readSearchState, sameSearch, searchStateQuery, type SearchState } from '../../lib/search/state.ts';
-import { alternativeWords, queryWords } from '../../lib/search/query.ts';
+import { alternativeWords, compoundCandidates, parseQuery, queryWords } from '../../lib/search/query.ts';
 import glossary from '../../../content/glossary.json';
 import { typingPause, type QueryEnd } from '../../lib/search/typing.ts';
 import type { FacetKey } from '../../lib/search/facets.ts';
@@ -94,9 +94,14 @@ function typed(): void {
   const typing = /\s$/.test(input.value) ? undefined : words.at(-1);
   // With no index to be had (no signal), the search still runs: it says so.
   const done = typing === undefined || typedWordIsDone(typing);
+  // The compounds the finished query looks up (query.ts `compoundCandidates`): one joined with the word being typed
+  // loads once its letters decide it, as that word does; a word is split only once it is finished and unknown.
+  const unknown = (word: string) => word !== typing && knownStem(stem(word)) === false;
+  const compounds = compoundCandidates(parseQuery(input.value, glossary.entries), unknown);
   const preloads = [
     ...words.map((word, at) => preloadWord(word, at === words.length - 1 && !done)),
     ...alternativeWords(input.value, done, glossary.entries).map((word) => preloadWord(word, false)),
+    ...compounds.map((word) => preloadWord(word, typing !== undefined && !done && word.endsWith(typing))),
   ].map((preloading) => preloading.catch(() => {}));
   const preloading = Promise.all(preloads);
   clearTimeout(deferredSearch);

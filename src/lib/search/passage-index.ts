@@ -94,51 +94,124 @@ export function indexWords(text: string): string[] {
 }
 
 /**
- * The vocabulary of some passages, each word once, in code-unit order (the same in every engine and locale), and
- * for each word the passages that hold it, in ascending order. The words of `everywhere` (the report's authority and
- * year) count as held by every passage: "Shropshire front door" asks for Shropshire's paragraphs on its front door,
- * which seldom name Shropshire themselves.
+ * Where a word stands in a passage, as one character: its place among the passage's words (common words passed
+ * over, `placedWords`), none of the characters the postings use otherwise (base 36, ",", ":" and " "), so a
+ * passage's places follow its number with no separator: the first 54 places are a byte each (printable ASCII),
+ * the next 512 two (U+0100–U+02FF, letters with no combining or right-to-left behaviour), where a number and its
+ * separator took three. Places wrap after 566, which few passages reach; the first design wrapped after 54 and the
+ * words of long paragraphs seemed to meet (3 first links lost on the labelled sets).
  */
-export function vocabulary(passages: readonly string[], everywhere = ''): { words: string[]; passagesOf: number[][] } {
-  const holders = new Map<string, number[]>();
-  passages.forEach((text, passage) => {
-    for (const word of [...indexWords(everywhere), ...indexWords(text)]) {
-      const list = holders.get(word);
-      if (!list) holders.set(word, [passage]);
-      // Passages are visited in order, so a word already seen in this one ends its list.
-      else if (list[list.length - 1] !== passage) list.push(passage);
+const PLACE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&'()*+-./;<=>?@[]^_`{|}~" + Array.from({ length: 0x200 }, (_, k) => String.fromCharCode(0x100 + k)).join('');
+const placeChar = (place: number) => PLACE_CHARS[place % PLACE_CHARS.length];
+
+/** The place character after `char` (`PLACE_CHARS`): a word standing there stands right after one at `char`. */
+export const nextPlace = (char: string) => PLACE_CHARS[(PLACE_CHARS.indexOf(char) + 1) % PLACE_CHARS.length];
+
+/** Where a sentence ends: it leaves a place empty, so "personal advisers. Care leavers" has no "advisers care". */
+const SENTENCE_ENDS = /[.!?]/;
+
+/**
+ * The words of a text as `indexWords` gives them, each with its place among the text's words (`undefined` for a
+ * common word, which `common` names): places count only the other words, so that "children who are exploited" has
+ * "children" and "exploited" side by side. A hyphenated word's parts take a place each, and the word joined up
+ * ("wellbeing") stands at its first part and its last. Split as `indexWords` splits (sentence ends are separators
+ * too), with no object made per word: this runs over every word of the archive.
+ */
+export function placedWords(text: string, common: ReadonlySet<string>, each: (word: string, place: number | undefined) => void): void {
+  let next = 0;
+  for (const sentence of text.toLowerCase().split(SENTENCE_ENDS)) {
+    for (const piece of sentence.split(SEPARATORS)) {
+      if (!HYPHENS.test(piece)) {
+        if (piece) each(piece, common.has(piece) ? undefined : next++);
+        continue;
+      }
+      const parts = piece.split(HYPHENS).filter(Boolean);
+      const placed = parts.map((part) => (common.has(part) ? undefined : next++));
+      parts.forEach((part, k) => each(part, placed[k]));
+      if (parts.length > 1) {
+        const joined = parts.join('');
+        const ends = placed.filter((place) => place !== undefined);
+        if (ends.length === 0) each(joined, undefined);
+        for (const place of new Set([ends[0], ends[ends.length - 1]])) if (place !== undefined) each(joined, place);
+      }
     }
-  });
+    next++;
+  }
+}
+
+/**
+ * The vocabulary of some passages, each word once, in code-unit order (the same in every engine and locale), and
+ * for each word the passages that hold it, in ascending order, with where it stands in each (`placesOf`: its place
+ * characters, `PLACE_CHARS`; `common` words have none). The words of `everywhere` (the report's authority and year)
+ * count as held by every passage: "Shropshire front door" asks for Shropshire's paragraphs on its front door, which
+ * seldom name Shropshire themselves; being everywhere, they have no places either (standing next to the query's
+ * other words says nothing of a passage then).
+ */
+export function vocabulary(
+  passages: readonly string[],
+  everywhere = '',
+  common: ReadonlySet<string> = new Set(),
+): { words: string[]; passagesOf: number[][]; placesOf: string[][] } {
+  const holders = new Map<string, { passages: number[]; places: string[] }>();
+  const always = indexWords(everywhere);
+  const unstored = new Set(always);
+  let passage = 0;
+  const hold = (word: string, place: number | undefined) => {
+    let held = holders.get(word);
+    if (!held) holders.set(word, (held = { passages: [], places: [] }));
+    // Passages are visited in order, so a word already seen in this one ends its list.
+    if (held.passages[held.passages.length - 1] !== passage) {
+      held.passages.push(passage);
+      held.places.push('');
+    }
+    if (place === undefined || unstored.has(word)) return;
+    const char = placeChar(place);
+    const last = held.places.length - 1;
+    if (!held.places[last].includes(char)) held.places[last] += char;
+  };
+  for (; passage < passages.length; passage++) {
+    for (const word of always) hold(word, undefined);
+    placedWords(passages[passage], common, hold);
+  }
   const sorted = [...holders].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { words: sorted.map(([word]) => word), passagesOf: sorted.map(([, passages]) => passages) };
+  return { words: sorted.map(([word]) => word), passagesOf: sorted.map(([, held]) => held.passages), placesOf: sorted.map(([, held]) => held.places) };
 }
 
 /** A vocabulary word a search matched, and the passages of its report holding it. */
 export interface MatchedWord {
   word: string;
   passages: number[];
+  /** For each of `passages`, where the word stands in it (`vocabulary`'s place characters): which query words meet. */
+  places: string[];
 }
 
 /**
  * Passage postings by stem: each word of the stem, and the reports holding it as one string: per report, the gap
  * from the previous report's number (from `base`, the first number the file can hold), ":", then its passages as the
- * first number and the gaps between them, all base 36, comma-separated; reports separated by spaces.
+ * first number and the gaps between them, all base 36, comma-separated, each followed by where the word stands in that
+ * passage (one character a place, `PLACE_CHARS`); reports separated by spaces. "3:0AB,2" is report base+3,
+ * passage 0 at places 0 and 1, passage 2 where the word stands nowhere (a common word, or the report's authority).
  */
 export type PostingsFile = Record<string, Array<[word: string, reports: string]>>;
 
 const base36 = (n: number) => n.toString(36);
+const BASE36_DIGIT = /[0-9a-z]/;
 
 /**
  * A report's own postings file (numbered from the report's number: each entry is "0:" and its passages), from its
- * vocabulary (`vocabulary`: words in order, and the passages holding each) and each word's stem.
+ * vocabulary (`vocabulary`: words in order, the passages holding each and where it stands in them) and each word's
+ * stem.
  */
-export function reportPostings(words: readonly string[], passagesOf: readonly (readonly number[])[], stems: readonly string[]): PostingsFile {
+export function reportPostings(words: readonly string[], passagesOf: readonly (readonly number[])[], placesOf: readonly (readonly string[])[], stems: readonly string[]): PostingsFile {
   const byStem = new Map<string, Array<[string, string]>>();
   words.forEach((word, at) => {
     const list = byStem.get(stems[at]) ?? [];
     byStem.set(stems[at], list);
     const passages = passagesOf[at];
-    list.push([word, `0:${passages.map((passage, k) => base36(k === 0 ? passage : passage - passages[k - 1])).join(',')}`]);
+    const places = placesOf[at];
+    let encoded = '0:';
+    for (let k = 0; k < passages.length; k++) encoded += (k === 0 ? '' : ',') + base36(k === 0 ? passages[k] : passages[k] - passages[k - 1]) + places[k];
+    list.push([word, encoded]);
   });
   const file: PostingsFile = {};
   for (const [key, list] of [...byStem].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) file[key] = list;
@@ -182,13 +255,17 @@ export function stemPostings(file: PostingsFile, wanted: string, base: number): 
     for (const entry of encoded.split(' ')) {
       const colon = entry.indexOf(':');
       report += parseInt(entry.slice(0, colon), 36) + 1;
-      let passage = 0;
-      const passages = entry
-        .slice(colon + 1)
-        .split(',')
-        .map((step, at) => (passage = at === 0 ? parseInt(step, 36) : passage + parseInt(step, 36)));
+      const passages: number[] = [];
+      const places: string[] = [];
+      for (const step of entry.slice(colon + 1).split(',')) {
+        // The passage's gap in base 36, then its place characters.
+        let end = 0;
+        while (end < step.length && BASE36_DIGIT.test(step[end])) end++;
+        passages.push(parseInt(step.slice(0, end), 36) + (passages.length === 0 ? 0 : passages[passages.length - 1]));
+        places.push(step.slice(end));
+      }
       const list = byReport.get(report) ?? [];
-      list.push({ word, passages });
+      list.push({ word, passages, places });
       byReport.set(report, list);
     }
   }

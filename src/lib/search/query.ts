@@ -4,7 +4,7 @@
  * glossary, other ways of saying the same thing ("LADO" is also "local authority designated officer" and
  * "designated officer"). Pure; the browser uses it.
  */
-import { indexWords } from './passage-index.ts';
+import { indexWords, nextPlace } from './passage-index.ts';
 
 /** The parts of a glossary entry the search uses (src/schemas/glossary.ts documents them). */
 export interface GlossaryForms {
@@ -32,7 +32,7 @@ export interface QueryGroup {
  * "families who don't speak English" about families and English, not a scheme called "Don't Hate". Quoted, or when a
  * query has nothing else, they are searched for like any word.
  */
-const OPTIONAL_WORDS = new Set(
+export const OPTIONAL_WORDS: ReadonlySet<string> = new Set(
   [
     // Function words.
     'a an and any are as at be been being but by can could did do does doing for from had has have how if in into is it its',
@@ -156,4 +156,80 @@ export function phraseOffset(text: string, phrases: readonly (readonly string[])
     if (at !== undefined) return at;
   }
   return undefined;
+}
+
+// ---- compound words ------------------------------------------------------------------------------------------------
+
+/** A plain word of its own: one typed word, neither quoted, optional, a figure nor a glossary term. */
+const plainWord = (group: QueryGroup | undefined): group is QueryGroup =>
+  !!group && !group.phrase && !group.optional && !group.glossary && group.alternatives.length === 1 && group.alternatives[0].length === 1 && /^\p{L}+$/u.test(group.typed);
+
+/** Parts a compound is split into are at least this long: "letter box", not "lett erbox". */
+const COMPOUND_PART = 3;
+
+/**
+ * Compounds a query's words could be written as, to look up in the archive's vocabulary: each two neighbouring plain
+ * words joined ("letter box" is "letterbox"), and each way of splitting a word the archive does not use (`unknown`)
+ * into two ("childminder" is "child minder").
+ */
+export function compoundCandidates(groups: readonly QueryGroup[], unknown: (word: string) => boolean): string[] {
+  const words = new Set<string>();
+  groups.forEach((group, at) => {
+    if (!plainWord(group)) return;
+    if (plainWord(groups[at + 1])) words.add(group.typed + groups[at + 1].typed);
+    if (unknown(group.typed)) for (const [left, right] of splits(group.typed)) words.add(left).add(right);
+  });
+  return [...words];
+}
+
+const splits = (word: string): Array<[string, string]> =>
+  Array.from({ length: Math.max(0, word.length - 2 * COMPOUND_PART + 1) }, (_, k) => [word.slice(0, COMPOUND_PART + k), word.slice(COMPOUND_PART + k)]);
+
+/**
+ * The groups with the compounds the archive writes as one word as another way of saying them: "letter box" also
+ * finds "letterbox" (each of the two words is held by a passage writing it joined), so the four reports writing it
+ * apart and the forty writing it joined answer alike, each word keeping its own weight. A compound joins only where
+ * it finds reports the words apart do not: "step-up" is indexed as "step", "up" and "stepup" alike, so "step up"
+ * gains nothing from "stepup" but a rarer word to rank reports by. A word the archive does not use is split where
+ * both parts are its words ("childminder" finds "child minder"). `holders`: the reports holding a word's stem.
+ */
+export function joinCompounds(groups: readonly QueryGroup[], holders: (word: string) => ReadonlySet<number>): QueryGroup[] {
+  const known = (word: string) => holders(word).size > 0;
+  const addsReports = (left: string, right: string) => {
+    const [apart, together] = [[holders(left), holders(right)], holders(left + right)] as const;
+    return [...together].some((report) => !apart[0].has(report) || !apart[1].has(report));
+  };
+  const joined = groups.map((group, at) => (plainWord(group) && plainWord(groups[at + 1]) && addsReports(group.typed, groups[at + 1].typed) ? group.typed + groups[at + 1].typed : undefined));
+  return groups.map((group, at) => {
+    if (!plainWord(group)) return group;
+    const alternatives = [group.alternatives[0]];
+    for (const compound of [joined[at - 1], joined[at]]) if (compound) alternatives.push([compound]);
+    const split = !known(group.typed) && splits(group.typed).find(([left, right]) => known(left) && known(right));
+    if (split) alternatives.push(split);
+    return alternatives.length > 1 ? { ...group, alternatives } : group;
+  });
+}
+
+// ---- words standing together ---------------------------------------------------------------------------------------
+
+/**
+ * Neighbouring groups of the query, as pairs of positions: words a reader types next to each other ("young carers")
+ * answer best where they stand together. Optional words are passed over ("parents of exploited children" pairs
+ * "parents" with "exploited"); a quoted phrase is already held only where it stands together.
+ */
+export function neighbourPairs(groups: readonly QueryGroup[]): Array<[number, number]> {
+  const asked = groups.flatMap((group, at) => (group.optional || group.phrase ? [] : [at]));
+  return asked.slice(1).map((at, k) => [asked[k], at]);
+}
+
+/**
+ * Which of `pairs` stand together in a passage: a word of one group next to a word of the other, in either order
+ * ("children who are exploited" for "exploited children"), common words between them passed over (passage-index.ts
+ * `placedWords`). `placesOf`: where the words of a query word's stem stand in the passage, as place characters
+ * (passage-index.ts `vocabulary`). A group of several words (a glossary expansion) meets by its first or last word.
+ */
+export function pairsTogether(groups: readonly QueryGroup[], pairs: ReadonlyArray<readonly [number, number]>, placesOf: (word: string) => string): boolean[] {
+  const ends = (group: QueryGroup, end: 'first' | 'last') => group.alternatives.map((words) => placesOf(end === 'first' ? words[0] : words[words.length - 1])).join('');
+  const follows = (before: string, after: string) => [...before].some((place) => after.includes(nextPlace(place)));
+  return pairs.map(([a, b]) => follows(ends(groups[a], 'last'), ends(groups[b], 'first')) || follows(ends(groups[b], 'last'), ends(groups[a], 'first')));
 }

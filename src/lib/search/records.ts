@@ -13,6 +13,7 @@ import { reportUrl } from '../site/urls.ts';
 import { NOT_GRADED, type FacetKey } from './facets.ts';
 import { reportPostings, vocabulary, type PassageEntry, type PassageIndex, type PostingsFile } from './passage-index.ts';
 import { stem } from './stem.ts';
+import { OPTIONAL_WORDS } from './query.ts';
 
 export interface SearchDocument {
   /** Publication date, yyyy-mm-dd: reports are numbered newest first. */
@@ -65,7 +66,7 @@ export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<st
   };
   const entries = passages.map(({ anchor, label, themes: slugs }): PassageEntry => [anchor, label, slugs.map(themePosition)]);
   const texts = passages.map((passage) => passage.text);
-  const { words, passagesOf } = vocabulary(texts, `${report.authority} ${report.published.slice(0, 4)}`);
+  const { words, passagesOf, placesOf } = vocabulary(texts, `${report.authority} ${report.published.slice(0, 4)}`, OPTIONAL_WORDS);
   const url = reportUrl(report.slug);
   const stems = words.map((word) => stem(word));
   return {
@@ -83,7 +84,7 @@ export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<st
       themes,
       passages: entries,
     },
-    words: reportPostings(words, passagesOf, stems),
+    words: reportPostings(words, passagesOf, placesOf, stems),
     vocabulary: words,
     texts,
   };

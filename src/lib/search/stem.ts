@@ -17,6 +17,8 @@ const EXCEPTIONS: Record<string, string> = {
   skis: 'ski', skies: 'sky', dying: 'die', lying: 'lie', tying: 'tie', idly: 'idl', gently: 'gentl', ugly: 'ugli',
   early: 'earli', only: 'onli', singly: 'singl', sky: 'sky', news: 'news', howe: 'howe', atlas: 'atlas',
   cosmos: 'cosmos', bias: 'bias', andes: 'andes',
+  // Irregular plurals the archive uses, with the possessive typed without its apostrophe ("Asian womens network").
+  women: 'woman', womens: 'woman', men: 'man', mens: 'man',
 };
 /** Left as they are after step 1a. */
 const INVARIANT = new Set(['inning', 'outing', 'canning', 'herring', 'earring', 'proceed', 'exceed', 'succeed']);

@@ -4,7 +4,7 @@
  * report's passage files (passage-index.ts), and the archive's vocabulary by first letter for "did you mean"
  * (suggest.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ReportRecord } from '../../schemas/report.ts';
 import { required } from '../required.ts';
@@ -28,24 +28,23 @@ import {
 } from './passage-index.ts';
 import { reportUrl } from '../site/urls.ts';
 
-/** Writes a report's passage files; returns its own postings as written. */
-function writePassageFiles(folder: string, id: string, { index, words, texts }: SearchDocument): string {
-  const postings = JSON.stringify(words);
+/** Writes a report's passage files. */
+function writePassageFiles(folder: string, id: string, { index, words, texts }: SearchDocument): void {
   writeFileSync(join(folder, passageIndexUrl(id)), JSON.stringify(index));
-  writeFileSync(join(folder, reportWordsUrl(id)), postings);
+  writeFileSync(join(folder, reportWordsUrl(id)), JSON.stringify(words));
   for (let from = 0; from < texts.length; from += PASSAGES_PER_TEXT_FILE) {
     const file = passageTextUrl(id, from / PASSAGES_PER_TEXT_FILE);
     writeFileSync(join(folder, file), JSON.stringify(texts.slice(from, from + PASSAGES_PER_TEXT_FILE)));
   }
-  return postings;
 }
 
 /**
  * The passage postings of each group of reports, in files by the term file key of their stems (the file a search
- * reads for a stem is named by the same letters as its term file), from each report's own postings (`ownPostings`,
- * as its file holds them: a group is put together from them without reading numbers).
+ * reads for a stem is named by the same letters as its term file), from each report's own postings file, read back
+ * a group at a time: held for every report until the split was known, they kept a few hundred megabytes live
+ * through the whole index at 5,000 reports, and the collector's time grew with them.
  */
-function writePostingsFiles(folder: string, ownPostings: readonly string[], split: ReadonlySet<string>): void {
+function writePostingsFiles(folder: string, reports: number, split: ReadonlySet<string>): void {
   const keys = new Map<string, string>();
   const keyOf = (stem: string) => {
     const known = keys.get(stem);
@@ -54,11 +53,12 @@ function writePostingsFiles(folder: string, ownPostings: readonly string[], spli
     keys.set(stem, key);
     return key;
   };
-  for (let group = 0; group < postingsGroups(ownPostings.length); group++) {
+  for (let group = 0; group < postingsGroups(reports); group++) {
     const first = group * POSTINGS_GROUP_REPORTS;
-    const reports = ownPostings.slice(first, first + POSTINGS_GROUP_REPORTS).map((own, at) => [first + at, JSON.parse(own) as PostingsFile] as const);
+    const numbers = Array.from({ length: Math.min(POSTINGS_GROUP_REPORTS, reports - first) }, (_, at) => first + at);
+    const own = numbers.map((report) => [report, JSON.parse(readFileSync(join(folder, reportWordsUrl(String(report))), 'utf8')) as PostingsFile] as const);
     mkdirSync(dirname(join(folder, postingsUrl(group, 'any'))), { recursive: true });
-    for (const [key, file] of groupPostings(reports, first, keyOf)) {
+    for (const [key, file] of groupPostings(own, first, keyOf)) {
       writeFileSync(join(folder, postingsUrl(group, termFileName(key))), JSON.stringify(file));
     }
   }
@@ -96,7 +96,6 @@ export async function writeSearchIndex(reports: readonly ReportRecord[], themeTi
 
   const postings = new Map<string, Posting[]>();
   const facets: Array<SearchDocument['facets']> = [];
-  const ownPostings: string[] = [];
   const linksOfAll: PassageIndex[] = [];
   let passages = 0;
   mkdirSync(join(folder, PASSAGE_FILES_PATH), { recursive: true });
@@ -104,7 +103,7 @@ export async function writeSearchIndex(reports: readonly ReportRecord[], themeTi
   function* indexEach(): Generator<string[]> {
     for (const [report, record] of ordered.entries()) {
       const document = searchDocument(record, themeTitles);
-      ownPostings.push(writePassageFiles(folder, String(report), document));
+      writePassageFiles(folder, String(report), document);
       for (const [stem, count] of document.stems) {
         const list = postings.get(stem) ?? [];
         list.push({ report, passages: count });
@@ -127,7 +126,7 @@ export async function writeSearchIndex(reports: readonly ReportRecord[], themeTi
   const meta: IndexMeta = { reports: ordered.length, split };
   writeFileSync(join(folder, INDEX_META_URL), JSON.stringify(meta));
   writeFileSync(join(folder, FACETS_URL), JSON.stringify(facetIndex(facets)));
-  writePostingsFiles(folder, ownPostings, new Set(split));
+  writePostingsFiles(folder, ordered.length, new Set(split));
   // An archive of one group is searched with every report's passage links at hand (passage-index.ts).
   if (oneGroup) writeFileSync(join(folder, ALL_PASSAGE_INDEXES_URL), JSON.stringify(linksOfAll));
   return passages;
