@@ -45,6 +45,8 @@ export async function assertIndexHoldsEveryWord(reports: readonly ReportRecord[]
     };
     const meta = read<IndexMeta>(INDEX_META_URL);
     const split = new Set(meta.split);
+    const postingsSplit = new Set(meta.postingsSplit);
+    assert.ok(meta.postingsSplit.every((prefix) => split.has(prefix)), 'the postings split is part of the term split');
     assert.equal(meta.reports, reports.length);
     const byUrl = new Map(reports.map((report) => [reportUrl(report.slug), report]));
     for (let id = 0; id < meta.reports; id++) {
@@ -54,7 +56,7 @@ export async function assertIndexHoldsEveryWord(reports: readonly ReportRecord[]
       const held = new Map<string, Set<number>>();
       words.forEach((word, at) => {
         const key = stem(word);
-        const fileName = termFileName(termFileKey(key, split));
+        const fileName = termFileName(termFileKey(key, postingsSplit));
         const sources: Array<[string, number]> = [
           [postingsUrl(postingsGroup(id), fileName), postingsGroup(id) * POSTINGS_GROUP_REPORTS],
           [reportWordsUrl(String(id)), id],

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodePostings, encodePostings, termFileKey, termFiles, termFileUrl, termScore, typedTermFile, typedWordDone, TERM_FILE_CHARS } from '../../src/lib/search/report-index.ts';
+import { decodePostings, encodePostings, POSTINGS_FILE_CHARS, postingsSplit, termFileKey, termFiles, termFileUrl, termScore, typedTermFile, typedWordDone, TERM_FILE_CHARS } from '../../src/lib/search/report-index.ts';
 import { stem } from '../../src/lib/search/stem.ts';
 
 test('postings survive their compact form: gaps between report numbers, and passage counts above one', () => {
@@ -56,6 +56,39 @@ test('a word being typed names its file once its letters decide it, and that is 
   for (const [typed, finished] of [['fo', 'fostering'], ['fost', 'fostered'], ['intervi', 'interviews'], ['careers', 'careers'], ['acad', 'academy'], ['hopi', 'hoping']]) {
     assert.equal(typedTermFile(typed!, split), termFileKey(stem(finished!), split), `${typed} → ${finished}`);
   }
+});
+
+test('postings files: a term split prefix stays split only where its postings average more than the limit a group', () => {
+  const termSplit = ['ca', 'car', 'care', 'in', 'int'];
+  // Over 10 groups: "car…" words hold 2.8 limits' worth a group between them, "care…" 0.8, "in…" half a limit.
+  const limit = POSTINGS_FILE_CHARS * 10;
+  const chars = new Map([
+    ['ca', 1],
+    ['care', limit * 0.4],
+    ['carer', limit * 0.4],
+    ['cart', limit * 2],
+    ['int', limit / 4],
+    ['inter', limit / 4],
+  ]);
+  assert.deepEqual(postingsSplit(termSplit, chars, 10), ['ca', 'car'], '"care…" is split no further, "in…" not at all');
+  assert.deepEqual(postingsSplit(termSplit, chars, 1), termSplit, 'in one group, every prefix the term files split');
+  assert.deepEqual(postingsSplit(termSplit, chars, 100), [], 'over 100 groups, none');
+  // Never a longer prefix whose shorter one is not split: "car" would name no file.
+  assert.deepEqual(postingsSplit(termSplit, new Map([['carer', limit * 10]]), 10), ['ca', 'car', 'care']);
+  assert.deepEqual(postingsSplit(['ca', 'car'], new Map([['carer', limit * 10], ['cat', 0]]), 10), ['ca', 'car']);
+});
+
+test('a word being typed names its postings file once its letters decide it: the finished word’s, never later than its term file', () => {
+  const split = new Set(['ca', 'car', 'care', 'fo', 'in', 'int']);
+  const coarse = new Set(['ca', 'in']);
+  for (const [typed, finished] of [['fo', 'fostering'], ['fost', 'fostered'], ['intervi', 'interviews'], ['careers', 'careers'], ['careful', 'careful'], ['cari', 'caring'], ['acad', 'academy'], ['inte', 'interests']]) {
+    const file = typedTermFile(typed!, coarse);
+    if (file !== undefined) assert.equal(file, termFileKey(stem(finished!), coarse), `${typed} → ${finished}`);
+    if (typedTermFile(typed!, split) !== undefined) assert.notEqual(file, undefined, `${typed}: its term file is decided, so its postings file is`);
+  }
+  assert.equal(typedTermFile('fo', coarse), 'fo');
+  assert.equal(typedTermFile('fo', split), undefined);
+  assert.equal(typedTermFile('careful', coarse), 'car');
 });
 
 test('term file names are plain: letters and digits as they are, anything else spelt out', () => {

@@ -44,6 +44,8 @@ export const loadedJson: Get = <T>(url: string): Promise<T> => (loaded.has(url) 
 export interface LoadedMeta {
   reports: number;
   split: ReadonlySet<string>;
+  /** The split of the passage postings files (report-index.ts `postingsSplit`). */
+  postingsSplit: ReadonlySet<string>;
   /** Whether every report's passage postings are in one group: then they and every passage index load while typing. */
   oneGroup: boolean;
 }
@@ -52,7 +54,7 @@ let metaLoaded: LoadedMeta | undefined;
 export async function loadMeta(get: Get = fetchJson): Promise<LoadedMeta> {
   if (metaLoaded) return metaLoaded;
   const meta = await get<IndexMeta>(INDEX_META_URL);
-  return (metaLoaded ??= { reports: meta.reports, split: new Set(meta.split), oneGroup: postingsGroups(meta.reports) === 1 });
+  return (metaLoaded ??= { reports: meta.reports, split: new Set(meta.split), postingsSplit: new Set(meta.postingsSplit), oneGroup: postingsGroups(meta.reports) === 1 });
 }
 
 /**
@@ -78,7 +80,7 @@ const decoded = new Map<string, Map<number, MatchedWord[]>>();
 /** The words of a stem in one report (by number), with the passages holding each, from its group's postings. */
 export async function reportStemWords(report: number, stem: string, get: Get = fetchJson): Promise<MatchedWord[]> {
   const group = postingsGroup(report);
-  const url = postingsUrl(group, termFileName(termFileKey(stem, (await loadMeta(get)).split)));
+  const url = postingsUrl(group, termFileName(termFileKey(stem, (await loadMeta(get)).postingsSplit)));
   const file = await get<PostingsFile>(url, { missing: {} });
   let byReport = decoded.get(`${url} ${stem}`);
   if (!byReport) decoded.set(`${url} ${stem}`, (byReport = stemPostings(file, stem, group * POSTINGS_GROUP_REPORTS)));
@@ -97,12 +99,14 @@ export async function passageIndexOf(report: number, url: string, get: Get = fet
  * an archive of one group, its passage postings. A finished word (`typing` false) loads them at once.
  */
 export async function preloadWord(word: string, typing: boolean): Promise<void> {
-  const { split, oneGroup } = await loadMeta();
-  const key = typing ? typedTermFile(word, split) : termFileKey(stem(word), split);
-  if (key === undefined) return;
+  const { split, postingsSplit, oneGroup } = await loadMeta();
+  // The postings split is part of the term split: a word's postings file is decided when its term file is, or sooner.
+  const fileOf = (keys: ReadonlySet<string>) => (typing ? typedTermFile(word, keys) : termFileKey(stem(word), keys));
+  const key = fileOf(split);
+  const postingsKey = oneGroup ? fileOf(postingsSplit) : undefined;
   await Promise.all([
-    fetchJson(termFileUrl(key), { missing: {} }),
-    oneGroup ? fetchJson(postingsUrl(0, termFileName(key)), { missing: {} }) : undefined,
+    key === undefined ? undefined : fetchJson(termFileUrl(key), { missing: {} }),
+    postingsKey === undefined ? undefined : fetchJson(postingsUrl(0, termFileName(postingsKey)), { missing: {} }),
   ]);
 }
 

@@ -20,7 +20,7 @@
 import { stem } from './stem.ts';
 
 /** Passages per text file: small enough that showing a report's best three hits fetches little more than them. */
-export const PASSAGES_PER_TEXT_FILE = 4;
+export const PASSAGES_PER_TEXT_FILE = 8;
 
 /** Where the search index is published: the report index, the passage files and the vocabulary. */
 export const SEARCH_INDEX_PATH = '/search-index/';

@@ -31,6 +31,8 @@ export interface IndexMeta {
   reports: number;
   /** Prefixes whose term files are split by one more letter. */
   split: string[];
+  /** Prefixes whose passage postings files are split by one more letter (`postingsSplit`): some of `split`. */
+  postingsSplit: string[];
 }
 
 /** A term file: postings by stem. */
@@ -150,4 +152,38 @@ export function termFiles(postings: ReadonlyMap<string, string>): { files: Map<s
   };
   place([...postings.keys()].sort(), FIRST_PREFIX);
   return { files, split: split.sort() };
+}
+
+/**
+ * Characters (before gzip) a group's passage postings file of a split prefix must average, over the archive's groups,
+ * for it to be split by one more letter as its term file is: at 5,000 reports (79 groups of 64) the term files' split
+ * made 192,600 postings files, most of them a hundred bytes or so, and writing them (then hashing them for the
+ * offline manifest) cost more than indexing. A search fetches a group's postings file for each of its words.
+ */
+export const POSTINGS_FILE_CHARS = 4_000;
+
+/**
+ * The split of the passage postings files: the term files' split prefixes whose stems' postings (`chars`: by stem, the
+ * characters of its postings over all `groups`) average more than `POSTINGS_FILE_CHARS` a group, each with its
+ * shorter prefix kept too. A subset of the term split closed under prefixes, so a postings file is named as a term
+ * file is (`termFileKey` with this split), and a word being typed names it as soon as its letters decide it
+ * (`typedTermFile`), at the latest when they decide its term file.
+ */
+export function postingsSplit(termSplit: readonly string[], chars: ReadonlyMap<string, number>, groups: number): string[] {
+  const under = new Map(termSplit.map((prefix) => [prefix, 0]));
+  for (const [stem, count] of chars) {
+    // The term split is closed under prefixes: past the first prefix not in it, none is.
+    for (let length = FIRST_PREFIX; length <= stem.length; length++) {
+      const prefix = stem.slice(0, length);
+      const sum = under.get(prefix);
+      if (sum === undefined) break;
+      under.set(prefix, sum + count);
+    }
+  }
+  const kept = new Set<string>();
+  for (const prefix of [...termSplit].sort((a, b) => a.length - b.length)) {
+    const parentKept = prefix.length === FIRST_PREFIX || kept.has(prefix.slice(0, -1));
+    if (parentKept && (under.get(prefix) ?? 0) / groups > POSTINGS_FILE_CHARS) kept.add(prefix);
+  }
+  return [...kept].sort();
 }

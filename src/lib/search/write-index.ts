@@ -10,7 +10,7 @@ import type { ReportRecord } from '../../schemas/report.ts';
 import { required } from '../required.ts';
 import { FACET_KEYS, type FacetKey } from './facets.ts';
 import { searchDocument, type SearchDocument } from './records.ts';
-import { encodePostings, FACETS_URL, INDEX_META_URL, termFileKey, termFileName, termFiles, termFileUrl, TERMS_PATH, type FacetIndex, type IndexMeta, type Posting } from './report-index.ts';
+import { encodePostings, FACETS_URL, INDEX_META_URL, postingsSplit, termFileKey, termFileName, termFiles, termFileUrl, TERMS_PATH, type FacetIndex, type IndexMeta, type Posting } from './report-index.ts';
 import { VOCABULARY_PATH, vocabularyFiles } from './suggest.ts';
 import {
   ALL_PASSAGE_INDEXES_URL,
@@ -39,8 +39,8 @@ function writePassageFiles(folder: string, id: string, { index, words, texts }: 
 }
 
 /**
- * The passage postings of each group of reports, in files by the term file key of their stems (the file a search
- * reads for a stem is named by the same letters as its term file), from each report's own postings file, read back
+ * The passage postings of each group of reports, in files by their stems' key in the postings split (named as term
+ * files are, by a prefix of their term file's key), from each report's own postings file, read back
  * a group at a time: held for every report until the split was known, they kept a few hundred megabytes live
  * through the whole index at 5,000 reports, and the collector's time grew with them.
  */
@@ -95,6 +95,8 @@ export async function writeSearchIndex(reports: readonly ReportRecord[], themeTi
   const oneGroup = postingsGroups(ordered.length) === 1;
 
   const postings = new Map<string, Posting[]>();
+  /** By stem, the characters of its passage postings over every report: what the postings split is chosen by. */
+  const postingsChars = new Map<string, number>();
   const facets: Array<SearchDocument['facets']> = [];
   const linksOfAll: PassageIndex[] = [];
   let passages = 0;
@@ -108,6 +110,12 @@ export async function writeSearchIndex(reports: readonly ReportRecord[], themeTi
         const list = postings.get(stem) ?? [];
         list.push({ report, passages: count });
         postings.set(stem, list);
+      }
+      // Its entries as a group's file holds them (the words' names, once a group, are left out).
+      for (const key in document.words) {
+        let chars = 0;
+        for (const [, encoded] of document.words[key]) chars += encoded.length + 1;
+        postingsChars.set(key, (postingsChars.get(key) ?? 0) + chars);
       }
       facets.push(document.facets);
       if (oneGroup) linksOfAll.push(withoutThemes(document.index));
@@ -123,10 +131,10 @@ export async function writeSearchIndex(reports: readonly ReportRecord[], themeTi
   const { files, split } = termFiles(new Map([...postings].map(([stem, list]) => [stem, encodePostings(list)])));
   mkdirSync(join(folder, TERMS_PATH), { recursive: true });
   for (const [key, file] of files) writeFileSync(join(folder, termFileUrl(key)), JSON.stringify(file));
-  const meta: IndexMeta = { reports: ordered.length, split };
+  const meta: IndexMeta = { reports: ordered.length, split, postingsSplit: postingsSplit(split, postingsChars, postingsGroups(ordered.length)) };
   writeFileSync(join(folder, INDEX_META_URL), JSON.stringify(meta));
   writeFileSync(join(folder, FACETS_URL), JSON.stringify(facetIndex(facets)));
-  writePostingsFiles(folder, ordered.length, new Set(split));
+  writePostingsFiles(folder, ordered.length, new Set(meta.postingsSplit));
   // An archive of one group is searched with every report's passage links at hand (passage-index.ts).
   if (oneGroup) writeFileSync(join(folder, ALL_PASSAGE_INDEXES_URL), JSON.stringify(linksOfAll));
   return passages;
