@@ -6,7 +6,7 @@
  * build as a single module. At 5,000 reports that store was 126 MB and took about a minute (syncing, then bundling)
  * before the first page was written, and held the records in memory twice; read here, they take a few seconds.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportSchema, type ReportRecord } from '../../schemas/report.ts';
 import { readFrontmatter } from './mdx.ts';
@@ -14,11 +14,63 @@ import { describeIssues } from './validate.ts';
 
 /** Every record in `dir`, in file-name order; a file that is not a valid record stops the build, named. */
 export function loadReports(dir: string): ReportRecord[] {
+  return reportFiles(dir).map(loadReport);
+}
+
+/** The record files in `dir`, in file-name order. */
+export function reportFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.mdx'))
     .sort()
-    .map((name) => loadReport(join(dir, name)));
+    .map((name) => join(dir, name));
 }
+
+/** A record known by what orders it, read whole only when `load` is called: no more than one need be held at once. */
+export interface ReportSource {
+  published: string;
+  slug: string;
+  load(): ReportRecord;
+}
+
+/** Bytes at the start of a record file that hold its slug and date: `renderReportMdx` writes them among the first keys. */
+const HEAD_BYTES = 4096;
+/**
+ * A top-level string field of the frontmatter as `renderReportMdx` writes it (one key a line, indented by one space),
+ * when it holds no escape; undefined otherwise.
+ */
+const topLevelString = (head: string, key: string) => new RegExp(`^ "${key}": "([^"\\\\\\n]*)",?$`, 'm').exec(head)?.[1];
+
+/**
+ * A record file as a `ReportSource`: its slug and date from the file's first lines (the whole frontmatter when they
+ * are not there), the record read and validated when loaded, and checked to be the one those lines named.
+ */
+export function reportSource(file: string): ReportSource {
+  const buffer = Buffer.alloc(HEAD_BYTES);
+  const descriptor = openSync(file, 'r');
+  let head: string;
+  try {
+    head = buffer.toString('utf8', 0, readSync(descriptor, buffer, 0, HEAD_BYTES, 0));
+  } finally {
+    closeSync(descriptor);
+  }
+  let slug = topLevelString(head, 'slug');
+  let published = topLevelString(head, 'published');
+  if (slug === undefined || published === undefined) ({ slug, published } = loadReport(file));
+  const expected = { slug, published };
+  return {
+    ...expected,
+    load() {
+      const record = loadReport(file);
+      if (record.slug !== expected.slug || record.published !== expected.published) {
+        throw new Error(`${file}: changed while it was being read (slug "${record.slug}", published ${record.published}; a moment before "${expected.slug}", ${expected.published}). Run the build again.`);
+      }
+      return record;
+    },
+  };
+}
+
+/** Records already in memory as `ReportSource`s. */
+export const heldReports = (records: readonly ReportRecord[]): ReportSource[] => records.map((record) => ({ slug: record.slug, published: record.published, load: () => record }));
 
 /** One record file (`<slug>.mdx`), validated; a file that is not a valid record throws, naming it. */
 export function loadReport(file: string): ReportRecord {

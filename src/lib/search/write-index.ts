@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ReportRecord } from '../../schemas/report.ts';
+import type { ReportSource } from '../ingest/report-loader.ts';
 import { required } from '../required.ts';
 import { FACET_KEYS, type FacetKey } from './facets.ts';
 import { searchDocument, type SearchDocument } from './records.ts';
@@ -81,12 +81,13 @@ function facetIndex(facets: ReadonlyArray<SearchDocument['facets']>): FacetIndex
 }
 
 /**
- * Indexes `reports` into `<folder>/search-index/`; resolves to the number of passages indexed. One report at a time:
- * its passage files are written as it is indexed, and only what the archive-wide files need is kept (its stems'
- * passage counts, facets, own postings as written, vocabulary), so 5,000 reports never have their word lists in
- * memory at once.
+ * Indexes `reports` into `<folder>/search-index/`; resolves to the number of passages indexed. One report at a time,
+ * read when its turn comes (ordering them needs only their dates and slugs): its passage files are written as it is
+ * indexed, and only what the archive-wide files need is kept (its stems' passage counts, facets, own postings as
+ * written, vocabulary), so 5,000 reports never have their records or word lists in memory at once (all the records
+ * held made the index process 2.8 GB at its peak, more than the Astro build beside it).
  */
-export async function writeSearchIndex(reports: readonly ReportRecord[], themeTitles: ReadonlyMap<string, string>, folder: string): Promise<number> {
+export async function writeSearchIndex(reports: readonly ReportSource[], themeTitles: ReadonlyMap<string, string>, folder: string): Promise<number> {
   // Newest first, so that sorting by date is sorting by number; the same date in order of URL.
   const ordered = reports
     .map((report) => ({ report, url: reportUrl(report.slug) }))
@@ -103,8 +104,8 @@ export async function writeSearchIndex(reports: readonly ReportRecord[], themeTi
   mkdirSync(join(folder, PASSAGE_FILES_PATH), { recursive: true });
   /** Indexes each report in turn, writing its passage files; yields its vocabulary for the "did you mean" files. */
   function* indexEach(): Generator<string[]> {
-    for (const [report, record] of ordered.entries()) {
-      const document = searchDocument(record, themeTitles);
+    for (const [report, source] of ordered.entries()) {
+      const document = searchDocument(source.load(), themeTitles);
       writePassageFiles(folder, String(report), document);
       for (const [stem, count] of document.stems) {
         const list = postings.get(stem) ?? [];
