@@ -64,6 +64,13 @@ function writePostingsFiles(folder: string, reports: number, split: ReadonlySet<
   }
 }
 
+/** Postings from pairs of numbers: each report's, then how many of its passages hold the stem. */
+function postingsOf(pairs: readonly number[]): Posting[] {
+  const list: Posting[] = [];
+  for (let at = 0; at < pairs.length; at += 2) list.push({ report: pairs[at]!, passages: pairs[at + 1]! });
+  return list;
+}
+
 /** A passage index without its themes, which only a search with a theme chosen reads (from the report's own). */
 const withoutThemes = ({ report, passages }: PassageIndex): PassageIndex => ({ report, themes: [], passages: passages.map(([anchor, label]) => [anchor, label, []]) });
 
@@ -95,9 +102,12 @@ export async function writeSearchIndex(reports: readonly ReportSource[], themeTi
     .map(({ report }) => report);
   const oneGroup = postingsGroups(ordered.length) === 1;
 
-  const postings = new Map<string, Posting[]>();
-  /** By stem, the characters of its passage postings over every report: what the postings split is chosen by. */
-  const postingsChars = new Map<string, number>();
+  /**
+   * By stem: the reports holding it, each as its number and how many of its passages hold the stem (pairs of numbers,
+   * not objects, of which 5,000 reports make millions that the collector traced at every full collection), and the
+   * characters of its passage postings over every report (what the postings split is chosen by).
+   */
+  const held = new Map<string, { pairs: number[]; chars: number }>();
   const facets: Array<SearchDocument['facets']> = [];
   const linksOfAll: PassageIndex[] = [];
   let passages = 0;
@@ -108,15 +118,14 @@ export async function writeSearchIndex(reports: readonly ReportSource[], themeTi
       const document = searchDocument(source.load(), themeTitles);
       writePassageFiles(folder, String(report), document);
       for (const [stem, count] of document.stems) {
-        const list = postings.get(stem) ?? [];
-        list.push({ report, passages: count });
-        postings.set(stem, list);
-      }
-      // Its entries as a group's file holds them (the words' names, once a group, are left out).
-      for (const key in document.words) {
+        // Its postings' entries as a group's file holds them (the words' names, once a group, are left out).
         let chars = 0;
-        for (const [, encoded] of document.words[key]) chars += encoded.length + 1;
-        postingsChars.set(key, (postingsChars.get(key) ?? 0) + chars);
+        for (const [, encoded] of document.words[stem]!) chars += encoded.length + 1;
+        const stemHeld = held.get(stem);
+        if (stemHeld) {
+          stemHeld.pairs.push(report, count);
+          stemHeld.chars += chars;
+        } else held.set(stem, { pairs: [report, count], chars });
       }
       facets.push(document.facets);
       if (oneGroup) linksOfAll.push(withoutThemes(document.index));
@@ -129,7 +138,9 @@ export async function writeSearchIndex(reports: readonly ReportSource[], themeTi
     writeFileSync(join(folder, VOCABULARY_PATH, `${file}.json`), JSON.stringify(words));
   }
 
-  const { files, split } = termFiles(new Map([...postings].map(([stem, list]) => [stem, encodePostings(list)])));
+  const { files, split } = termFiles(new Map([...held].map(([stem, { pairs }]) => [stem, encodePostings(postingsOf(pairs))])));
+  const postingsChars = new Map([...held].map(([stem, { chars }]) => [stem, chars]));
+  held.clear();
   mkdirSync(join(folder, TERMS_PATH), { recursive: true });
   for (const [key, file] of files) writeFileSync(join(folder, termFileUrl(key)), JSON.stringify(file));
   const meta: IndexMeta = { reports: ordered.length, split, postingsSplit: postingsSplit(split, postingsChars, postingsGroups(ordered.length)) };
