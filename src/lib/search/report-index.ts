@@ -158,9 +158,11 @@ export function termFiles(postings: ReadonlyMap<string, string>): { files: Map<s
  * Characters (before gzip) a group's passage postings file of a split prefix must average, over the archive's groups,
  * for it to be split by one more letter as its term file is: at 5,000 reports (79 groups of 64) the term files' split
  * made 192,600 postings files, most of them a hundred bytes or so, and writing them (then hashing them for the
- * offline manifest) cost more than indexing. A search fetches a group's postings file for each of its words.
+ * offline manifest) cost more than indexing. A search fetches a group's postings file for each of its words: at
+ * 5,000 reports 8,000 makes 55,100 files and a first search of 41–118 KB (4,000: 81,700 files, 42–102 KB; main's
+ * 40–98 KB).
  */
-export const POSTINGS_FILE_CHARS = 4_000;
+export const POSTINGS_FILE_CHARS = 8_000;
 
 /**
  * The split of the passage postings files: the term files' split prefixes whose stems' postings (`chars`: by stem, the
