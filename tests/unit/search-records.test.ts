@@ -168,6 +168,10 @@ test('where words stand: common words passed over, a sentence end between, hyphe
   const words: string[] = [];
   placedWords('Children’s well-being (LADO) & 2019/20: café', new Set(), (word) => words.push(word));
   assert.deepEqual([...new Set(words)], indexWords('Children’s well-being (LADO) & 2019/20: café'), 'the same words as the index holds (a joined word at each of its ends)');
+  const edges = 'Step-by-step. -- x- -y co‐ordinated!Next? 3.5 e.g.';
+  const edgeWords: string[] = [];
+  placedWords(edges, new Set(['by']), (word) => edgeWords.push(word));
+  assert.deepEqual([...new Set(edgeWords)], [...new Set(indexWords(edges))], 'hyphens at either end and sentence ends split alike');
   const { words: held, placesOf } = vocabulary(['Care, care and more care in Shropshire.', 'Shropshire care'], 'Shropshire 2017', new Set(['and', 'in']));
   const placesOfWord = (word: string) => placesOf[held.indexOf(word)];
   assert.deepEqual(placesOfWord('care'), ['ABD', 'B'], 'each place once, one character each: "more" stands at C');

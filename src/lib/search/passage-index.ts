@@ -74,22 +74,43 @@ export interface PassageIndex {
 /** Anything that is not a letter, a digit or a hyphen separates words. */
 const SEPARATORS = /[^\p{L}\p{N}\-‐‑]+/u;
 const HYPHENS = /[-‐‑]+/;
+/** Where a sentence ends: it leaves a place empty, so "personal advisers. Care leavers" has no "advisers care". */
+const SENTENCE_ENDS = /[.!?]/;
 
 /**
- * The words of a text as the index holds them: lower case, split at anything that is not a letter or a digit. A
- * hyphenated word also counts joined up, so "wellbeing" finds "well-being" (and "well" and "being" find it too).
+ * The one definition of how text splits into words, for `indexWords` and `placedWords`: lower case, split at
+ * anything that is not a letter, a digit or a hyphen; `word` gets each run of them, with its parts between hyphens
+ * when it has any (else undefined), and `sentenceEnd` each sentence end (a separator too). No object is made for a
+ * word without hyphens: this runs over every word of the archive.
+ */
+function splitWords(text: string, word: (run: string, parts: string[] | undefined) => void, sentenceEnd: () => void = () => {}): void {
+  for (const sentence of text.toLowerCase().split(SENTENCE_ENDS)) {
+    for (const run of sentence.split(SEPARATORS)) {
+      if (!HYPHENS.test(run)) {
+        if (run) word(run, undefined);
+        continue;
+      }
+      const parts = run.split(HYPHENS).filter(Boolean);
+      if (parts.length > 0) word(run, parts);
+    }
+    sentenceEnd();
+  }
+}
+
+/**
+ * The words of a text as the index holds them (`splitWords`). A hyphenated word also counts joined up, so
+ * "wellbeing" finds "well-being" (and "well" and "being" find it too).
  */
 export function indexWords(text: string): string[] {
   const words: string[] = [];
-  for (const piece of text.toLowerCase().split(SEPARATORS)) {
-    if (!HYPHENS.test(piece)) {
-      if (piece) words.push(piece);
-      continue;
+  splitWords(text, (run, parts) => {
+    if (!parts) {
+      words.push(run);
+      return;
     }
-    const parts = piece.split(HYPHENS).filter(Boolean);
     words.push(...parts);
     if (parts.length > 1) words.push(parts.join(''));
-  }
+  });
   return words;
 }
 
@@ -107,25 +128,21 @@ const placeChar = (place: number) => PLACE_CHARS[place % PLACE_CHARS.length];
 /** The place character after `char` (`PLACE_CHARS`): a word standing there stands right after one at `char`. */
 export const nextPlace = (char: string) => PLACE_CHARS[(PLACE_CHARS.indexOf(char) + 1) % PLACE_CHARS.length];
 
-/** Where a sentence ends: it leaves a place empty, so "personal advisers. Care leavers" has no "advisers care". */
-const SENTENCE_ENDS = /[.!?]/;
-
 /**
  * The words of a text as `indexWords` gives them, each with its place among the text's words (`undefined` for a
  * common word, which `common` names): places count only the other words, so that "children who are exploited" has
  * "children" and "exploited" side by side. A hyphenated word's parts take a place each, and the word joined up
- * ("wellbeing") stands at its first part and its last. Split as `indexWords` splits (sentence ends are separators
- * too), with no object made per word: this runs over every word of the archive.
+ * ("wellbeing") stands at its first part and its last. Split by `splitWords`, as `indexWords` is.
  */
 export function placedWords(text: string, common: ReadonlySet<string>, each: (word: string, place: number | undefined) => void): void {
   let next = 0;
-  for (const sentence of text.toLowerCase().split(SENTENCE_ENDS)) {
-    for (const piece of sentence.split(SEPARATORS)) {
-      if (!HYPHENS.test(piece)) {
-        if (piece) each(piece, common.has(piece) ? undefined : next++);
-        continue;
+  splitWords(
+    text,
+    (run, parts) => {
+      if (!parts) {
+        each(run, common.has(run) ? undefined : next++);
+        return;
       }
-      const parts = piece.split(HYPHENS).filter(Boolean);
       const placed = parts.map((part) => (common.has(part) ? undefined : next++));
       parts.forEach((part, k) => each(part, placed[k]));
       if (parts.length > 1) {
@@ -134,9 +151,9 @@ export function placedWords(text: string, common: ReadonlySet<string>, each: (wo
         if (ends.length === 0) each(joined, undefined);
         for (const place of new Set([ends[0], ends[ends.length - 1]])) if (place !== undefined) each(joined, place);
       }
-    }
-    next++;
-  }
+    },
+    () => next++,
+  );
 }
 
 /**
