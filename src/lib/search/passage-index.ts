@@ -5,8 +5,9 @@
  * 1. The report index (report-index.ts): for each stem of the archive, the reports holding it and in how many of
  *    their passages, in term files by the stem's first letters. It ranks reports.
  * 2. Passage postings (`PostingsFile`): for each stem, the words of that stem and, for each word, the reports holding
- *    it and the passages of each that do. They are published in the term files' shards (the same key as the stem's
- *    term file, `postingsUrl`), one set per group of `POSTINGS_GROUP_REPORTS` reports (numbered newest first). In an
+ *    it and the passages of each that do. They are published in files named as term files are, by a coarser split
+ *    of their own (report-index.ts `postingsSplit`; `postingsUrl`), one set per group of `POSTINGS_GROUP_REPORTS`
+ *    reports (numbered newest first). In an
  *    archive of one group (up to 64 reports: the five seeds, the 60 documents), the file a word being typed needs is
  *    the file the finished word needs, as for the term files: the search page loads it while the reader types, with
  *    every report's passage index in one file (`ALL_PASSAGE_INDEXES_URL`), and ranks the passages of the finished
@@ -39,7 +40,10 @@ export const reportWordsUrl = (id: string) => `${PASSAGE_FILES_PATH}${id}.words.
 export const POSTINGS_GROUP_REPORTS = 64;
 export const postingsGroup = (report: number) => Math.floor(report / POSTINGS_GROUP_REPORTS);
 export const postingsGroups = (reports: number) => Math.ceil(reports / POSTINGS_GROUP_REPORTS);
-/** Where a group's passage postings are published; `fileName` is the stem's term file name (report-index.ts). */
+/**
+ * Where a group's passage postings are published; `fileName` names the stem's key in the postings split as a term
+ * file's name is made (report-index.ts `termFileName`, `postingsSplit`).
+ */
 export const POSTINGS_PATH = `${SEARCH_INDEX_PATH}postings/`;
 export const postingsUrl = (group: number, fileName: string) => `${POSTINGS_PATH}${group}/${fileName}.json`;
 /**

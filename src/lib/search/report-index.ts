@@ -79,8 +79,8 @@ export function typedWordDone(typed: string, file: TermFile, typedStem: string):
 }
 
 /**
- * A term file's name, which its stems' passage postings share (passage-index.ts): letters a–z and digits as they are,
- * anything else as "_" and its code point in hex.
+ * A term file's name, and a passage postings file's by its key in the postings split (passage-index.ts): letters
+ * a–z and digits as they are, anything else as "_" and its code point in hex.
  */
 export const termFileName = (key: string) => key.replace(/[^a-z0-9]/g, (c) => `_${(c.codePointAt(0) ?? 0).toString(16)}_`);
 export const termFileUrl = (key: string) => `${TERMS_PATH}${termFileName(key)}.json`;
