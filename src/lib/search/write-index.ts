@@ -67,7 +67,7 @@ function writePostingsFiles(folder: string, reports: number, split: ReadonlySet<
 /** Postings from pairs of numbers: each report's, then how many of its passages hold the stem. */
 function postingsOf(pairs: readonly number[]): Posting[] {
   const list: Posting[] = [];
-  for (let at = 0; at < pairs.length; at += 2) list.push({ report: pairs[at]!, passages: pairs[at + 1]! });
+  for (let at = 0; at < pairs.length; at += 2) list.push({ report: pairs[at], passages: pairs[at + 1] });
   return list;
 }
 
@@ -120,7 +120,7 @@ export async function writeSearchIndex(reports: readonly ReportSource[], themeTi
       for (const [stem, count] of document.stems) {
         // Its postings' entries as a group's file holds them (the words' names, once a group, are left out).
         let chars = 0;
-        for (const [, encoded] of document.words[stem]!) chars += encoded.length + 1;
+        for (const [, encoded] of document.words[stem]) chars += encoded.length + 1;
         const stemHeld = held.get(stem);
         if (stemHeld) {
           stemHeld.pairs.push(report, count);
