@@ -10,9 +10,47 @@ import { generateCorpus } from './synthetic-corpus.ts';
 
 export interface StageResult {
   seconds: number;
+  /** The stage's own process: its resident-memory high-water mark. */
   peakBytes: number;
+  /**
+   * The stage's process and every process it started (the build starts the search index's), resident memory added
+   * up at each sample: what the machine must have free at once.
+   */
+  peakTreeBytes: number;
   output: string;
 }
+
+const PAGE_BYTES = 4096;
+
+/** The resident memory of process `root` and of every process descended from it, in bytes (0 once it has exited). */
+export function treeResidentBytes(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The fields after the command name, which is in brackets and may hold spaces: state, then the parent's id.
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+    } catch {
+      // Exited while the list was read.
+    }
+  }
+  let bytes = 0;
+  const pending = [root];
+  for (let pid = pending.pop(); pid !== undefined; pid = pending.pop()) {
+    try {
+      bytes += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_BYTES;
+    } catch {
+      // Exited while the tree was read.
+    }
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return bytes;
+}
+
+/** How often the process tree's memory is added up: reading every process's status costs more than one file. */
+const TREE_SAMPLE_MS = 100;
 
 /**
  * Runs a command to completion, sampling its resident-memory high-water mark until it exits. A failing stage
@@ -24,6 +62,7 @@ export function runStage(command: string, args: string[], env: NodeJS.ProcessEnv
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let peakBytes = 0;
+    let peakTreeBytes = 0;
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     const sample = setInterval(() => {
@@ -34,11 +73,16 @@ export function runStage(command: string, args: string[], env: NodeJS.ProcessEnv
         // The process has just exited; the last sample stands.
       }
     }, 25);
+    const sampleTree = setInterval(() => {
+      if (child.pid !== undefined) peakTreeBytes = Math.max(peakTreeBytes, treeResidentBytes(child.pid));
+    }, TREE_SAMPLE_MS);
     child.on('close', (code) => {
       clearInterval(sample);
+      clearInterval(sampleTree);
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0 && !tolerateFailure) reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output.slice(-3000)}`));
-      else resolvePromise({ seconds, peakBytes, output });
+      // The process's own high-water mark can pass every sample of the tree: the larger stands for both.
+      else resolvePromise({ seconds, peakBytes, peakTreeBytes: Math.max(peakTreeBytes, peakBytes), output });
     });
   });
 }
