@@ -105,7 +105,7 @@ const kb = (bytes: number) => `${(bytes / 1e3).toFixed(1)} KB`;
 const s = (seconds: number) => seconds.toFixed(1);
 
 function table(rows: Row[]): string {
-  const header = '| corpus | documents | skipped | ingest s | Astro build s (incl. search index) | search index s (alongside the pages) | total s | peak memory (a stage's processes together) | search index peak memory (alongside) | pages | pages/s | site size | search index | report page gzip (median) | first search, KB | first search, ms |';
+  const header = '| corpus | documents | skipped | ingest s | Astro build s (incl. search index) | search index s (alongside the pages) | total s | peak memory (each stage’s processes together) | search index peak memory (alongside) | pages | pages/s | site size | search index | report page gzip (median) | first search, KB | first search, ms |';
   const lines = rows.map((r) => {
     const total = r.ingest.seconds + r.build.seconds;
     const range = (values: number[]) => (values.length ? `${Math.min(...values)}–${Math.max(...values)}` : 'n/a');
