@@ -245,7 +245,8 @@ function verdictRowsOf(r: ReportRecord, bySlug: ReadonlyMap<string, ReportRecord
 /**
  * The rows of any one export, document by document (oldest first): each document's rows as one batch, made only
  * when the batch is asked for. At 5,000 reports the verdicts export is 450,000 rows and 250 MB of JSON; written
- * batch by batch (serialise.ts), it never has to be held whole as rows or as one string.
+ * batch by batch (serialise.ts), it never has to be held whole as rows or as one string (Astro still gathers the
+ * streamed bytes before it writes the file: docs/architecture.md).
  */
 export function* datasetRowsByDocument(dataset: Dataset, records: readonly ReportRecord[], site: URL): Generator<Array<Row<string>>> {
   const bySlug = new Map(records.map((r) => [r.slug, r]));
