@@ -27,7 +27,7 @@ const taxonomy = parseTaxonomy(JSON.parse(readFileSync(THEMES_FILE, 'utf8')));
 rmSync(join(values.out, 'search-index'), { recursive: true, force: true });
 const passages = await writeSearchIndex(reports, new Map(taxonomy.map((theme) => [theme.slug, theme.title])), values.out);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-// Its own peak, which the scale benchmark reads from this line (it samples the build's process, not this one).
+// Its own peak, which the scale benchmark reads from this line to show it beside the build's.
 // maxRSS is in kilobytes (1,024 bytes); the benchmark's megabytes are 10^6 bytes.
 const peakMegabytes = Math.round((process.resourceUsage().maxRSS * 1024) / 1e6);
 console.log(`${reports.length} reports (${passages} passages) indexed for search in ${seconds} s, peak memory ${peakMegabytes} MB`);
