@@ -1,13 +1,18 @@
 import { test } from 'node:test';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { reportSchema, type ReportRecord } from '../../src/schemas/report.ts';
 import { COLUMNS, datasetRowCount, datasetRows, datasetRowsByDocument, documentRows, judgementRows, recommendationRows } from '../../src/lib/exports/rows.ts';
-import { csvChunks, jsonChunks, recordParts, reportJson, reportJsonBytes, streamedBody, toCsv, toJson } from '../../src/lib/exports/serialise.ts';
+import { csvChunks, jsonChunks, recordParts, reportJson, reportJsonBytes, toCsv, toJson } from '../../src/lib/exports/serialise.ts';
 import { authorityFeed, documentsFeed, FEED_ENTRIES, themeFeed } from '../../src/lib/exports/feeds.ts';
 import { DATA_CHANGES, dataCatalogue, urlPatterns } from '../../src/lib/exports/catalogue.ts';
 import { datasetSample, feedSample, recordSample } from '../../src/lib/exports/samples.ts';
 import { summariseAuthorities } from '../../src/lib/site/shape.ts';
-import { absoluteUrl, DATASETS } from '../../src/lib/exports/urls.ts';
+import { absoluteUrl, DATASETS, datasetUrl } from '../../src/lib/exports/urls.ts';
+import { writeDataExports } from '../../src/lib/exports/write.ts';
+import { heldReports, type ReportSource } from '../../src/lib/ingest/report-loader.ts';
 
 const SITE = new URL('https://archive.test');
 
@@ -294,7 +299,7 @@ test('samples are the real files’ first rows, and the record keeps every field
   assert.equal(all(feedSample(archive, SITE), 'entry').length, 1);
 });
 
-test('an export written document by document is byte for byte the export written whole', async () => {
+test('an export written document by document is byte for byte the export written whole', () => {
   for (const dataset of DATASETS) {
     const batches = [...datasetRowsByDocument(dataset, archive, SITE)];
     const rows = datasetRows(dataset, archive, SITE);
@@ -306,7 +311,6 @@ test('an export written document by document is byte for byte the export written
     const json = [...jsonChunks(withGaps, COLUMNS[dataset])].join('');
     assert.equal(csv, toCsv(rows, COLUMNS[dataset]));
     assert.equal(json, `${JSON.stringify(JSON.parse(toJson(rows, COLUMNS[dataset])), null, 2)}\n`);
-    assert.equal(await new Response(streamedBody(csvChunks(batches, COLUMNS[dataset]))).text(), csv);
   }
   // Text with line breaks, quotes and commas, split across batches.
   const rows = recommendationRows([older, newer, letter], SITE).map((row, i) => ({ ...row, text: `Line "${i}",\nnext line` }));
@@ -362,4 +366,52 @@ test('absolute URLs in the exports are the addresses `new URL` resolves, for pla
     '/café/', '/a b/', '/a/?q=1', '/a/#frag ment', '', 'relative/path', '/a//b',
   ];
   for (const site of sites) for (const path of paths) assert.equal(absoluteUrl(path, new URL(site)), new URL(path, new URL(site)).href, `${path} on ${site}`);
+});
+
+test('the build writes every export to disk, byte for byte as the rows serialise, reading one record at a time', async () => {
+  const site = mkdtempSync(join(tmpdir(), 'data-exports-'));
+  try {
+    // Each record is read once, oldest first, whatever order the files come in; a later document's slug, type and date
+    // come from its source, before the record itself is read.
+    const tracked = record({
+      ...older,
+      links: [{ number: 1, evidence: [], followUps: [], trail: 'Improved by 2022.', verdicts: [{ report: newer.slug, verdict: 'improved', paragraphId: 'para-1', sentence: 'Children are seen.' }] }],
+    });
+    const archive = [newer, letter, tracked];
+    const reads: string[] = [];
+    const sources: ReportSource[] = heldReports(archive).map((source) => ({ ...source, load: () => (reads.push(source.slug), source.load()) }));
+    const files = await writeDataExports(sources, site, SITE);
+    assert.deepEqual(reads, [older.slug, letter.slug, newer.slug]);
+    assert.equal(files.length, DATASETS.length * 2);
+    for (const dataset of DATASETS) {
+      const rows = datasetRows(dataset, archive, SITE);
+      assert.equal(readFileSync(join(site, datasetUrl(dataset, 'csv')), 'utf8'), toCsv(rows, COLUMNS[dataset]));
+      assert.equal(readFileSync(join(site, datasetUrl(dataset, 'json')), 'utf8'), toJson(rows, COLUMNS[dataset]));
+    }
+    const [verdict] = JSON.parse(readFileSync(join(site, datasetUrl('verdicts', 'json')), 'utf8'));
+    assert.deepEqual([verdict.document, verdict.later_document, verdict.later_document_type, verdict.later_published, verdict.verdict], [older.slug, newer.slug, 'inspection', '2022-04-01', 'improved']);
+  } finally {
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test('an export that cannot be written fails the build naming the file and the problem, and leaves the published exports as they were', async () => {
+  const site = mkdtempSync(join(tmpdir(), 'data-exports-'));
+  try {
+    await writeDataExports(heldReports(archive), site, SITE);
+    const before = readFileSync(join(site, datasetUrl('verdicts', 'json')), 'utf8');
+    const broken = heldReports(archive).map((source) =>
+      source.slug === newer.slug ? { ...source, load: () => { throw new Error(`content/reports/${newer.slug}.mdx: not a valid report record`); } } : source,
+    );
+    await assert.rejects(writeDataExports(broken, site, SITE), (error: Error) => error.message.startsWith('Data exports: not written') && error.message.includes(`${newer.slug}.mdx: not a valid report record`));
+    assert.equal(readFileSync(join(site, datasetUrl('verdicts', 'json')), 'utf8'), before);
+    assert.deepEqual(readdirSync(join(site, 'data')).filter((name) => name.endsWith('.partial')), []);
+    // A folder where an export's file should be: the error names that file.
+    rmSync(site, { recursive: true, force: true });
+    writeFileSync(site, 'not a folder');
+    await assert.rejects(writeDataExports(heldReports(archive), site, SITE), (error: Error) => error.message.startsWith('Data exports: not written') && /ENOTDIR|EEXIST/.test(error.message) && error.message.includes(site));
+    assert.ok(existsSync(site));
+  } finally {
+    rmSync(site, { recursive: true, force: true });
+  }
 });

@@ -215,7 +215,10 @@ export function verdictRows(records: readonly ReportRecord[], site: URL): Verdic
   return chronological(records).flatMap((r) => verdictRowsOf(r, bySlug, site));
 }
 
-function verdictRowsOf(r: ReportRecord, bySlug: ReadonlyMap<string, ReportRecord>, site: URL): VerdictRow[] {
+/** What a verdict row says of the later document: all a writer that reads one record at a time must keep of each. */
+export type LaterDocument = Pick<ReportRecord, 'slug' | 'documentType' | 'published'>;
+
+function verdictRowsOf(r: ReportRecord, bySlug: ReadonlyMap<string, LaterDocument>, site: URL): VerdictRow[] {
   return r.recommendations.flatMap((rec) =>
     (r.links.find((l) => l.number === rec.number)?.verdicts ?? []).flatMap((v) => {
       const later = bySlug.get(v.report);
@@ -245,18 +248,25 @@ function verdictRowsOf(r: ReportRecord, bySlug: ReadonlyMap<string, ReportRecord
 /**
  * The rows of any one export, document by document (oldest first): each document's rows as one batch, made only
  * when the batch is asked for. At 5,000 reports the verdicts export is 450,000 rows and 250 MB of JSON; written
- * batch by batch (serialise.ts), it never has to be held whole as rows or as one string (Astro still gathers the
- * streamed bytes before it writes the file: docs/architecture.md).
+ * batch by batch (serialise.ts), it never has to be held whole as rows or as one string.
  */
 export function* datasetRowsByDocument(dataset: Dataset, records: readonly ReportRecord[], site: URL): Generator<Array<Row<string>>> {
   const bySlug = new Map(records.map((r) => [r.slug, r]));
-  const rowsOf: Record<Dataset, (r: ReportRecord) => Array<Row<string>>> = {
-    documents: (r) => [documentRow(r, site, findLocalAuthority)],
-    judgements: (r) => judgementRowsOf(r, site),
-    recommendations: (r) => recommendationRowsOf(r, site),
-    verdicts: (r) => verdictRowsOf(r, bySlug, site),
-  };
-  for (const r of chronological(records)) yield rowsOf[dataset](r);
+  for (const r of chronological(records)) yield documentDatasetRows(dataset, r, bySlug, site);
+}
+
+/** One document's rows of an export; `bySlug` names every document of the archive, for the verdicts' later documents. */
+export function documentDatasetRows(dataset: Dataset, r: ReportRecord, bySlug: ReadonlyMap<string, LaterDocument>, site: URL): Array<Row<string>> {
+  switch (dataset) {
+    case 'documents':
+      return [documentRow(r, site, findLocalAuthority)];
+    case 'judgements':
+      return judgementRowsOf(r, site);
+    case 'recommendations':
+      return recommendationRowsOf(r, site);
+    case 'verdicts':
+      return verdictRowsOf(r, bySlug, site);
+  }
 }
 
 /** How many rows an export has, counted document by document. */

@@ -17,16 +17,30 @@ export function toCsv<Name extends string>(rows: ReadonlyArray<Row<Name>>, colum
   return [...csvChunks([rows], columns)].join('');
 }
 
+/**
+ * Writes an export batch by batch as its rows come: `rows` gives the text of one batch, `end` what closes the file.
+ * Pushed, not pulled, so one pass over the records can write every export at once (src/lib/exports/write.ts).
+ */
+export interface ExportWriter<Name extends string> {
+  rows(rows: ReadonlyArray<Row<Name>>): string;
+  end(): string;
+}
+
 /** The same CSV as `toCsv`, written batch by batch of rows: the header with the first batch, each row ending in CRLF. */
 export function* csvChunks<Name extends string>(
   batches: Iterable<ReadonlyArray<Row<Name>>>,
   columns: ReadonlyArray<Column<Name>>,
 ): Generator<string> {
+  yield* writtenChunks(batches, csvWriter(columns));
+}
+
+/** `csvChunks` as an `ExportWriter`. */
+export function csvWriter<Name extends string>(columns: ReadonlyArray<Column<Name>>): ExportWriter<Name> {
   let header = true;
-  for (const rows of batches) {
-    if (rows.length === 0 && !header) continue;
-    yield stringify(
-      rows.map((row) => columns.map(({ name }) => csvField(row[name]))),
+  const rows = (batch: ReadonlyArray<Row<Name>>): string => {
+    if (batch.length === 0 && !header) return '';
+    const text = stringify(
+      batch.map((row) => columns.map(({ name }) => csvField(row[name]))),
       {
         header,
         columns: columns.map(({ name }) => name),
@@ -36,8 +50,14 @@ export function* csvChunks<Name extends string>(
       },
     );
     header = false;
-  }
-  if (header) yield* csvChunks([[]], columns);
+    return text;
+  };
+  return { rows, end: () => (header ? rows([]) : '') };
+}
+
+function* writtenChunks<Name extends string>(batches: Iterable<ReadonlyArray<Row<Name>>>, writer: ExportWriter<Name>): Generator<string> {
+  for (const rows of batches) yield writer.rows(rows);
+  yield writer.end();
 }
 
 function csvField(value: Row<string>[string]): string {
@@ -72,27 +92,22 @@ export function* jsonChunks<Name extends string>(
   batches: Iterable<ReadonlyArray<Row<Name>>>,
   columns: ReadonlyArray<Column<Name>>,
 ): Generator<string> {
-  let first = true;
-  for (const rows of batches) {
-    if (rows.length === 0) continue;
-    const items = rows.map((row) => `  ${JSON.stringify(Object.fromEntries(columns.map(({ name }) => [name, row[name]])), null, 2).replace(/\n/g, '\n  ')}`);
-    yield `${first ? '[\n' : ',\n'}${items.join(',\n')}`;
-    first = false;
-  }
-  yield first ? '[]\n' : '\n]\n';
+  yield* writtenChunks(batches, jsonWriter(columns));
 }
 
-/** A response body streamed from text chunks, each encoded as UTF-8 when the reader asks for it. */
-export function streamedBody(chunks: Iterable<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const iterator = chunks[Symbol.iterator]();
-  return new ReadableStream({
-    pull(controller) {
-      const next = iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+/** `jsonChunks` as an `ExportWriter`. */
+export function jsonWriter<Name extends string>(columns: ReadonlyArray<Column<Name>>): ExportWriter<Name> {
+  let first = true;
+  return {
+    rows(batch) {
+      if (batch.length === 0) return '';
+      const items = batch.map((row) => `  ${JSON.stringify(Object.fromEntries(columns.map(({ name }) => [name, row[name]])), null, 2).replace(/\n/g, '\n  ')}`);
+      const text = `${first ? '[\n' : ',\n'}${items.join(',\n')}`;
+      first = false;
+      return text;
     },
-  });
+    end: () => (first ? '[]\n' : '\n]\n'),
+  };
 }
 
 /** The size of each record's JSON, noted when it is made for /reports/<slug>.json: its data view prints it. */

@@ -29,10 +29,12 @@ export function reportFiles(dir: string): string[] {
 export interface ReportSource {
   published: string;
   slug: string;
+  /** Read from the same lines (and checked on load like the others): the data exports name a later document's type. */
+  documentType: ReportRecord['documentType'];
   load(): ReportRecord;
 }
 
-/** Bytes at the start of a record file that hold its slug and date: `renderReportMdx` writes them among the first keys. */
+/** Bytes at the start of a record file that hold its slug, type and date: `renderReportMdx` writes them among the first keys. */
 const HEAD_BYTES = 4096;
 /**
  * A top-level string field of the frontmatter as `renderReportMdx` writes it (one key a line, indented by one space),
@@ -55,14 +57,16 @@ export function reportSource(file: string): ReportSource {
   }
   let slug = topLevelString(head, 'slug');
   let published = topLevelString(head, 'published');
-  if (slug === undefined || published === undefined) ({ slug, published } = loadReport(file));
-  const expected = { slug, published };
+  // Any string: a value the schema does not allow fails when the record is loaded, as the check below does.
+  let documentType = topLevelString(head, 'documentType') as ReportRecord['documentType'] | undefined;
+  if (slug === undefined || published === undefined || documentType === undefined) ({ slug, published, documentType } = loadReport(file));
+  const expected = { slug, published, documentType };
   return {
     ...expected,
     load() {
       const record = loadReport(file);
-      if (record.slug !== expected.slug || record.published !== expected.published) {
-        throw new Error(`${file}: changed while it was being read (slug "${record.slug}", published ${record.published}; a moment before "${expected.slug}", ${expected.published}). Run the build again.`);
+      if (record.slug !== expected.slug || record.published !== expected.published || record.documentType !== expected.documentType) {
+        throw new Error(`${file}: changed while it was being read (slug "${record.slug}", published ${record.published}, type ${record.documentType}; a moment before "${expected.slug}", ${expected.published}, ${expected.documentType}). Run the build again.`);
       }
       return record;
     },
@@ -70,7 +74,7 @@ export function reportSource(file: string): ReportSource {
 }
 
 /** Records already in memory as `ReportSource`s. */
-export const heldReports = (records: readonly ReportRecord[]): ReportSource[] => records.map((record) => ({ slug: record.slug, published: record.published, load: () => record }));
+export const heldReports = (records: readonly ReportRecord[]): ReportSource[] => records.map((record) => ({ slug: record.slug, published: record.published, documentType: record.documentType, load: () => record }));
 
 /** One record file (`<slug>.mdx`), validated; a file that is not a valid record throws, naming it. */
 export function loadReport(file: string): ReportRecord {

@@ -8,7 +8,7 @@ import { required } from '../required.ts';
 import { directionOfTravel, type Direction } from './format.ts';
 
 /** Oldest first; same-day documents by slug so the order never depends on file-system order. */
-export function chronological(records: readonly ReportRecord[]): ReportRecord[] {
+export function chronological<Document extends Pick<ReportRecord, 'published' | 'slug'>>(records: readonly Document[]): Document[] {
   return [...records].sort((a, b) => a.published.localeCompare(b.published, 'en-GB') || a.slug.localeCompare(b.slug, 'en-GB'));
 }
 
