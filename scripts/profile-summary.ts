@@ -6,7 +6,7 @@
  * share of the profile's whole time. Functions of the same name and place (file:line) count as one; V8's own work
  * shows as "(garbage collector)", "(program)" and "(idle)". For example, the search index at 5,000 reports:
  *
- *   ARCHIVE_REPORTS_DIR=… node --max-semi-space-size=64 --cpu-prof --cpu-prof-dir=/tmp/prof scripts/search-index.ts --out /tmp/idx
+ *   ARCHIVE_REPORTS_DIR=… node --cpu-prof --cpu-prof-dir=/tmp/prof scripts/search-index.ts --out /tmp/idx
  *   node scripts/profile-summary.ts /tmp/prof/*.cpuprofile
  */
 import { readFileSync } from 'node:fs';

@@ -20,9 +20,11 @@ interface IndexRun {
 }
 
 function startIndexing(root: URL, folder: string): IndexRun {
-  // A larger young generation: the index makes millions of short-lived strings, and with V8's default semi-space a
-  // quarter of its CPU went to scavenges (5,000 reports: 64.8 s alone, 56.3 s with this; bench/results/scale.md).
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', 'scripts/search-index.ts', '--out', folder], {
+  // V8's default young generation: a larger one (--max-semi-space-size=64) once saved a tenth of the index's CPU, but
+  // since the index reads one report at a time and holds its postings as numbers it costs more than it saves, and
+  // its memory adds to the build's (5,000 reports alone: 46.5 s user and 0.69 GB without it, 49.3 s and 0.86 GB
+  // with it; bench/results/scale.md).
+  const child = spawn(process.execPath, ['scripts/search-index.ts', '--out', folder], {
     cwd: fileURLToPath(root),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
