@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReportRecord } from '../../src/schemas/report.ts';
-import { heldReports } from '../../src/lib/ingest/report-loader.ts';
+import { heldReports } from './report-sources.ts';
 import {
   indexWords,
   passageIndexUrl,

@@ -12,7 +12,8 @@ import { datasetSample, feedSample, recordSample } from '../../src/lib/exports/s
 import { summariseAuthorities } from '../../src/lib/site/shape.ts';
 import { absoluteUrl, DATASETS, datasetUrl } from '../../src/lib/exports/urls.ts';
 import { writeDataExports } from '../../src/lib/exports/write.ts';
-import { heldReports, type ReportSource } from '../../src/lib/ingest/report-loader.ts';
+import type { ReportSource } from '../../src/lib/ingest/report-loader.ts';
+import { heldReports } from '../helpers/report-sources.ts';
 
 const SITE = new URL('https://archive.test');
 

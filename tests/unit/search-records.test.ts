@@ -9,7 +9,8 @@ import { INDEX_META_URL, type IndexMeta } from '../../src/lib/search/report-inde
 import { writeSearchIndex } from '../../src/lib/search/write-index.ts';
 import { assertIndexHoldsEveryWord } from '../helpers/passage-postings.ts';
 import { DEFAULT_REPORTS_DIR } from '../../src/lib/archive-paths.ts';
-import { heldReports, loadReport } from '../../src/lib/ingest/report-loader.ts';
+import { loadReport } from '../../src/lib/ingest/report-loader.ts';
+import { heldReports } from '../helpers/report-sources.ts';
 import { syntheticRecord } from '../fixtures/links/records.ts';
 
 const themeTitles = new Map([['private-fostering', 'Private fostering']]);

@@ -73,9 +73,6 @@ export function reportSource(file: string): ReportSource {
   };
 }
 
-/** Records already in memory as `ReportSource`s. */
-export const heldReports = (records: readonly ReportRecord[]): ReportSource[] => records.map((record) => ({ slug: record.slug, published: record.published, documentType: record.documentType, load: () => record }));
-
 /** One record file (`<slug>.mdx`), validated; a file that is not a valid record throws, naming it. */
 export function loadReport(file: string): ReportRecord {
   const raw = readFrontmatter(readFileSync(file, 'utf8'), file);
