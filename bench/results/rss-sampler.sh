@@ -1,6 +1,5 @@
 # The resident memory of a process and its children (two levels), every 2 s, until it exits:
 # bash bench/results/rss-sampler.sh <pid>  -> "seconds comm:MB comm:MB …" per line. Used by exports-5000-memory.md.
-# usage: sampler.sh <root pid>; prints seconds, rss MB of each process in the tree
 root=$1; start=$(date +%s.%N)
 while kill -0 $root 2>/dev/null; do
   all="$root $(pgrep -P $root | tr '\n' ' ') $(for p in $(pgrep -P $root); do pgrep -P $p; done | tr '\n' ' ')"
