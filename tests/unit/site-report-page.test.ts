@@ -9,7 +9,7 @@ import type { ReportRecord } from '../../src/schemas/report.ts';
 import { citePassage, nameOfLabel, paragraphNames, paragraphRangeLabel, passageName, recommendationName, spokenName } from '../../src/lib/site/cite.ts';
 import { contentsOf, reportPage, reportTitle, type ReportPart } from '../../src/lib/site/report-page.ts';
 import { anchorForParagraph, missingAnchorMessage } from '../../src/lib/site/paragraph-lookup.ts';
-import { countOf } from '../../src/lib/site/format.ts';
+import { countOf, formatCount } from '../../src/lib/site/format.ts';
 import { syntheticRecord } from '../fixtures/links/records.ts';
 
 const SITE = new URL('https://archive.council-data.uk/');
@@ -173,4 +173,8 @@ test('counts agree with their nouns', () => {
   assert.equal(countOf(1, 'recommendation'), '1 recommendation');
   assert.equal(countOf(0, 'paragraph'), '0 paragraphs');
   assert.equal(countOf(1204, 'paragraph'), '1,204 paragraphs');
+});
+
+test('counts are written as en-GB writes them, without the browser’s locale data', () => {
+  for (const n of [0, 7, 999, 1000, 4965, 12345, 100000, 1234567]) assert.equal(formatCount(n), n.toLocaleString('en-GB'), String(n));
 });

@@ -6,6 +6,7 @@
 import { HIGHLIGHT_PARAM } from '../../lib/search/facets.ts';
 import { excerptRuns } from '../../lib/search/results.ts';
 import { nameOfLabel, spokenName } from '../../lib/site/cite.ts';
+import { formatCount } from '../../lib/site/format.ts';
 import { phraseOffset } from '../../lib/search/query.ts';
 import { searchStateQuery, type SearchState } from '../../lib/search/state.ts';
 import { searchUrl } from '../../lib/site/urls.ts';
@@ -121,7 +122,7 @@ export class ResultsView {
     this.elements.list.replaceChildren(...items);
     const { more } = this.elements;
     more.hidden = remaining <= 0;
-    more.textContent = `Show ${nextCount} more ${nextCount === 1 ? 'report' : 'reports'} (${remaining.toLocaleString('en-GB')} not shown yet)`;
+    more.textContent = `Show ${nextCount} more ${nextCount === 1 ? 'report' : 'reports'} (${formatCount(remaining)} not shown yet)`;
     (focusTarget as HTMLAnchorElement | null)?.focus();
   }
 }

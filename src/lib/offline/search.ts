@@ -3,11 +3,12 @@
  * only if its passage files are stored with it. The search page keeps those results and says how many it left out.
  */
 import { passageIndexUrl } from '../search/passage-index.ts';
+import { countOf } from '../site/format.ts';
 
 /** Whether a report (by its search id) has its passage files among `storedFiles` (paths of stored search files). */
 export const isStoredReport = (id: string, storedFiles: ReadonlySet<string>) => storedFiles.has(passageIndexUrl(id));
 
-const reports = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'report' : 'reports'}`;
+const reports = (n: number) => countOf(n, 'report');
 
 /** The search status with no signal: how many stored reports match, of how many in the whole archive. */
 export function offlineResultSummary(query: string, stored: number, all: number): string {

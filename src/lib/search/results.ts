@@ -4,6 +4,7 @@
  * is rank.ts's job.
  */
 import { matchRanges } from './match-marks.ts';
+import { formatCount } from '../site/format.ts';
 
 export interface ExcerptRun {
   text: string;
@@ -59,7 +60,7 @@ export function excerptRuns(text: string, matched: ReadonlySet<string>, length: 
   return runs;
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 export interface SummaryInput {
   query: string;
@@ -92,5 +93,5 @@ export function resultSummary({ query, total, unfiltered, notFound, notTogether 
   if (unfiltered === 0) return `No passages match ${matched}.${note || ' Check the spelling, or try fewer or different words.'}`;
   if (total === unfiltered) return `Passages of ${plural(total, 'report', 'reports')} match ${matched}.${note}`;
   if (total === 0) return `No report with passages matching ${matched} fits the filters chosen (${plural(unfiltered, 'report', 'reports')} without them).${note}`;
-  return `${plural(total, 'report', 'reports')} of ${unfiltered.toLocaleString('en-GB')} with passages matching ${matched} fit the filters chosen.${note}`;
+  return `${plural(total, 'report', 'reports')} of ${formatCount(unfiltered)} with passages matching ${matched} fit the filters chosen.${note}`;
 }
