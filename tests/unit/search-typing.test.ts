@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_PAUSE_MS, MIN_PAUSE_MS, SHORT_WORD_PAUSE_MS, typingPause } from '../../src/lib/search/typing.ts';
+import { MAX_PAUSE_MS, MIN_PAUSE_MS, SHORT_WORD_PAUSE_MS, typingPause, typingWaits } from '../../src/lib/search/typing.ts';
 
 test('the pause is a little longer than the reader’s usual gap between keys, within bounds', () => {
   assert.equal(typingPause([0, 100, 200, 300], 'fostering'), 150);
@@ -20,4 +20,20 @@ test('a space after the last word, or a last word the archive lacks (half typed)
 test('a last word of one or two letters waits longer', () => {
   assert.equal(typingPause([0, 100], 'be'), SHORT_WORD_PAUSE_MS);
   assert.equal(typingPause([0, 60], 'the'), MIN_PAUSE_MS);
+});
+
+test('the pause is timed from the keystroke: the keystroke’s own work does not lengthen it', () => {
+  assert.equal(typingWaits([0, 100, 200, 300], 'fostering', 'word', 0).search, 150);
+  assert.equal(typingWaits([0, 100, 200, 300], 'fostering', 'word', 15).search, 135, '15 ms of the keystroke’s own work');
+  assert.equal(typingWaits([0, 100, 200, 300], 'fostering', 'word', 400).search, 0, 'a page busier than the pause searches at once');
+  assert.equal(typingWaits([0, 100, 200, 300], 'social', 'next', 15).search, MAX_PAUSE_MS - 15);
+});
+
+test('the files of the query as it stands load before the pause ends, once the reader’s usual gap has passed', () => {
+  // A reader at 100 ms between keys: the next key would have come at 100 ms; the files load at 125, the search at 150.
+  assert.deepEqual(typingWaits([0, 100, 200, 300], 'interviews', 'word', 15), { search: 135, ready: 110 });
+  assert.deepEqual(typingWaits([0, 160, 300, 480], 'interviews', 'word', 0), { search: 240, ready: 200 });
+  // A space, or a word the archive lacks: more is coming, nothing loads early.
+  assert.equal(typingWaits([0, 100, 200, 300], 'home', 'next', 15).ready, undefined);
+  assert.equal(typingWaits([0, 100, 200, 300], 'acad', 'unknown', 15).ready, undefined);
 });

@@ -14,7 +14,7 @@
 import { activeFacets, readSearchState, sameSearch, searchStateQuery, type SearchState } from '../../lib/search/state.ts';
 import { alternativeWords, compoundCandidates, parseQuery, queryWords } from '../../lib/search/query.ts';
 import glossary from '../../../content/glossary.json';
-import { typingPause, type QueryEnd } from '../../lib/search/typing.ts';
+import { typingWaits, type QueryEnd } from '../../lib/search/typing.ts';
 import type { FacetKey } from '../../lib/search/facets.ts';
 import { FacetsPanel } from './facets.ts';
 import { stem } from '../../lib/search/stem.ts';
@@ -40,12 +40,15 @@ const view = new ResultsView(
 const session = new SearchSession(readSearchState(new URLSearchParams(location.search)), view, facets, (hasResults) => (controls.hidden = !hasResults));
 
 let deferredSearch: ReturnType<typeof setTimeout> | undefined;
+/** Loads the files of the query as it stands, and ranks its reports, once the reader has likely stopped typing. */
+let readyTimer: ReturnType<typeof setTimeout> | undefined;
 /** A search is waiting for the typing to pause. */
 let searchPending = false;
 /** Keystrokes typed so far: a pause worked out for an earlier one is dropped. */
 let keystrokes = 0;
 function search(announceNow: boolean): void {
   clearTimeout(deferredSearch);
+  clearTimeout(readyTimer);
   searchPending = false;
   document.title = session.state.query ? `${session.state.query} – ${baseTitle}` : baseTitle;
   void session.search({ announceNow });
@@ -80,7 +83,32 @@ function navigate(next: SearchState, how: 'push' | 'replace'): void {
   else history.replaceState(null, '', url);
 }
 
+/**
+ * Loads what the query in the box needs of the files typing decides (files.ts `preloadWord`): every finished word's,
+ * the glossary's other names once every word is done, the compounds it looks up; and the word being typed's once its
+ * letters decide them. `stopped`: the reader has stopped typing, so the last word is taken as finished (the files of
+ * the query as it stands).
+ */
+function preloadQuery(value: string, stopped: boolean): Promise<unknown> {
+  const words = queryWords(value);
+  const typing = /\s$/.test(value) ? undefined : words.at(-1);
+  // With no index to be had (no signal), the search still runs: it says so.
+  const done = stopped || typing === undefined || typedWordIsDone(typing);
+  // The compounds the finished query looks up (query.ts `compoundCandidates`): one joined with the word being typed
+  // loads once its letters decide it, as that word does; a word is split only once it is finished and unknown.
+  const unknown = (word: string) => (stopped || word !== typing) && knownStem(stem(word)) === false;
+  const compounds = compoundCandidates(parseQuery(value, glossary.entries), unknown);
+  return Promise.all(
+    [
+      ...words.map((word, at) => preloadWord(word, at === words.length - 1 && !done)),
+      ...alternativeWords(value, done, glossary.entries).map((word) => preloadWord(word, false)),
+      ...compounds.map((word) => preloadWord(word, typing !== undefined && !done && word.endsWith(typing))),
+    ].map((preloading) => preloading.catch(() => {})),
+  );
+}
+
 function typed(): void {
+  const keyAt = performance.now();
   const next = { ...session.state, query: input.value.trim() };
   const changed = !sameSearch(session.state, next);
   // A space changes no search, but says another word is coming: a search still waiting waits longer.
@@ -90,35 +118,33 @@ function typed(): void {
     navigate(next, typingEntry ? 'replace' : 'push');
     typingEntry = true;
   }
-  const words = queryWords(input.value);
-  const typing = /\s$/.test(input.value) ? undefined : words.at(-1);
-  // With no index to be had (no signal), the search still runs: it says so.
-  const done = typing === undefined || typedWordIsDone(typing);
-  // The compounds the finished query looks up (query.ts `compoundCandidates`): one joined with the word being typed
-  // loads once its letters decide it, as that word does; a word is split only once it is finished and unknown.
-  const unknown = (word: string) => word !== typing && knownStem(stem(word)) === false;
-  const compounds = compoundCandidates(parseQuery(input.value, glossary.entries), unknown);
-  const preloads = [
-    ...words.map((word, at) => preloadWord(word, at === words.length - 1 && !done)),
-    ...alternativeWords(input.value, done, glossary.entries).map((word) => preloadWord(word, false)),
-    ...compounds.map((word) => preloadWord(word, typing !== undefined && !done && word.endsWith(typing))),
-  ].map((preloading) => preloading.catch(() => {}));
-  const preloading = Promise.all(preloads);
+  const value = input.value;
+  const preloading = preloadQuery(value, false);
   clearTimeout(deferredSearch);
-  keyTimes.push(performance.now());
+  clearTimeout(readyTimer);
+  keyTimes.push(keyAt);
   if (keyTimes.length > 4) keyTimes.shift();
   if (!session.state.query) return search(false);
   searchPending = true;
   const keystroke = ++keystrokes;
+  const typedOn = () => keystroke !== keystrokes || !searchPending;
   // Whether the last word is a word of the archive decides the pause: its term file (a few milliseconds) says so.
   void preloading.then(async () => {
-    if (keystroke !== keystrokes || !searchPending) return;
-    if (changed) await session.searchLoaded();
-    if (keystroke !== keystrokes || !searchPending) return;
-    const end: QueryEnd = typing === undefined ? 'next' : knownStem(stem(typing)) === false ? 'unknown' : 'word';
-    // From now, not from the keystroke: files still loading or a busy page would otherwise eat the pause, and a key
-    // held up meanwhile find a partial query's search started (and its text fetched).
-    deferredSearch = setTimeout(() => search(false), typingPause(keyTimes, words.at(-1) ?? '', end));
+    if (typedOn()) return;
+    const shown = changed && (await session.searchLoaded());
+    if (typedOn()) return;
+    const lastWord = queryWords(value).at(-1) ?? '';
+    const end: QueryEnd = /\s$/.test(value) ? 'next' : knownStem(stem(lastWord)) === false ? 'unknown' : 'word';
+    const waits = typingWaits(keyTimes, lastWord, end, performance.now() - keyAt);
+    deferredSearch = setTimeout(() => search(false), waits.search);
+    if (shown || waits.ready === undefined) return;
+    // The finished query's files the typing did not decide (the last word's term file, its glossary names) load
+    // before the pause ends, and its reports are ranked from them, so that the search after the pause asks for its
+    // passages at once.
+    readyTimer = setTimeout(() => {
+      if (typedOn()) return;
+      void preloadQuery(value, true).then(() => (typedOn() ? false : session.searchLoaded()));
+    }, waits.ready);
   });
 }
 

@@ -65,13 +65,15 @@ export class SearchSession {
       const first = async (keep?: (id: string) => boolean) => {
         const { run, outcome } = await SearchRun.start(state, { keep });
         const ids = outcome.order.slice(0, REPORTS_PER_PAGE);
-        // The passages' links need only the reports' passage indexes, asked for first: they are shown as soon as
-        // those are in, their excerpts when the text is (in an archive of one group, the keystroke showed them).
-        void run.reportHits(ids, HITS_PER_REPORT, { texts: 'loaded' }).then((links) => {
+        // The passages' links need only the reports' passage indexes: they are shown as soon as those are in, their
+        // excerpts when the text is (in an archive of one group, the keystroke showed them). The text is asked for
+        // once the links are shown, so that its requests do not hold up the passage indexes'.
+        const links = run.reportHits(ids, HITS_PER_REPORT, { texts: 'loaded' }).then((links) => {
           if (done || stale()) return;
           clearTimeout(slow);
           this.show(run, outcome, links);
-        }, () => {});
+        });
+        await links.catch(() => {});
         return { run, outcome, reports: await run.reportHits(ids, HITS_PER_REPORT) };
       };
       // No signal (a fetch that failed, not one the server answered): the reports stored on this device answer.

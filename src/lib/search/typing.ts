@@ -19,6 +19,13 @@ const SHORT_WORD = 3;
  * average of 10).
  */
 const MARGIN = 1.5;
+/**
+ * How much longer than the reader's usual gap the files of the query as it stands load, before the pause ends (main.ts):
+ * the last word's term file, which its letters do not decide while typed, and the glossary's other names. A quarter
+ * longer: a reader still typing has, most likely, typed the next key by then; the search after the pause then asks for
+ * its passages at once, its reports ranked meanwhile (tens of milliseconds at 5,000 reports).
+ */
+const READY_MARGIN = 1.25;
 /** Gaps longer than this are pauses, not typing, and say nothing about the reader's rhythm. */
 const TYPING_GAP_MS = 600;
 
@@ -39,4 +46,17 @@ export function typingPause(keyTimes: readonly number[], lastWord: string, end: 
   const usual = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
   const pause = Math.min(MAX_PAUSE_MS, Math.max(MIN_PAUSE_MS, Math.round(usual * MARGIN)));
   return lastWord.length < SHORT_WORD ? Math.max(pause, SHORT_WORD_PAUSE_MS) : pause;
+}
+
+/**
+ * What the search page waits for after a keystroke, in ms from now, its own work for that keystroke having taken
+ * `elapsed` ms: the pause is timed from the keystroke, so that this work (at 5,000 reports, tens of milliseconds)
+ * does not lengthen it. `search`: the search that fetches what the query needs; `ready`, when the last word is a word
+ * being typed: the files of the query as it stands, before it (`READY_MARGIN`).
+ */
+export function typingWaits(keyTimes: readonly number[], lastWord: string, end: QueryEnd, elapsed: number): { search: number; ready?: number } {
+  const pause = typingPause(keyTimes, lastWord, end);
+  const search = Math.max(0, pause - elapsed);
+  if (end !== 'word') return { search };
+  return { search, ready: Math.max(0, Math.round((pause * READY_MARGIN) / MARGIN) - elapsed) };
 }
