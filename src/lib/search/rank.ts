@@ -45,50 +45,54 @@ export interface Candidates {
 }
 
 export function candidateReports(groups: readonly QueryGroup[], results: WordResults): Candidates {
-  // At 5,000 reports a common word is held by every one of them: each word's results are looked up once, not once
-  // per report, and each candidate's count of required groups once, not at every comparison of the sort.
+  // At 5,000 reports a common word is held by every one of them, and the search page ranks them between two keys:
+  // each word's results are looked up once, not once per report, and each candidate's count of required groups is
+  // worked out once and kept beside it for the sort, not looked up at every comparison.
   const ids = new Set<string>();
   for (const byId of results.values()) for (const id of byId.keys()) ids.add(id);
   const alternativeHits = groups.map((group) => group.alternatives.map((words) => words.map((word) => results.get(word))));
   const reportsPerGroup = groups.map(() => 0);
   const reportsAsTyped = groups.map(() => 0);
-  const all: Candidate[] = [];
-  const requiredHeld = new Map<Candidate, number>();
+  const ranked: Array<{ candidate: Candidate; required: number }> = [];
+  const allOptional = groups.every((group) => group.optional);
   for (const id of ids) {
     const held: number[] = [];
     let score = 0;
     let required = 0;
-    alternativeHits.forEach((alternatives, at) => {
+    for (let at = 0; at < alternativeHits.length; at++) {
       // The best of the alternatives holding every word: the mean of their words' scores.
       let best = -Infinity;
       let asTyped = false;
-      alternatives.forEach((words, which) => {
+      const alternatives = alternativeHits[at];
+      for (let which = 0; which < alternatives.length; which++) {
+        const words = alternatives[which];
         let sum = 0;
+        let holdsAll = true;
         for (const byId of words) {
           const hit = byId?.get(id);
-          if (!hit) return;
+          if (!hit) {
+            holdsAll = false;
+            break;
+          }
           sum += hit.score;
         }
+        if (!holdsAll) continue;
         best = Math.max(best, sum / words.length);
         if (which === 0) asTyped = true;
-      });
-      if (best === -Infinity) return;
+      }
+      if (best === -Infinity) continue;
       reportsPerGroup[at]++;
       if (asTyped) reportsAsTyped[at]++;
       held.push(at);
       if (!groups[at].optional) required++;
       score += best;
-    });
-    const candidate = { id, groups: held, score };
-    all.push(candidate);
-    requiredHeld.set(candidate, required);
+    }
+    if (required > 0 || allOptional) ranked.push({ candidate: { id, groups: held, score }, required });
   }
-  const required = (candidate: Candidate) => requiredHeld.get(candidate) ?? 0;
-  const reports = all.filter((candidate) => required(candidate) > 0 || groups.every((group) => group.optional));
-  reports.sort((a, b) => required(b) - required(a) || b.score - a.score || (a.id < b.id ? -1 : 1));
+  ranked.sort((a, b) => b.required - a.required || b.candidate.score - a.candidate.score || (a.candidate.id < b.candidate.id ? -1 : 1));
   return {
-    reports,
-    held: reports.length ? required(reports[0]) : 0,
+    reports: ranked.map(({ candidate }) => candidate),
+    held: ranked.length ? ranked[0].required : 0,
     missing: groups.flatMap((group, at) => (!group.optional && reportsPerGroup[at] === 0 ? [at] : [])),
     reportsPerGroup: reportsPerGroup.map((count, at) => reportsAsTyped[at] || count),
   };
