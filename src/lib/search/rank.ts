@@ -213,9 +213,9 @@ export function scoreTogether(groups: readonly QueryGroup[], weights: readonly n
 /** With a quoted phrase, reports are looked at until this many hold it (`answered`). */
 export const PHRASE_REPORTS_WANTED = 3;
 /**
- * A query of at most this many required groups names one thing (a scheme, an event, a service: "Outcome Bees
- * framework", "EET panel"), which one paragraph says with its words together; a longer one asks a question whose
- * words an answer need not hold together. Chosen on relevance-60.json and the first two held-out sets with a sample of
+ * A query of at most this many required groups names one thing (a scheme, an event, a kind of placement:
+ * "residential semi-independent"), which one paragraph says with its words together; a longer one asks a question
+ * whose words an answer need not hold together. Chosen on relevance-60.json and the first two held-out sets with
  * known-item queries (docs/architecture.md): with 4 or 5, long questions there lost first links to reports looked at
  * further down the report index's order.
  */
@@ -224,8 +224,8 @@ export const SHORT_QUERY_GROUPS = 3;
 /**
  * Whether the reports looked at so far (each by its passages, `scoreTogether`'s) answer the query, or the next
  * reports of the report index's order should be looked at too. That order knows only how often each word occurs in
- * a report, so at 1,000 reports the one whose paragraph says "life appreciation day" can be twentieth behind reports
- * using "life" and "day" everywhere. A quoted phrase: once `PHRASE_REPORTS_WANTED` reports hold it. A short query:
+ * a report, so at 1,000 reports the one whose paragraph says "residential and semi-independent" can be twentieth
+ * behind reports using each word in many paragraphs. A quoted phrase: once `PHRASE_REPORTS_WANTED` reports hold it. A short query:
  * once a passage holds its words together. A longer one: at once.
  */
 export function answered(groups: readonly QueryGroup[], reports: ReadonlyArray<readonly PassageScore[]>): boolean {
