@@ -120,7 +120,7 @@ export interface PassageScore {
   score: number;
   /**
    * It holds every group the best reports hold, and each pair of neighbouring query words among them stands together
-   * in it (`scoreTogether`): the query's words as one thing, as "life appreciation day" names an event.
+   * in it (`scoreTogether`): the query's words as one thing, as "residential and semi-independent" names a kind of home.
    */
   together?: true;
 }
