@@ -392,6 +392,16 @@ test('words typed together lead where they stand together: "young carers" lands 
   await expect(page.locator(new URL(href!, 'http://x').hash)).toContainText(/young carers/i);
 });
 
+test('a short query none of the first reports says together is looked for further: "residential semi-independent"', async ({ page }) => {
+  // The ten reports using "residential" and "semi-independent" most hold them in different paragraphs; Shropshire's
+  // 2022 report, further down that order, says "residential and semi-independent provision" (rank.ts `answered`).
+  await page.goto('/search/?q=residential+semi-independent');
+  await expect(status(page)).toContainText('match “residential semi-independent”');
+  const href = await hitLinks(page).first().getAttribute('href');
+  await page.goto(href!);
+  await expect(page.locator(new URL(href!, 'http://x').hash)).toContainText(/residential and semi-independent/i);
+});
+
 test('a quoted phrase is honoured: every passage shown holds the words together, in order', async ({ page }) => {
   await page.goto('/search/?q=%22partners+in+practice%22');
   await expect(status(page)).toContainText('match “"partners in practice"”');

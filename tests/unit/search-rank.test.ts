@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { candidateReports, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, scoreTogether, type WordResults } from '../../src/lib/search/rank.ts';
+import { answered, candidateReports, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, scoreTogether, type WordResults } from '../../src/lib/search/rank.ts';
 import { parseQuery } from '../../src/lib/search/query.ts';
 
 const glossary = [{ term: 'LADO', expansion: 'local authority designated officer', also: ['designated officer'] }];
@@ -132,4 +132,29 @@ test('a passage where neighbouring query words stand together leads one holding 
   const oneWord = [{ passage: 5, groups: [0], required: 1, score: 1 }, { passage: 6, groups: [1], required: 1, score: 1 }];
   const gained = scoreTogether(parseQuery('young carers', []), [0.7, 0.9], 2, repeated, [...sayingIt, ...oneWord]);
   assert.deepEqual(gained.map((p) => Number((p.score - (p.passage >= 5 ? 1 : 2 - p.passage / 10)).toFixed(2))), [0.7, 0.7, 0.7, 0, 0, 0, 0]);
+});
+
+test('the reports looked at answer a short query once a passage holds its words together; a phrase once three hold it', () => {
+  const words = new Map([
+    ['life', [{ word: 'life', passages: [0, 1, 2], places: ['A', 'A', 'A'] }]],
+    ['appreciation', [{ word: 'appreciation', passages: [0, 1], places: ['H', 'B'] }]],
+    ['day', [{ word: 'day', passages: [0, 1, 3], places: ['D', 'C', 'A'] }]],
+  ]);
+  const groups = parseQuery('life appreciation day', []);
+  // Passages 2 and 3 hold "life" and "day" alone: no word is the report's authority, held by every passage.
+  const both = [{ passage: 0, groups: [0, 1, 2], required: 3, score: 3 }, { passage: 1, groups: [0, 1, 2], required: 3, score: 3 }, { passage: 2, groups: [0], required: 1, score: 0.2 }, { passage: 3, groups: [2], required: 1, score: 0.2 }];
+  const [apart, together] = scoreTogether(groups, [0.2, 2, 0.2], 3, words, both);
+  assert.equal(apart!.together, undefined, '"life" … "appreciation" … "day" apart');
+  assert.equal(together!.together, true, '"life appreciation day"');
+  assert.equal(answered(groups, [[apart!]]), false, 'the words apart: look at the next reports');
+  assert.equal(answered(groups, [[apart!], [together!]]), true);
+  // Four words or more ask a question, whose words an answer need not hold together.
+  assert.equal(answered(parseQuery('care leavers mental health turn', []), [[apart!]]), true);
+  // One word: any passage holding it answers.
+  const [one] = scoreTogether(parseQuery('appreciation', []), [2], 1, words, [{ passage: 0, groups: [0], required: 1, score: 2 }]);
+  assert.equal(answered(parseQuery('appreciation', []), [[one!]]), true);
+  // A quoted phrase: until three reports hold it, whatever their words.
+  const phrase = parseQuery('"family time"', []);
+  assert.equal(answered(phrase, [[apart!], [], [together!]]), false);
+  assert.equal(answered(phrase, [[apart!], [together!], [apart!]]), true);
 });

@@ -8,7 +8,7 @@
 import glossary from '../../../content/glossary.json';
 import { passageIndexUrl, passageTextUrl, PASSAGES_PER_TEXT_FILE, reportWordsUrl, stemPostings, type MatchedWord, type PassageIndex, type PostingsFile } from '../../lib/search/passage-index.ts';
 import { compoundCandidates, groupWords, holdsPhrase, joinCompounds, parseQuery, type QueryGroup } from '../../lib/search/query.ts';
-import { candidateReports, fullMatches, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, scoreTogether, type Candidate, type Candidates, type PassageScore, type WordHit, type WordResults } from '../../lib/search/rank.ts';
+import { answered, candidateReports, fullMatches, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, scoreTogether, type Candidate, type Candidates, type PassageScore, type WordHit, type WordResults } from '../../lib/search/rank.ts';
 import { termScore, type Posting } from '../../lib/search/report-index.ts';
 import { reportFilter } from '../../lib/search/facets.ts';
 import { stem } from '../../lib/search/stem.ts';
@@ -25,9 +25,8 @@ import { fetchJson, loadedJson, loadFacetIndex, loadMeta, NotLoaded, passageInde
 export const REPORTS_RANKED_BY_PASSAGE = 10;
 /** Passages whose text is read to check a quoted phrase, per report (four to a text file). */
 const PHRASE_CHECKS = 16;
-/** With a quoted phrase, reports are checked until this many hold it, or this many more have been looked at. */
-const PHRASE_REPORTS_WANTED = 3;
-const PHRASE_REPORTS_LOOKED_AT = 30;
+/** Reports looked at, at most, while those looked at do not answer the query (rank.ts `answered`). */
+const REPORTS_LOOKED_AT = 30;
 
 /** A report of the results: its passages that answer the search, best first, and how many are shown. */
 export interface ReportHits {
@@ -232,11 +231,9 @@ export class SearchRun {
       order = candidates.reports.map((c) => c.id).sort((a, b) => Number(a) - Number(b));
     } else {
       const first = await Promise.all(full.slice(0, REPORTS_RANKED_BY_PASSAGE).map((c) => this.prepare(c.id)));
-      // A quoted phrase can leave out every report looked at: look further, a batch at a time.
-      if (this.groups.some((g) => g.phrase)) {
-        for (let from = first.length; from < Math.min(full.length, PHRASE_REPORTS_LOOKED_AT) && first.filter((p) => p.passages.length > 0).length < PHRASE_REPORTS_WANTED; from += REPORTS_RANKED_BY_PASSAGE) {
-          first.push(...(await Promise.all(full.slice(from, from + REPORTS_RANKED_BY_PASSAGE).map((c) => this.prepare(c.id)))));
-        }
+      // The reports looked at may not answer (a quoted phrase none holds, a name none says): look further, a batch at a time.
+      for (let from = first.length; from < Math.min(full.length, REPORTS_LOOKED_AT) && !answered(this.groups, first.map((p) => p.passages)); from += REPORTS_RANKED_BY_PASSAGE) {
+        first.push(...(await Promise.all(full.slice(from, from + REPORTS_RANKED_BY_PASSAGE).map((c) => this.prepare(c.id)))));
       }
       const ranked = first
         .map((p, at) => ({ p, at }))

@@ -122,6 +122,11 @@ export interface PassageScore {
   /** Positions of the required groups it holds. */
   required: number;
   score: number;
+  /**
+   * It holds every group the best reports hold, and each pair of neighbouring query words among them stands together
+   * in it (`scoreTogether`): the query's words as one thing, as "residential and semi-independent" names a kind of home.
+   */
+  together?: true;
 }
 
 /** A figure the reader typed ("55%", "2019", "20 miles"): it asks for that exact figure, however many reports print it. */
@@ -197,14 +202,40 @@ export function scoreTogether(groups: readonly QueryGroup[], weights: readonly n
   // together with the others' say nothing ("care leavers in Hertfordshire").
   const everywhere = (at: number) => passages.length > 1 && passages.every((p) => p.groups.includes(at));
   const pairs = neighbourPairs(groups).filter(([a, b]) => !everywhere(a) && !everywhere(b));
-  if (pairs.length === 0) return [...passages];
+  if (pairs.length === 0) return passages.map((passage) => (passage.required >= held ? { ...passage, together: true } : passage));
   const best = new Set([...passages].filter((p) => p.required >= held).sort((a, b) => b.score - a.score).slice(0, TOGETHER_PASSAGES));
   return passages.map((passage) => {
     if (!best.has(passage)) return passage;
     const together = pairsTogether(groups, pairs, (word) => placesIn(words.get(word) ?? [], passage.passage));
-    const bonus = pairs.reduce((sum, [a, b], k) => (together[k] && passage.groups.includes(a) && passage.groups.includes(b) ? sum + TOGETHER_WEIGHT * Math.min(weights[a], weights[b]) : sum), 0);
-    return bonus > 0 ? { ...passage, score: passage.score + bonus } : passage;
+    const holds = ([a, b]: readonly [number, number]) => passage.groups.includes(a) && passage.groups.includes(b);
+    const bonus = pairs.reduce((sum, pair, k) => (together[k] && holds(pair) ? sum + TOGETHER_WEIGHT * Math.min(weights[pair[0]], weights[pair[1]]) : sum), 0);
+    const unit = pairs.every((pair, k) => together[k] || !holds(pair));
+    return bonus > 0 || unit ? { ...passage, score: passage.score + bonus, ...(unit ? { together: true as const } : {}) } : passage;
   });
+}
+
+/** With a quoted phrase, reports are looked at until this many hold it (`answered`). */
+export const PHRASE_REPORTS_WANTED = 3;
+/**
+ * A query of at most this many required groups names one thing (a scheme, an event, a kind of placement:
+ * "residential semi-independent"), which one paragraph says with its words together; a longer one asks a question
+ * whose words an answer need not hold together. Chosen on relevance-60.json and the first two held-out sets with
+ * known-item queries (docs/architecture.md): with 4 or 5, long questions there lost first links to reports looked at
+ * further down the report index's order.
+ */
+export const SHORT_QUERY_GROUPS = 3;
+
+/**
+ * Whether the reports looked at so far (each by its passages, `scoreTogether`'s) answer the query, or the next
+ * reports of the report index's order should be looked at too. That order knows only how often each word occurs in
+ * a report, so at 1,000 reports the one whose paragraph says "residential and semi-independent" can be twentieth
+ * behind reports using each word in many paragraphs. A quoted phrase: once `PHRASE_REPORTS_WANTED` reports hold it. A short query:
+ * once a passage holds its words together. A longer one: at once.
+ */
+export function answered(groups: readonly QueryGroup[], reports: ReadonlyArray<readonly PassageScore[]>): boolean {
+  if (groups.some((group) => group.phrase)) return reports.filter((passages) => passages.length > 0).length >= PHRASE_REPORTS_WANTED;
+  if (groups.filter((group) => !group.optional).length > SHORT_QUERY_GROUPS) return true;
+  return reports.some((passages) => passages.some((passage) => passage.together));
 }
 
 /** How much a passage holding part of a group counts, when no passage of its report holds a whole one. */
