@@ -9,7 +9,9 @@
  * (`searchLoaded`: in an archive of one postings group, the finished query's passages and links, with no request);
  * the search that fetches what else it needs (the passages' text; in a larger archive, the postings of the reports it
  * ranks) runs once the typing pauses a little longer than the reader's own gaps between keys (typing.ts), so a word
- * still being typed fetches nothing else.
+ * still being typed fetches nothing else. Shortly before, once the reader's usual gap has passed, the files the last
+ * word's letters did not decide load and the reports are ranked, so that the search after the pause starts with its
+ * requests.
  */
 import { activeFacets, readSearchState, sameSearch, searchStateQuery, type SearchState } from '../../lib/search/state.ts';
 import { alternativeWords, compoundCandidates, parseQuery, queryWords } from '../../lib/search/query.ts';
