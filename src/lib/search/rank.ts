@@ -229,8 +229,8 @@ export const SHORT_QUERY_GROUPS = 3;
  * Whether the reports looked at so far (each by its passages, `scoreTogether`'s) answer the query, or the next
  * reports of the report index's order should be looked at too. That order knows only how often each word occurs in
  * a report, so at 1,000 reports the one whose paragraph says "residential and semi-independent" can be twentieth
- * behind reports using each word in many paragraphs. A quoted phrase: once `PHRASE_REPORTS_WANTED` reports hold it. A short query:
- * once a passage holds its words together. A longer one: at once.
+ * behind reports using each word in many paragraphs. A quoted phrase: once `PHRASE_REPORTS_WANTED` reports hold it.
+ * A short query: once a passage holds its words together. A longer one: at once.
  */
 export function answered(groups: readonly QueryGroup[], reports: ReadonlyArray<readonly PassageScore[]>): boolean {
   if (groups.some((group) => group.phrase)) return reports.filter((passages) => passages.length > 0).length >= PHRASE_REPORTS_WANTED;
