@@ -231,7 +231,8 @@ export class SearchRun {
       order = candidates.reports.map((c) => c.id).sort((a, b) => Number(a) - Number(b));
     } else {
       const first = await Promise.all(full.slice(0, REPORTS_RANKED_BY_PASSAGE).map((c) => this.prepare(c.id)));
-      // The reports looked at may not answer (a quoted phrase none holds, a name none says): look further, a batch at a time.
+      // The reports looked at may not answer (a quoted phrase none holds, a name none says): look further, a batch
+      // at a time.
       for (let from = first.length; from < Math.min(full.length, REPORTS_LOOKED_AT) && !answered(this.groups, first.map((p) => p.passages)); from += REPORTS_RANKED_BY_PASSAGE) {
         first.push(...(await Promise.all(full.slice(from, from + REPORTS_RANKED_BY_PASSAGE).map((c) => this.prepare(c.id)))));
       }

@@ -4,7 +4,7 @@
  * is rank.ts's job.
  */
 import { matchRanges } from './match-marks.ts';
-import { formatCount } from '../site/format.ts';
+import { countOf, formatCount } from '../site/format.ts';
 
 export interface ExcerptRun {
   text: string;
@@ -60,8 +60,6 @@ export function excerptRuns(text: string, matched: ReadonlySet<string>, length: 
   return runs;
 }
 
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
-
 export interface SummaryInput {
   query: string;
   /** Reports with passages holding every group some report holds. */
@@ -91,7 +89,7 @@ export function resultSummary({ query, total, unfiltered, notFound, notTogether 
   if (notTogether.length > 0 && unfiltered > 0) notes.push(`No passage holds every word: these hold most of them, without ${quoted(notTogether)}.`);
   const note = notes.length ? ` ${notes.join(' ')}` : '';
   if (unfiltered === 0) return `No passages match ${matched}.${note || ' Check the spelling, or try fewer or different words.'}`;
-  if (total === unfiltered) return `Passages of ${plural(total, 'report', 'reports')} match ${matched}.${note}`;
-  if (total === 0) return `No report with passages matching ${matched} fits the filters chosen (${plural(unfiltered, 'report', 'reports')} without them).${note}`;
-  return `${plural(total, 'report', 'reports')} of ${formatCount(unfiltered)} with passages matching ${matched} fit the filters chosen.${note}`;
+  if (total === unfiltered) return `Passages of ${countOf(total, 'report')} match ${matched}.${note}`;
+  if (total === 0) return `No report with passages matching ${matched} fits the filters chosen (${countOf(unfiltered, 'report')} without them).${note}`;
+  return `${countOf(total, 'report')} of ${formatCount(unfiltered)} with passages matching ${matched} fit the filters chosen.${note}`;
 }
