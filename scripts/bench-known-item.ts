@@ -43,7 +43,7 @@ const COMMON = new Set('the and for that with this are was were have has had bee
 const RARE = 15;
 const COMMONER = 600;
 
-const sameText = (text: string) => text.replace(/\s+/g, ' ').trim();
+const oneSpaced = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Every passage of an index folder: its report's id and authority, its number and its text. */
 function passagesOf(folder: string): Array<{ id: string; passage: number; authority: string; text: string }> {
@@ -58,9 +58,13 @@ function passagesOf(folder: string): Array<{ id: string; passage: number; author
     });
 }
 
+/** Each text file read once: it holds `PASSAGES_PER_TEXT_FILE` passages, each asked for on its own. */
+const textFiles = new Map<string, string[]>();
 function textOf(folder: string, id: string, passage: number): string {
   const file = join(folder, 'search-index', 'passages', `${id}.${Math.floor(passage / PASSAGES_PER_TEXT_FILE)}.json`);
-  return sameText((JSON.parse(readFileSync(file, 'utf8')) as string[])[passage % PASSAGES_PER_TEXT_FILE] ?? '');
+  let texts = textFiles.get(file);
+  if (!texts) textFiles.set(file, (texts = JSON.parse(readFileSync(file, 'utf8')) as string[]));
+  return oneSpaced(texts[passage % PASSAGES_PER_TEXT_FILE] ?? '');
 }
 
 /** The queries: seeded, so a run can be repeated and two rankings compared on the same ones. */
