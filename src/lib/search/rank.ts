@@ -77,6 +77,8 @@ export function candidateReports(groups: readonly QueryGroup[], results: WordRes
       // The best of the alternatives holding every word: the mean of their words' scores.
       let best = -Infinity;
       let asTyped = false;
+      // Set when the group is one word, as typed, of the report's authority's name.
+      let name: number | undefined;
       const alternatives = alternativeHits[at];
       for (let which = 0; which < alternatives.length; which++) {
         const words = alternatives[which];
@@ -89,14 +91,13 @@ export function candidateReports(groups: readonly QueryGroup[], results: WordRes
             break;
           }
           sum += hit.score;
+          if (which === 0 && words.length === 1) name = hit.name;
         }
         if (!holdsAll) continue;
         best = Math.max(best, sum / words.length);
         if (which === 0) asTyped = true;
       }
       if (best === -Infinity) continue;
-      // A word of the authority's name is a group of one word, as typed.
-      const name = alternatives[0].length === 1 ? alternatives[0][0]?.get(id)?.name : undefined;
       if (name !== undefined) {
         own.push(at);
         nameStems = name;
