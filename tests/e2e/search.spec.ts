@@ -402,6 +402,17 @@ test('a short query none of the first reports says together is looked for furthe
   await expect(page.locator(new URL(href!, 'http://x').hash)).toContainText(/residential and semi-independent/i);
 });
 
+test('a query naming an authority leads with its reports: "Gloucestershire LADO" lands on Gloucestershire’s, not South Gloucestershire’s', async ({ page }) => {
+  // South Gloucestershire's 2024 paragraph on its LADO scores the same; "Gloucestershire" names only Gloucestershire
+  // (rank.ts `Candidate.named`), whose words in another authority's report count as a mention.
+  await page.goto('/search/?q=Gloucestershire+LADO');
+  await expect(status(page)).toContainText('match “Gloucestershire LADO”');
+  const href = await hitLinks(page).first().getAttribute('href');
+  expect(href).toMatch(/^\/reports\/gloucestershire-/);
+  await page.goto(href!);
+  await expect(page.locator(new URL(href!, 'http://x').hash)).toContainText(/designated officer/i);
+});
+
 test('a quoted phrase is honoured: every passage shown holds the words together, in order', async ({ page }) => {
   await page.goto('/search/?q=%22partners+in+practice%22');
   await expect(status(page)).toContainText('match “"partners in practice"”');

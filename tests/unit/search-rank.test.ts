@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answered, candidateReports, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, scoreTogether, type WordResults } from '../../src/lib/search/rank.ts';
+import { answered, candidateReports, groupWeights, partialPassages, passagesToShow, reportScore, reportWeights, scorePassages, scoreTogether, type WordResults } from '../../src/lib/search/rank.ts';
 import { parseQuery } from '../../src/lib/search/query.ts';
 
 const glossary = [{ term: 'LADO', expansion: 'local authority designated officer', also: ['designated officer'] }];
@@ -157,4 +157,28 @@ test('the reports looked at answer a short query once a passage holds its words 
   const phrase = parseQuery('"family time"', []);
   assert.equal(answered(phrase, [[apart!], [], [together!]]), false);
   assert.equal(answered(phrase, [[apart!], [together!], [apart!]]), true);
+});
+
+test('a query naming an authority in full ranks its reports first, and a mention of the name elsewhere counts half', () => {
+  // a: South Gloucestershire's report (a name of two stems); b: Gloucestershire's (one stem), which says "south" in a
+  // paragraph; c: another authority's report mentioning both words, scoring higher on each.
+  const named = (score: number, name?: number) => (name === undefined ? { score } : { score, name });
+  const results: WordResults = new Map([
+    ['south', new Map([['a', named(1, 2)], ['b', named(1)], ['c', named(3)]])],
+    ['gloucestershire', new Map([['a', named(1, 2)], ['b', named(1, 1)], ['c', named(3)]])],
+    ['lado', new Map([['a', named(1)], ['b', named(1)], ['c', named(3)]])],
+  ]);
+  const found = candidateReports(parseQuery('South Gloucestershire LADO', []), results);
+  assert.deepEqual(found.reports.map((r) => [r.id, r.named]), [['a', [0, 1]], ['b', [1]], ['c', []]]);
+  assert.deepEqual(found.named, [0, 1]);
+  const weights = [2, 4, 6];
+  assert.deepEqual(reportWeights(weights, found.named, found.reports[0]), [2, 4, 6], 'the authority’s own report: every word in full');
+  assert.deepEqual(reportWeights(weights, found.named, found.reports[1]), [1, 4, 6], 'Gloucestershire’s: its own name in full, "south" a mention');
+  assert.deepEqual(reportWeights(weights, found.named, found.reports[2]), [1, 2, 6]);
+
+  // "south" alone names no authority: South Gloucestershire's name has two stems.
+  const south = candidateReports(parseQuery('south LADO', []), results);
+  assert.deepEqual(south.reports.map((r) => r.id), ['c', 'a', 'b']);
+  assert.deepEqual(south.named, []);
+  assert.deepEqual(reportWeights(weights, south.named, south.reports[0]), weights);
 });

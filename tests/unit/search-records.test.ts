@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { groupPostings, indexWords, placedWords, postingsUrl, reportPostings, stemPostings, vocabulary, type PostingsFile } from '../../src/lib/search/passage-index.ts';
-import { INDEX_META_URL, type IndexMeta } from '../../src/lib/search/report-index.ts';
+import { decodePostings, INDEX_META_URL, termFileKey, termFileUrl, type IndexMeta, type TermFile } from '../../src/lib/search/report-index.ts';
 import { writeSearchIndex } from '../../src/lib/search/write-index.ts';
 import { assertIndexHoldsEveryWord } from '../helpers/passage-postings.ts';
 import { DEFAULT_REPORTS_DIR } from '../../src/lib/archive-paths.ts';
@@ -124,6 +124,23 @@ test('the report’s authority and year are held by every passage, so "Shropshir
   assert.deepEqual(passagesOf[words.indexOf('shropshire')], [0, 1]);
   assert.deepEqual(passagesOf[words.indexOf('2017')], [0, 1]);
   assert.deepEqual(passagesOf[words.indexOf('door')], [0]);
+});
+
+test('the stems of a report’s authority’s name, without function words, mark its postings of them in the term files', async () => {
+  const own = syntheticRecord({ authority: 'Swindon', published: '2019-05-08', paragraphs: ['The out of hours service is effective.'] });
+  const other = syntheticRecord({ authority: 'Cheshire West and Chester', published: '2019-06-01', paragraphs: ['Children placed in Swindon are visited.'] });
+  assert.deepEqual(searchDocument(other, themeTitles).authorityStems, ['cheshir', 'west', 'chester']);
+  const folder = mkdtempSync(join(tmpdir(), 'search-names-'));
+  try {
+    await writeSearchIndex(heldReports([own, other]), themeTitles, folder);
+    const meta = JSON.parse(readFileSync(join(folder, INDEX_META_URL), 'utf8')) as IndexMeta;
+    const terms = (key: string) => JSON.parse(readFileSync(join(folder, termFileUrl(termFileKey(key, new Set(meta.split)))), 'utf8')) as TermFile;
+    // Numbered newest first: Cheshire West and Chester's report is 0, Swindon's 1.
+    assert.deepEqual(decodePostings(terms('swindon').swindon!), [{ report: 0, passages: 1 }, { report: 1, passages: 1, name: 1 }]);
+    assert.deepEqual(decodePostings(terms('west').west!), [{ report: 0, passages: 1, name: 3 }]);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 test('a report’s files: the passage index names passages and stays small', () => {

@@ -14,6 +14,16 @@ test('postings survive their compact form: gaps between report numbers, and pass
   assert.deepEqual(decodePostings(encodePostings(postings)), postings);
 });
 
+test('a stem of the report’s authority’s name carries the name’s number of stems, its passage count then always written', () => {
+  const postings = [
+    { report: 3, passages: 1, name: 2 },
+    { report: 4, passages: 1 },
+    { report: 9, passages: 40, name: 2 },
+  ];
+  assert.equal(encodePostings(postings), '3,1,2 0 4,14,2');
+  assert.deepEqual(decodePostings(encodePostings(postings)), postings);
+});
+
 test('a report scores more for a rarer word, and more for more passages, with diminishing returns', () => {
   assert.ok(termScore(1, 5, 1000) > termScore(1, 500, 1000));
   assert.ok(termScore(4, 50, 1000) > termScore(1, 50, 1000));

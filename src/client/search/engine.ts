@@ -8,7 +8,7 @@
 import glossary from '../../../content/glossary.json';
 import { passageIndexUrl, passageTextUrl, PASSAGES_PER_TEXT_FILE, reportWordsUrl, stemPostings, type MatchedWord, type PassageIndex, type PostingsFile } from '../../lib/search/passage-index.ts';
 import { compoundCandidates, groupWords, holdsPhrase, joinCompounds, parseQuery, type QueryGroup } from '../../lib/search/query.ts';
-import { answered, candidateReports, fullMatches, groupWeights, partialPassages, passagesToShow, reportScore, scorePassages, scoreTogether, type Candidate, type Candidates, type PassageScore, type WordHit, type WordResults } from '../../lib/search/rank.ts';
+import { answered, candidateReports, fullMatches, groupWeights, partialPassages, passagesToShow, reportScore, reportWeights, scorePassages, scoreTogether, type Candidate, type Candidates, type PassageScore, type WordHit, type WordResults } from '../../lib/search/rank.ts';
 import { termScore, type Posting } from '../../lib/search/report-index.ts';
 import { reportFilter } from '../../lib/search/facets.ts';
 import { stem } from '../../lib/search/stem.ts';
@@ -87,7 +87,8 @@ export async function searchWords(words: readonly string[], keep?: (report: numb
  * pause, and the same object, so that `rankReports` knows its candidates again.
  */
 const unfilteredHits = new Map<string, ReadonlyMap<string, WordHit>>();
-const hitsOf = (kept: readonly Posting[], holders: number, reports: number) => new Map(kept.map((p) => [String(p.report), { score: termScore(p.passages, holders, reports) }]));
+const hitsOf = (kept: readonly Posting[], holders: number, reports: number) =>
+  new Map(kept.map((p): [string, WordHit] => [String(p.report), p.name === undefined ? { score: termScore(p.passages, holders, reports) } : { score: termScore(p.passages, holders, reports), name: p.name }]));
 
 /**
  * The reports ranked by the report index, and those holding every group the best hold: for 5,000 reports the
@@ -171,6 +172,9 @@ export class SearchRun {
   private weights: number[] = [];
   /** How many required groups the best reports hold (rank.ts `Candidates.held`). */
   private held = 0;
+  /** The groups naming an authority (rank.ts `Candidates.named`), and each candidate by id: what `reportWeights` needs. */
+  private nameGroups: number[] = [];
+  private candidateById = new Map<string, Candidate>();
 
   private readonly state: SearchState;
   readonly groups: QueryGroup[];
@@ -209,9 +213,10 @@ export class SearchRun {
     if (!preparing) {
       preparing = (async () => {
         const words = await reportWords(this.files, id, [...this.results].flatMap(([word, byId]) => (byId.has(id) ? [word] : [])));
-        const scored = await checkPhrases(this.get, id, this.groups, this.weights, scorePassages(this.groups, words, this.weights));
-        let passages = scoreTogether(this.groups, this.weights, this.held, words, scored);
-        if (passages.length === 0 && !this.groups.some((g) => g.phrase)) passages = partialPassages(this.groups, words, this.weights);
+        const weights = reportWeights(this.weights, this.nameGroups, this.candidateById.get(id));
+        const scored = await checkPhrases(this.get, id, this.groups, weights, scorePassages(this.groups, words, weights));
+        let passages = scoreTogether(this.groups, weights, this.held, words, scored);
+        if (passages.length === 0 && !this.groups.some((g) => g.phrase)) passages = partialPassages(this.groups, words, weights);
         const matched = [...new Map([...words.values()].flat().map((m) => [m.word, m])).values()];
         return { id, passages, matched, rank: reportScore(passages) };
       })();
@@ -224,6 +229,8 @@ export class SearchRun {
     const { candidates, full } = rankReports(this.groups, this.results);
     this.weights = groupWeights(this.groups, candidates.reportsPerGroup, (await loadMeta(this.get)).reports);
     this.held = candidates.held;
+    this.nameGroups = candidates.named;
+    this.candidateById = new Map(candidates.reports.map((c) => [c.id, c]));
     let order: string[];
     let dropped = 0;
     if (this.state.sort === 'date') {

@@ -3,7 +3,8 @@
  *
  * 1. `candidateReports`: the report index is read once per query word (`groupWords`); a report is a candidate for
  *    the groups it holds (a group is held when every word of one of its alternatives is). Reports holding the most
- *    groups come first, then by the sum of their scores for the words that made them match (`termScore`).
+ *    groups come first, then those of an authority the query names (`named`), then by the sum of their scores for the
+ *    words that made them match (`termScore`).
  * 2. `scorePassages`: for the first reports of that order, the report's word files say which passages hold which
  *    matched words. A passage scores the inverse document frequency of each group it holds (a rare word such as
  *    "Compass" counts for more than "children"), a little less for a group held only through another form of a word
@@ -17,6 +18,8 @@ import { neighbourPairs, pairsTogether, type QueryGroup } from './query.ts';
 /** One query word's result for one report. */
 export interface WordHit {
   score: number;
+  /** The word is of the report's authority's name, which has this many stems (report-index.ts `Posting.name`). */
+  name?: number;
 }
 
 /** The report index's results for each query word, by report id. */
@@ -26,6 +29,12 @@ export interface Candidate {
   id: string;
   /** Positions in the query's groups of the groups the report holds. */
   groups: number[];
+  /**
+   * Positions of the groups that are the words of the report's authority's name, when the query holds the whole name
+   * ("South Gloucestershire", not "south"); otherwise none. A reader naming an authority asks for its reports, not for
+   * other reports' paragraphs that mention it.
+   */
+  named: number[];
   score: number;
 }
 
@@ -42,6 +51,8 @@ export interface Candidates {
    * of 60, the words of "multi-agency risk assessment conference" scattered in 51.
    */
   reportsPerGroup: number[];
+  /** Positions of the groups naming an authority in full, for some candidate (`Candidate.named`). */
+  named: number[];
 }
 
 export function candidateReports(groups: readonly QueryGroup[], results: WordResults): Candidates {
@@ -55,14 +66,19 @@ export function candidateReports(groups: readonly QueryGroup[], results: WordRes
   const reportsAsTyped = groups.map(() => 0);
   const ranked: Array<{ candidate: Candidate; required: number }> = [];
   const allOptional = groups.every((group) => group.optional);
+  const nameGroups = new Set<number>();
   for (const id of ids) {
     const held: number[] = [];
+    const own: number[] = [];
+    let nameStems = 0;
     let score = 0;
     let required = 0;
     for (let at = 0; at < alternativeHits.length; at++) {
       // The best of the alternatives holding every word: the mean of their words' scores.
       let best = -Infinity;
       let asTyped = false;
+      // Set when the group is one word, as typed, of the report's authority's name.
+      let name: number | undefined;
       const alternatives = alternativeHits[at];
       for (let which = 0; which < alternatives.length; which++) {
         const words = alternatives[which];
@@ -75,26 +91,40 @@ export function candidateReports(groups: readonly QueryGroup[], results: WordRes
             break;
           }
           sum += hit.score;
+          if (which === 0 && words.length === 1) name = hit.name;
         }
         if (!holdsAll) continue;
         best = Math.max(best, sum / words.length);
         if (which === 0) asTyped = true;
       }
       if (best === -Infinity) continue;
+      if (name !== undefined) {
+        own.push(at);
+        nameStems = name;
+      }
       reportsPerGroup[at]++;
       if (asTyped) reportsAsTyped[at]++;
       held.push(at);
       if (!groups[at].optional) required++;
       score += best;
     }
-    if (required > 0 || allOptional) ranked.push({ candidate: { id, groups: held, score }, required });
+    const named = own.length > 0 && own.length >= nameStems ? own : [];
+    for (const at of named) nameGroups.add(at);
+    if (required > 0 || allOptional) ranked.push({ candidate: { id, groups: held, named, score }, required });
   }
-  ranked.sort((a, b) => b.required - a.required || b.candidate.score - a.candidate.score || (a.candidate.id < b.candidate.id ? -1 : 1));
+  ranked.sort(
+    (a, b) =>
+      b.required - a.required ||
+      b.candidate.named.length - a.candidate.named.length ||
+      b.candidate.score - a.candidate.score ||
+      (a.candidate.id < b.candidate.id ? -1 : 1),
+  );
   return {
     reports: ranked.map(({ candidate }) => candidate),
     held: ranked.length ? ranked[0].required : 0,
     missing: groups.flatMap((group, at) => (!group.optional && reportsPerGroup[at] === 0 ? [at] : [])),
     reportsPerGroup: reportsPerGroup.map((count, at) => reportsAsTyped[at] || count),
+    named: [...nameGroups].sort((a, b) => a - b),
   };
 }
 
@@ -138,6 +168,23 @@ const isFigure = (group: QueryGroup) => !group.phrase && group.alternatives.leng
  */
 export function groupWeights(groups: readonly QueryGroup[], reportsPerGroup: readonly number[], total: number): number[] {
   return groups.map((group, at) => Math.log(1 + total / (isFigure(group) ? 1 : Math.max(1, reportsPerGroup[at]))) * (group.optional ? OPTIONAL_WEIGHT : 1));
+}
+
+/**
+ * How much a word of an authority's name the query names counts in a passage of a report of another authority (a
+ * mention: "children placed in Swindon"), against a passage of the authority's own report, where every passage holds it.
+ */
+const MENTION_WEIGHT = 0.5;
+
+/**
+ * The group weights for one report's passages: when the query names an authority (some candidate is `named`), the
+ * words of its name count `MENTION_WEIGHT` in a report that is not the authority's own. Without this, at 1,000
+ * reports, other reports' paragraphs mentioning "Swindon" fill the first places for "Swindon out of hours service".
+ */
+export function reportWeights(weights: readonly number[], nameGroups: readonly number[], candidate: Pick<Candidate, 'named'> | undefined): readonly number[] {
+  if (nameGroups.length === 0) return weights;
+  const own = new Set(candidate?.named);
+  return weights.map((weight, at) => (nameGroups.includes(at) && !own.has(at) ? weight * MENTION_WEIGHT : weight));
 }
 
 /** Every passage of a report holding at least one group, with what it holds and its score. */

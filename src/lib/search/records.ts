@@ -11,7 +11,7 @@ import { passageName } from '../site/cite.ts';
 import { documentTypeName, formatDate } from '../site/format.ts';
 import { reportUrl } from '../site/urls.ts';
 import { NOT_GRADED, type FacetKey } from './facets.ts';
-import { reportPostings, vocabulary, type PassageEntry, type PassageIndex, type PostingsFile } from './passage-index.ts';
+import { indexWords, reportPostings, vocabulary, type PassageEntry, type PassageIndex, type PostingsFile } from './passage-index.ts';
 import { stem } from './stem.ts';
 import { OPTIONAL_WORDS } from './query.ts';
 
@@ -24,6 +24,11 @@ export interface SearchDocument {
   index: PassageIndex;
   /** The report's words by stem, with the passages holding each: its own passage postings (passage-index.ts). */
   words: PostingsFile;
+  /**
+   * The stems of the report's authority's name, each once, without function words ("St Helens": "st", "helen";
+   * "Cheshire West and Chester": three): a query holding all of them names this report's authority (rank.ts `named`).
+   */
+  authorityStems: string[];
   /** The report's vocabulary, each word once: for the archive's "did you mean" files. */
   vocabulary: string[];
   /** The passages' text, in the index's order. */
@@ -85,6 +90,7 @@ export function searchDocument(report: ReportRecord, themeTitles: ReadonlyMap<st
       passages: entries,
     },
     words: reportPostings(words, passagesOf, placesOf, stems),
+    authorityStems: [...new Set(indexWords(report.authority).filter((word) => !OPTIONAL_WORDS.has(word)).map((word) => stem(word)))],
     vocabulary: words,
     texts,
   };

@@ -89,15 +89,25 @@ export const termFileUrl = (key: string) => `${TERMS_PATH}${termFileName(key)}.j
 export interface Posting {
   report: number;
   passages: number;
+  /**
+   * When the stem is a word of the report's authority's name (records.ts `authorityStems`): how many stems that name
+   * has, so that a search can tell a query naming the authority ("South Gloucestershire") from one holding a word of
+   * its name ("south").
+   */
+  name?: number;
 }
 
-/** "gap[,passages]" per report, base 36, separated by spaces; the passage count is left out when it is 1. */
+/**
+ * "gap[,passages[,name]]" per report, base 36, separated by spaces; the passage count is left out when it is 1 and
+ * the stem is not of the report's authority's name.
+ */
 export function encodePostings(postings: readonly Posting[]): string {
   let previous = -1;
   return postings
-    .map(({ report, passages }) => {
+    .map(({ report, passages, name }) => {
       const gap = (report - previous - 1).toString(36);
       previous = report;
+      if (name !== undefined) return `${gap},${passages.toString(36)},${name.toString(36)}`;
       return passages === 1 ? gap : `${gap},${passages.toString(36)}`;
     })
     .join(' ');
@@ -106,9 +116,11 @@ export function encodePostings(postings: readonly Posting[]): string {
 export function decodePostings(encoded: string): Posting[] {
   let report = -1;
   return encoded.split(' ').map((entry) => {
-    const [gap = '', passages] = entry.split(',');
+    const [gap = '', passages, name] = entry.split(',');
     report += parseInt(gap, 36) + 1;
-    return { report, passages: passages ? parseInt(passages, 36) : 1 };
+    const posting: Posting = { report, passages: passages ? parseInt(passages, 36) : 1 };
+    if (name) posting.name = parseInt(name, 36);
+    return posting;
   });
 }
 

@@ -64,10 +64,16 @@ function writePostingsFiles(folder: string, reports: number, split: ReadonlySet<
   }
 }
 
-/** Postings from pairs of numbers: each report's, then how many of its passages hold the stem. */
-function postingsOf(pairs: readonly number[]): Posting[] {
+/**
+ * Postings from pairs of numbers: each report's, then how many of its passages hold the stem; `names`: for the reports
+ * whose authority's name holds the stem, how many stems the name has.
+ */
+function postingsOf(pairs: readonly number[], names?: ReadonlyMap<number, number>): Posting[] {
   const list: Posting[] = [];
-  for (let at = 0; at < pairs.length; at += 2) list.push({ report: pairs[at], passages: pairs[at + 1] });
+  for (let at = 0; at < pairs.length; at += 2) {
+    const name = names?.get(pairs[at]);
+    list.push(name === undefined ? { report: pairs[at], passages: pairs[at + 1] } : { report: pairs[at], passages: pairs[at + 1], name });
+  }
   return list;
 }
 
@@ -108,6 +114,8 @@ export async function writeSearchIndex(reports: readonly ReportSource[], themeTi
    * characters of its passage postings over every report (what the postings split is chosen by).
    */
   const held = new Map<string, { pairs: number[]; chars: number }>();
+  /** By stem of an authority's name: the reports of authorities so named, with how many stems the name has. */
+  const named = new Map<string, Map<number, number>>();
   const facets: Array<SearchDocument['facets']> = [];
   const linksOfAll: PassageIndex[] = [];
   let passages = 0;
@@ -127,6 +135,10 @@ export async function writeSearchIndex(reports: readonly ReportSource[], themeTi
           stemHeld.chars += chars;
         } else held.set(stem, { pairs: [report, count], chars });
       }
+      for (const stem of document.authorityStems) {
+        const reports = named.get(stem) ?? new Map<number, number>();
+        named.set(stem, reports.set(report, document.authorityStems.length));
+      }
       facets.push(document.facets);
       if (oneGroup) linksOfAll.push(withoutThemes(document.index));
       passages += document.texts.length;
@@ -138,7 +150,7 @@ export async function writeSearchIndex(reports: readonly ReportSource[], themeTi
     writeFileSync(join(folder, VOCABULARY_PATH, `${file}.json`), JSON.stringify(words));
   }
 
-  const { files, split } = termFiles(new Map([...held].map(([stem, { pairs }]) => [stem, encodePostings(postingsOf(pairs))])));
+  const { files, split } = termFiles(new Map([...held].map(([stem, { pairs }]) => [stem, encodePostings(postingsOf(pairs, named.get(stem)))])));
   const postingsChars = new Map([...held].map(([stem, { chars }]) => [stem, chars]));
   held.clear();
   mkdirSync(join(folder, TERMS_PATH), { recursive: true });
