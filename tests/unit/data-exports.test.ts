@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { reportSchema, type ReportRecord } from '../../src/schemas/report.ts';
 import { COLUMNS, datasetRowCount, datasetRows, datasetRowsByDocument, documentRows, judgementRows, recommendationRows } from '../../src/lib/exports/rows.ts';
-import { csvChunks, jsonChunks, recordParts, reportJson, reportJsonBytes, toCsv, toJson } from '../../src/lib/exports/serialise.ts';
+import { csvWriter, jsonWriter, recordParts, reportJson, reportJsonBytes, toCsv, toJson, writeBatches } from '../../src/lib/exports/serialise.ts';
 import { authorityFeed, documentsFeed, FEED_ENTRIES, themeFeed } from '../../src/lib/exports/feeds.ts';
 import { DATA_CHANGES, dataCatalogue, urlPatterns } from '../../src/lib/exports/catalogue.ts';
 import { datasetSample, feedSample, recordSample } from '../../src/lib/exports/samples.ts';
@@ -308,19 +308,19 @@ test('an export written document by document is byte for byte the export written
     assert.equal(datasetRowCount(dataset, archive, SITE), rows.length);
     // Empty batches (a document with no rows of this kind) anywhere change nothing.
     const withGaps = [[], ...batches.flatMap((batch) => [batch, []])];
-    const csv = [...csvChunks(withGaps, COLUMNS[dataset])].join('');
-    const json = [...jsonChunks(withGaps, COLUMNS[dataset])].join('');
+    const csv = writeBatches(csvWriter(COLUMNS[dataset]), withGaps);
+    const json = writeBatches(jsonWriter(COLUMNS[dataset]), withGaps);
     assert.equal(csv, toCsv(rows, COLUMNS[dataset]));
     assert.equal(json, `${JSON.stringify(JSON.parse(toJson(rows, COLUMNS[dataset])), null, 2)}\n`);
   }
   // Text with line breaks, quotes and commas, split across batches.
   const rows = recommendationRows([older, newer, letter], SITE).map((row, i) => ({ ...row, text: `Line "${i}",\nnext line` }));
   const split = [rows.slice(0, 1), rows.slice(1)];
-  assert.equal([...csvChunks(split, COLUMNS.recommendations)].join(''), toCsv(rows, COLUMNS.recommendations));
-  assert.equal([...jsonChunks(split, COLUMNS.recommendations)].join(''), `${JSON.stringify(rows.map((row) => Object.fromEntries(COLUMNS.recommendations.map(({ name }) => [name, row[name]]))), null, 2)}\n`);
+  assert.equal(writeBatches(csvWriter(COLUMNS.recommendations), split), toCsv(rows, COLUMNS.recommendations));
+  assert.equal(writeBatches(jsonWriter(COLUMNS.recommendations), split), `${JSON.stringify(rows.map((row) => Object.fromEntries(COLUMNS.recommendations.map(({ name }) => [name, row[name]]))), null, 2)}\n`);
   // No rows at all: the CSV header alone, and an empty JSON array.
-  assert.equal([...csvChunks([], COLUMNS.judgements)].join(''), `${COLUMNS.judgements.map((c) => c.name).join(',')}\r\n`);
-  assert.equal([...jsonChunks([], COLUMNS.judgements)].join(''), '[]\n');
+  assert.equal(writeBatches(csvWriter(COLUMNS.judgements), []), `${COLUMNS.judgements.map((c) => c.name).join(',')}\r\n`);
+  assert.equal(writeBatches(jsonWriter(COLUMNS.judgements), []), '[]\n');
 });
 
 test('a record cut for reading: the head holds every field but the lists of objects, each given by length and first item', () => {

@@ -14,7 +14,7 @@ export const LIST_SEPARATOR = ';';
  * (paragraph text holds "\n"), UTF-8 without a byte-order mark so the first column is named exactly as documented.
  */
 export function toCsv<Name extends string>(rows: ReadonlyArray<Row<Name>>, columns: ReadonlyArray<Column<Name>>): string {
-  return [...csvChunks([rows], columns)].join('');
+  return writeBatches(csvWriter(columns), [rows]);
 }
 
 /**
@@ -26,15 +26,14 @@ export interface ExportWriter<Name extends string> {
   end(): string;
 }
 
-/** The same CSV as `toCsv`, written batch by batch of rows: the header with the first batch, each row ending in CRLF. */
-export function* csvChunks<Name extends string>(
-  batches: Iterable<ReadonlyArray<Row<Name>>>,
-  columns: ReadonlyArray<Column<Name>>,
-): Generator<string> {
-  yield* writtenChunks(batches, csvWriter(columns));
+/** An export's whole text from its batches of rows, as a writer writes them one after another. */
+export function writeBatches<Name extends string>(writer: ExportWriter<Name>, batches: Iterable<ReadonlyArray<Row<Name>>>): string {
+  let text = '';
+  for (const rows of batches) text += writer.rows(rows);
+  return text + writer.end();
 }
 
-/** `csvChunks` as an `ExportWriter`. */
+/** The CSV of `toCsv`, written batch by batch of rows: the header with the first batch, each row ending in CRLF. */
 export function csvWriter<Name extends string>(columns: ReadonlyArray<Column<Name>>): ExportWriter<Name> {
   let header = true;
   const rows = (batch: ReadonlyArray<Row<Name>>): string => {
@@ -53,11 +52,6 @@ export function csvWriter<Name extends string>(columns: ReadonlyArray<Column<Nam
     return text;
   };
   return { rows, end: () => (header ? rows([]) : '') };
-}
-
-function* writtenChunks<Name extends string>(batches: Iterable<ReadonlyArray<Row<Name>>>, writer: ExportWriter<Name>): Generator<string> {
-  for (const rows of batches) yield writer.rows(rows);
-  yield writer.end();
 }
 
 function csvField(value: Row<string>[string]): string {
@@ -80,22 +74,14 @@ export function spreadsheetSafe(text: string): string {
 
 /** A JSON array of objects, keys in column order, two-space indented, ending in a newline. */
 export function toJson<Name extends string>(rows: ReadonlyArray<Row<Name>>, columns: ReadonlyArray<Column<Name>>): string {
-  return [...jsonChunks([rows], columns)].join('');
+  return writeBatches(jsonWriter(columns), [rows]);
 }
 
 /**
- * The same JSON as `toJson`, written batch by batch of rows. Each object is laid out as `JSON.stringify(rows, null, 2)`
+ * The JSON of `toJson`, written batch by batch of rows. Each object is laid out as `JSON.stringify(rows, null, 2)`
  * lays out an array's items: on its own lines, indented one level (line breaks inside strings are escaped, so every
  * line break of an object's text is layout).
  */
-export function* jsonChunks<Name extends string>(
-  batches: Iterable<ReadonlyArray<Row<Name>>>,
-  columns: ReadonlyArray<Column<Name>>,
-): Generator<string> {
-  yield* writtenChunks(batches, jsonWriter(columns));
-}
-
-/** `jsonChunks` as an `ExportWriter`. */
 export function jsonWriter<Name extends string>(columns: ReadonlyArray<Column<Name>>): ExportWriter<Name> {
   let first = true;
   return {
