@@ -88,7 +88,12 @@ export async function searchWords(words: readonly string[], keep?: (report: numb
  */
 const unfilteredHits = new Map<string, ReadonlyMap<string, WordHit>>();
 const hitsOf = (kept: readonly Posting[], holders: number, reports: number) =>
-  new Map(kept.map((p): [string, WordHit] => [String(p.report), p.name === undefined ? { score: termScore(p.passages, holders, reports) } : { score: termScore(p.passages, holders, reports), name: p.name }]));
+  new Map(
+    kept.map((p): [string, WordHit] => {
+      const score = termScore(p.passages, holders, reports);
+      return [String(p.report), p.name === undefined ? { score } : { score, name: p.name }];
+    }),
+  );
 
 /**
  * The reports ranked by the report index, and those holding every group the best hold: for 5,000 reports the
@@ -172,9 +177,12 @@ export class SearchRun {
   private weights: number[] = [];
   /** How many required groups the best reports hold (rank.ts `Candidates.held`). */
   private held = 0;
-  /** The groups naming an authority (rank.ts `Candidates.named`), and each candidate by id: what `reportWeights` needs. */
+  /**
+   * The groups naming an authority (rank.ts `Candidates.named`), and by id the candidates it names: what
+   * `reportWeights` needs (the others, thousands at 5,000 reports, count the name's words as mentions).
+   */
   private nameGroups: number[] = [];
-  private candidateById = new Map<string, Candidate>();
+  private namedCandidates = new Map<string, Candidate>();
 
   private readonly state: SearchState;
   readonly groups: QueryGroup[];
@@ -213,7 +221,7 @@ export class SearchRun {
     if (!preparing) {
       preparing = (async () => {
         const words = await reportWords(this.files, id, [...this.results].flatMap(([word, byId]) => (byId.has(id) ? [word] : [])));
-        const weights = reportWeights(this.weights, this.nameGroups, this.candidateById.get(id));
+        const weights = reportWeights(this.weights, this.nameGroups, this.namedCandidates.get(id));
         const scored = await checkPhrases(this.get, id, this.groups, weights, scorePassages(this.groups, words, weights));
         let passages = scoreTogether(this.groups, weights, this.held, words, scored);
         if (passages.length === 0 && !this.groups.some((g) => g.phrase)) passages = partialPassages(this.groups, words, weights);
@@ -230,7 +238,7 @@ export class SearchRun {
     this.weights = groupWeights(this.groups, candidates.reportsPerGroup, (await loadMeta(this.get)).reports);
     this.held = candidates.held;
     this.nameGroups = candidates.named;
-    this.candidateById = new Map(candidates.reports.map((c) => [c.id, c]));
+    this.namedCandidates = new Map(candidates.named.length === 0 ? [] : candidates.reports.filter((c) => c.named.length > 0).map((c) => [c.id, c]));
     let order: string[];
     let dropped = 0;
     if (this.state.sort === 'date') {

@@ -34,7 +34,7 @@ export interface Candidate {
    * ("South Gloucestershire", not "south"); otherwise none. A reader naming an authority asks for its reports, not for
    * other reports' paragraphs that mention it.
    */
-  named: number[];
+  named: readonly number[];
   score: number;
 }
 
@@ -67,9 +67,11 @@ export function candidateReports(groups: readonly QueryGroup[], results: WordRes
   const ranked: Array<{ candidate: Candidate; required: number }> = [];
   const allOptional = groups.every((group) => group.optional);
   const nameGroups = new Set<number>();
+  // Most reports hold no word of an authority's name the query names: they share one empty list.
+  const notNamed: readonly number[] = [];
   for (const id of ids) {
     const held: number[] = [];
-    const own: number[] = [];
+    let own: number[] | undefined;
     let nameStems = 0;
     let score = 0;
     let required = 0;
@@ -99,7 +101,7 @@ export function candidateReports(groups: readonly QueryGroup[], results: WordRes
       }
       if (best === -Infinity) continue;
       if (name !== undefined) {
-        own.push(at);
+        (own ??= []).push(at);
         nameStems = name;
       }
       reportsPerGroup[at]++;
@@ -108,7 +110,7 @@ export function candidateReports(groups: readonly QueryGroup[], results: WordRes
       if (!groups[at].optional) required++;
       score += best;
     }
-    const named = own.length > 0 && own.length >= nameStems ? own : [];
+    const named = own && own.length >= nameStems ? own : notNamed;
     for (const at of named) nameGroups.add(at);
     if (required > 0 || allOptional) ranked.push({ candidate: { id, groups: held, named, score }, required });
   }
