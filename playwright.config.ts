@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_PATH } from './scripts/lib/chromium.ts';
 
 /**
  * End-to-end tests against the built site served by scripts/serve.ts, in Debian's Chromium (Playwright cannot
@@ -7,7 +8,7 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const chromium = {
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   },
 };

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { POSTINGS_PATH } from '../src/lib/search/passage-index.ts';
+import { CHROMIUM_PATH } from './lib/chromium.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -47,7 +48,7 @@ const server = createServer((request, response) => {
 });
 await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
 const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
 try {
   console.log('| files fetched at once | median ms until every body is read | runs |\n|---|---|---|');
   for (const count of counts) {

@@ -24,6 +24,7 @@ import { chromium, type Page } from '@playwright/test';
 import { readFrontmatter } from '../src/lib/ingest/mdx.ts';
 import { DEFAULT_REPORTS_DIR, DEFAULT_SOURCES_DIR } from '../src/lib/archive-paths.ts';
 import { generateCorpus } from './lib/synthetic-corpus.ts';
+import { CHROMIUM_PATH } from './lib/chromium.ts';
 
 const TOP = 5;
 
@@ -176,7 +177,7 @@ async function passagesShown(page: Page, origin: string, query: string): Promise
 
 async function measureSite(dir: string, queries: Judged[], labelled: ReadonlyMap<string, string>): Promise<Measured> {
   const { origin, server } = await serve(dir);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
   try {
     const page = await browser.newPage();
     const textOf = passageTexts(origin);

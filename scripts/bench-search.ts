@@ -32,6 +32,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { ALL_PASSAGE_INDEXES_URL, PASSAGE_FILES_PATH, POSTINGS_PATH } from '../src/lib/search/passage-index.ts';
 import { FACETS_URL, INDEX_META_URL, TERMS_PATH, type IndexMeta } from '../src/lib/search/report-index.ts';
 import { VOCABULARY_PATH } from '../src/lib/search/suggest.ts';
+import { CHROMIUM_PATH } from './lib/chromium.ts';
 
 const QUERIES = ['bed and breakfast', 'return home interviews', 'private fostering', 'social work academy', 'the'];
 /** A brisk typist: about 100 ms between keys. */
@@ -287,7 +288,7 @@ async function main(): Promise<void> {
   const traffic: Traffic = { bytes: 0, requests: [], inFlight: 0, lastActivity: 0 };
   const { server, origin } = await startServer(site, traffic);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const chromiumVersion = browser.version();
