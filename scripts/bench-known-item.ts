@@ -19,6 +19,7 @@ import { register } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PASSAGES_PER_TEXT_FILE, type PassageIndex } from '../src/lib/search/passage-index.ts';
+import { seededRandom } from './lib/seeded-random.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -74,8 +75,7 @@ function knownItems(folder: string, seed: number, count: number): Array<{ query:
   const inPassages = new Map<string, number>();
   for (const { text } of passages) for (const word of new Set(wordsOf(text))) inPassages.set(word, (inPassages.get(word) ?? 0) + 1);
   const rarity = (word: string) => inPassages.get(word) ?? 0;
-  let state = seed;
-  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const random = seededRandom(seed);
   const pick = <T,>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
   const queries: Array<{ query: string; answer: string }> = [];
   for (let tries = 0; queries.length < count && tries < count * 100; tries++) {
