@@ -38,7 +38,7 @@ interface Message {
 export interface CdpPage {
   /** Runs `fn(arg)` in every document of this page before its own scripts, as Playwright's `addInitScript`. */
   addInitScript<A>(fn: (arg: A) => void, arg: A): Promise<void>;
-  /** Opens the address and waits for its load event. */
+  /** Opens the address and waits for its load event (30 s at most, as Playwright's default). */
   goto(url: string): Promise<void>;
   /** Clicks the middle of the first element matching the selector, with the mouse (so it takes focus as a reader's click does). */
   click(selector: string): Promise<void>;
@@ -74,9 +74,12 @@ export async function launchCdpBrowser({ executablePath = CHROMIUM_PATH, args = 
   const stop = async () => {
     if (chromium.exitCode === null && chromium.signalCode === null) {
       chromium.kill();
+      // A browser that ignores SIGTERM for 5 s is killed outright: a bench must not leave one running.
+      const hung = setTimeout(() => chromium.kill('SIGKILL'), 5_000);
       await exited;
+      clearTimeout(hung);
     }
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   };
   try {
     const endpoint = await devToolsEndpoint(chromium);
@@ -126,8 +129,8 @@ interface Connection {
   eventCounts: Map<string, number>;
   /** A command to the browser, or with `sessionId` to one page (flattened sessions: one socket for all). */
   send(method: string, params?: Record<string, unknown>, sessionId?: string): Promise<Record<string, unknown>>;
-  /** Resolves with the params of the next event of this method in this session. */
-  next(method: string, sessionId: string): Promise<Record<string, unknown>>;
+  /** Resolves with the params of the next event of this method in this session; fails after `timeoutMs`. */
+  next(method: string, sessionId: string, timeoutMs: number): Promise<Record<string, unknown>>;
 }
 
 async function connect(endpoint: string): Promise<Connection> {
@@ -167,7 +170,15 @@ async function connect(endpoint: string): Promise<Connection> {
       socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
       return new Promise((done, fail) => pending.set(id, { done, fail, method }));
     },
-    next: (method, sessionId) => new Promise((done) => waiters.push({ method, sessionId, done })),
+    next: (method, sessionId, timeoutMs) =>
+      new Promise((done, fail) => {
+        const waiter = { method, sessionId, done: (params: Record<string, unknown>) => (clearTimeout(timer), done(params)) };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          fail(new Error(`no ${method} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.push(waiter);
+      }),
   };
 }
 
@@ -207,7 +218,8 @@ async function openPage(connection: Connection, viewport: { width: number; heigh
       await send('Page.addScriptToEvaluateOnNewDocument', { source: `(${fn})(${JSON.stringify(arg)})` });
     },
     goto: async (url) => {
-      const loaded = connection.next('Page.loadEventFired', sessionId);
+      const loaded = connection.next('Page.loadEventFired', sessionId, 30_000);
+      loaded.catch(() => {}); // awaited below, unless the navigation fails first: then its timeout is no crash
       const { errorText } = (await send('Page.navigate', { url })) as { errorText?: string };
       if (errorText) throw new Error(`${url}: ${errorText}`);
       await loaded;
@@ -220,7 +232,7 @@ async function openPage(connection: Connection, viewport: { width: number; heigh
         const { x, y, width, height } = element.getBoundingClientRect();
         return { x: x + width / 2, y: y + height / 2 };
       })()`);
-      if (!box) throw new Error(`click: nothing matches ${selector}`);
+      if (!box) throw new Error(`nothing matches ${selector} to click`);
       await send('Input.dispatchMouseEvent', { type: 'mouseMoved', ...box });
       await send('Input.dispatchMouseEvent', { type: 'mousePressed', ...box, button: 'left', clickCount: 1 });
       await send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...box, button: 'left', clickCount: 1 });
