@@ -72,7 +72,8 @@ export async function launchCdpBrowser({ executablePath = CHROMIUM_PATH, args = 
   });
   const exited = new Promise<void>((done) => chromium.once('exit', () => done()));
   const stop = async () => {
-    if (chromium.exitCode === null && chromium.signalCode === null) {
+    // No pid: the executable never started, so there is nothing to wait for.
+    if (chromium.pid !== undefined && chromium.exitCode === null && chromium.signalCode === null) {
       chromium.kill();
       // A browser that ignores SIGTERM for 5 s is killed outright: a bench must not leave one running.
       const hung = setTimeout(() => chromium.kill('SIGKILL'), 5_000);
@@ -113,10 +114,14 @@ function devToolsEndpoint(chromium: ReturnType<typeof spawn>): Promise<string> {
       clearTimeout(timer);
       fail(new Error(`Chromium exited (code ${code}) before listening; stderr:\n${stderr}`));
     });
+    let listening = false;
+    // Read to the end even once the address is found: a full pipe would stall the browser's logging.
     chromium.stderr!.on('data', (chunk: Buffer) => {
+      if (listening) return;
       stderr += chunk;
       const found = /DevTools listening on (ws:\/\/\S+)/.exec(stderr);
       if (found) {
+        listening = true;
         clearTimeout(timer);
         done(found[1]!);
       }
