@@ -29,10 +29,7 @@ export function driverOf(value: string | undefined): Driver {
 }
 
 /** A page in a context of its own: what cdp-browser.ts offers, which Playwright's page does as well. */
-export interface BenchPage extends CdpPage {
-  /** Waits until an element matches the selector. */
-  waitFor(selector: string, timeoutMs: number): Promise<void>;
-}
+export type BenchPage = CdpPage;
 
 export interface BenchBrowser {
   version: string;
@@ -46,26 +43,7 @@ export async function launchBenchBrowser(driver: Driver, { args = [] as string[]
     const browser = await launchCdpBrowser({ args: [...args, ...(ignoreHTTPSErrors ? ['--ignore-certificate-errors'] : [])] });
     return {
       version: browser.version,
-      newPage: async ({ viewport } = {}) => {
-        const page = await browser.newPage(viewport);
-        return {
-          ...page,
-          waitFor: (selector, timeoutMs) =>
-            page.evaluate(
-              ({ selector, timeoutMs }) =>
-                new Promise<void>((found, fail) => {
-                  const started = performance.now();
-                  const check = () => {
-                    if (document.querySelector(selector)) found();
-                    else if (performance.now() - started > timeoutMs) fail(new Error(`nothing matched ${selector} within ${timeoutMs} ms`));
-                    else requestAnimationFrame(check);
-                  };
-                  check();
-                }),
-              { selector, timeoutMs },
-            ),
-        };
-      },
+      newPage: ({ viewport } = {}) => browser.newPage(viewport),
       close: () => browser.close(),
     };
   }

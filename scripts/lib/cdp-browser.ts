@@ -40,6 +40,8 @@ export interface CdpPage {
   addInitScript<A>(fn: (arg: A) => void, arg: A): Promise<void>;
   /** Opens the address and waits for its load event (30 s at most, as Playwright's default). */
   goto(url: string): Promise<void>;
+  /** Waits until an element matches the selector, checked at every frame. */
+  waitFor(selector: string, timeoutMs: number): Promise<void>;
   /** Clicks the middle of the first element matching the selector, with the mouse (so it takes focus as a reader's click does). */
   click(selector: string): Promise<void>;
   /** Types the text key by key: keydown (with the character), `delayMs`, keyup, then the next key, as Playwright's `keyboard.type`. */
@@ -229,6 +231,16 @@ async function openPage(connection: Connection, viewport: { width: number; heigh
       if (errorText) throw new Error(`${url}: ${errorText}`);
       await loaded;
     },
+    waitFor: (selector, timeoutMs) =>
+      evaluate(`new Promise((found, fail) => {
+        const started = performance.now();
+        const check = () => {
+          if (document.querySelector(${JSON.stringify(selector)})) found();
+          else if (performance.now() - started > ${timeoutMs}) fail(new Error('nothing matched ' + ${JSON.stringify(selector)} + ' within ${timeoutMs} ms'));
+          else requestAnimationFrame(check);
+        };
+        check();
+      })`),
     click: async (selector) => {
       const box = await evaluate<{ x: number; y: number } | null>(`(() => {
         const element = document.querySelector(${JSON.stringify(selector)});

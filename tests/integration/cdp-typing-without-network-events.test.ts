@@ -79,9 +79,12 @@ test('a click and typed keys reach the input as a reader’s, and no request is 
   assert.ok(browser!.eventCounts.get('Page.loadEventFired'), 'the driver did receive the page’s events');
 });
 
-test('an exception in the page comes back as an error quoting it', { skip }, async () => {
+test('an exception in the page, or an element that never comes, is an error saying so', { skip }, async () => {
   const page = await browser!.newPage();
   try {
+    await page.goto(`${origin}/`);
+    await page.waitFor('#box', 1_000);
+    await assert.rejects(page.waitFor('#results', 100), /nothing matched #results within 100 ms/);
     await assert.rejects(
       page.evaluate(() => {
         throw new Error('the page ran the function');
