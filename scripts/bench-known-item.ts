@@ -15,11 +15,12 @@
  * per run: the engine's files are cached for the page's life, which here is the process's.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { register } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PASSAGES_PER_TEXT_FILE, type PassageIndex } from '../src/lib/search/passage-index.ts';
 import { seededRandom } from './lib/seeded-random.ts';
+// The engine imports content/glossary.json as a module.
+import './lib/json-modules.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -100,14 +101,6 @@ function knownItems(folder: string, seed: number, count: number): Array<{ query:
   }
   return queries;
 }
-
-// The engine imports content/glossary.json as a module, which Node loads only with an import attribute.
-register(`data:text/javascript,${encodeURIComponent(`
-  import { readFileSync } from 'node:fs';
-  export async function load(url, context, next) {
-    if (url.startsWith('file:') && url.endsWith('.json')) return { format: 'module', source: 'export default ' + readFileSync(new URL(url), 'utf8'), shortCircuit: true };
-    return next(url, context);
-  }`)}`);
 
 /** Runs the queries on one index folder through the search page's engine; the fetches read the folder's files. */
 async function measure(folder: string, queries: ReadonlyArray<{ query: string; answer: string }>): Promise<{ recall: number; first: number; mrr: number }> {

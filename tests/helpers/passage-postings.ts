@@ -1,8 +1,9 @@
 /**
  * The search index's promise for every report, shared by the unit test (synthetic and one real record) and the
  * integration test (every record of the archive): written as the build writes it, every word of every passage is in
- * the passage postings of its stem (its group's file, and the report's own for searching with no signal) with exactly
- * the passages holding it, and in the term file of its stem with the number of passages holding the stem.
+ * the passage postings of its stem (its group's file, or the stem's own when published whole, and the report's own for
+ * searching with no signal) with exactly the passages holding it, and in the term file of its stem with the number of
+ * passages holding the stem.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,9 +14,7 @@ import { heldReports } from './report-sources.ts';
 import {
   indexWords,
   passageIndexUrl,
-  postingsGroup,
-  POSTINGS_GROUP_REPORTS,
-  postingsUrl,
+  postingsWhole,
   reportWordsUrl,
   stemPostings,
   vocabulary,
@@ -23,7 +22,7 @@ import {
   type PassageIndex,
   type PostingsFile,
 } from '../../src/lib/search/passage-index.ts';
-import { decodePostings, INDEX_META_URL, termFileKey, termFileName, termFileUrl, type IndexMeta, type TermFile } from '../../src/lib/search/report-index.ts';
+import { decodePostings, INDEX_META_URL, stemPostingsFile, termFileKey, termFileUrl, type IndexMeta, type TermFile } from '../../src/lib/search/report-index.ts';
 import { searchDocument } from '../../src/lib/search/records.ts';
 import { stem } from '../../src/lib/search/stem.ts';
 import { writeSearchIndex } from '../../src/lib/search/write-index.ts';
@@ -57,9 +56,11 @@ export async function assertIndexHoldsEveryWord(reports: readonly ReportRecord[]
       const held = new Map<string, Set<number>>();
       words.forEach((word, at) => {
         const key = stem(word);
-        const fileName = termFileName(termFileKey(key, postingsSplit));
+        const holders = decodePostings(read<TermFile>(termFileUrl(termFileKey(key, split)))[key]);
+        const whole = postingsWhole(holders.reduce((sum, p) => sum + p.passages, 0), meta.reports);
+        const shared = stemPostingsFile(key, id, whole, postingsSplit);
         const sources: Array<[string, number]> = [
-          [postingsUrl(postingsGroup(id), fileName), postingsGroup(id) * POSTINGS_GROUP_REPORTS],
+          [shared.url, shared.base],
           [reportWordsUrl(String(id)), id],
         ];
         for (const [url, base] of sources) {

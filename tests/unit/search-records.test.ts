@@ -4,8 +4,9 @@ import { searchDocument } from '../../src/lib/search/records.ts';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { groupPostings, indexWords, placedWords, postingsUrl, reportPostings, stemPostings, vocabulary, type PostingsFile } from '../../src/lib/search/passage-index.ts';
-import { decodePostings, INDEX_META_URL, termFileKey, termFileUrl, type IndexMeta, type TermFile } from '../../src/lib/search/report-index.ts';
+import { indexWords, placedWords, PostingsBuilder, postingsUrl, reportPostings, stemPostings, vocabulary, WHOLE_POSTINGS_PASSAGES, wholePostingsUrl, type PostingsFile } from '../../src/lib/search/passage-index.ts';
+import { decodePostings, INDEX_META_URL, termFileKey, termFileName, termFileUrl, type IndexMeta, type TermFile } from '../../src/lib/search/report-index.ts';
+import { stem } from '../../src/lib/search/stem.ts';
 import { writeSearchIndex } from '../../src/lib/search/write-index.ts';
 import { assertIndexHoldsEveryWord } from '../helpers/passage-postings.ts';
 import { DEFAULT_REPORTS_DIR } from '../../src/lib/archive-paths.ts';
@@ -34,25 +35,34 @@ function graded() {
 /** A long SIF report of the archive; every record is checked the same way by tests/integration/archive-records.test.ts. */
 const southGlos2017 = loadReport(`${DEFAULT_REPORTS_DIR}/south-gloucestershire-2017-02-13-inspection.mdx`);
 
-test('an archive of several groups: rare "ca…" words split the term files by a third letter, not the postings files, and every word is in its files', async () => {
-  // 130 reports (three groups), each with eight words of its own beginning "ca": over a thousand stems fill the
-  // "ca" term file past its limit, and each group's postings of them stay small.
+test('an archive of several groups: a rare word’s passage postings in one file of its own, a common word’s in each group’s, and every word in its files', async () => {
+  // 130 reports (three groups), each with eight words of its own beginning "ca" and 62 paragraphs saying "children":
+  // over a thousand rare stems fill the "ca" term file past its limit, and "children" stands in 130 × 62 = 8,060
+  // passages, past WHOLE_POSTINGS_PASSAGES.
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const word = (n: number) => `ca${letters[n % 26]}${letters[Math.floor(n / 26) % 26]}${letters[Math.floor(n / 676)]}x`;
   const reports = Array.from({ length: 130 }, (_, at) =>
     syntheticRecord({
       authority: `Borough ${at}`,
       published: `2019-01-${String(1 + (at % 28)).padStart(2, '0')}`,
-      paragraphs: [`Caring for ${Array.from({ length: 8 }, (_, k) => word(at * 8 + k)).join(' ')}.`, 'Children are safe.'],
+      paragraphs: [`Caring for ${Array.from({ length: 8 }, (_, k) => word(at * 8 + k)).join(' ')}.`, ...Array.from({ length: 62 }, () => 'Children are safe.')],
     }),
   );
+  assert.ok(130 * 62 > WHOLE_POSTINGS_PASSAGES);
   const folder = mkdtempSync(join(tmpdir(), 'search-groups-'));
   try {
     await writeSearchIndex(heldReports(reports), themeTitles, folder);
     const meta = JSON.parse(readFileSync(join(folder, INDEX_META_URL), 'utf8')) as IndexMeta;
     assert.ok(meta.split.includes('ca'), `term split ${meta.split.join(' ')}`);
-    assert.deepEqual(meta.postingsSplit, []);
-    assert.ok(existsSync(join(folder, postingsUrl(1, 'ca'))) && !existsSync(join(folder, postingsUrl(1, 'cab'))));
+    // A rare word: one file for the archive, in no group's.
+    const rare = stem(word(8 * 70));
+    const own = JSON.parse(readFileSync(join(folder, wholePostingsUrl(termFileName(rare))), 'utf8')) as PostingsFile;
+    assert.deepEqual([...stemPostings(own, rare, 0).keys()].length, 1, `"${rare}" is in one report`);
+    for (let group = 0; group < 3; group++) assert.ok(!existsSync(join(folder, postingsUrl(group, 'ca'))), `no "ca" file in group ${group}: every "ca…" stem is whole`);
+    // A common word: each group's file, no file of its own.
+    const children = termFileName(termFileKey('children', new Set(meta.postingsSplit)));
+    for (let group = 0; group < 3; group++) assert.ok(existsSync(join(folder, postingsUrl(group, children))), `"children" in group ${group}`);
+    assert.ok(!existsSync(join(folder, wholePostingsUrl('children'))));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -165,7 +175,10 @@ test('passage postings survive their compact form: reports by their gap from the
   const own70 = reportPostings(['care', 'zebras'], [[0, 3, 4, 40], [2]], [['B', 'AL', '', 'C'], ['']], ['care', 'zebra']);
   const own64 = reportPostings(['care', 'cared'], [[1000], [7]], [[''], ["~'\u0101"]], ['care', 'care']);
   assert.deepEqual(own70, { care: [['care', '0:0B,3AL,1,10C']], zebra: [['zebras', '0:2']] }, 'a passage where the word stands nowhere has no places');
-  const files = groupPostings([[70, own70], [64, own64]], 64, (stem) => stem.slice(0, 2));
+  const builder = new PostingsBuilder(64);
+  builder.add(64, own64);
+  builder.add(70, own70);
+  const files = builder.files((stem) => stem.slice(0, 2));
   assert.deepEqual([...files.keys()], ['ca', 'ze'], 'in files by the key of each stem');
   const ca: PostingsFile = { care: [['care', '0:rs 5:0B,3AL,1,10C']], cared: [] };
   delete ca.cared;

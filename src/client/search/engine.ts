@@ -6,7 +6,7 @@
  * from the files already loaded or not at all (`NotLoaded`), and shows the passages' links before their text.
  */
 import glossary from '../../../content/glossary.json';
-import { passageIndexUrl, passageTextUrl, PASSAGES_PER_TEXT_FILE, reportWordsUrl, stemPostings, type MatchedWord, type PassageIndex, type PostingsFile } from '../../lib/search/passage-index.ts';
+import { passageIndexUrl, passageTextUrl, PASSAGES_PER_TEXT_FILE, reportWordsUrl, StemPostings, type MatchedWord, type PassageIndex, type PostingsFile } from '../../lib/search/passage-index.ts';
 import { compoundCandidates, groupWords, holdsPhrase, joinCompounds, parseQuery, type QueryGroup } from '../../lib/search/query.ts';
 import { answered, candidateReports, fullMatches, groupWeights, partialPassages, passagesToShow, reportScore, reportWeights, scorePassages, scoreTogether, type Candidate, type Candidates, type PassageScore, type WordHit, type WordResults } from '../../lib/search/rank.ts';
 import { termScore, type Posting } from '../../lib/search/report-index.ts';
@@ -124,7 +124,7 @@ function reportFiles(get: Get, stored: boolean) {
   return {
     index: (id: string) => (stored ? get<PassageIndex>(passageIndexUrl(id)) : passageIndexOf(Number(id), passageIndexUrl(id), get)),
     words: async (id: string, stemmed: string) =>
-      stored ? (stemPostings(await get<PostingsFile>(reportWordsUrl(id)), stemmed, Number(id)).get(Number(id)) ?? []) : reportStemWords(Number(id), stemmed, get),
+      stored ? new StemPostings(await get<PostingsFile>(reportWordsUrl(id)), stemmed, Number(id)).of(Number(id)) : reportStemWords(Number(id), stemmed, get),
   };
 }
 type ReportFiles = ReturnType<typeof reportFiles>;

@@ -8,9 +8,9 @@
  * Every reader of the index takes a `Get`: `fetchJson`, which fetches what is not loaded yet, or `loadedJson`, which
  * answers only from files already loaded: the search run at each keystroke (main.ts) fetches nothing.
  */
-import { ALL_PASSAGE_INDEXES_URL, postingsGroup, POSTINGS_GROUP_REPORTS, postingsGroups, postingsUrl, stemPostings, type MatchedWord, type PassageIndex, type PostingsFile } from '../../lib/search/passage-index.ts';
+import { ALL_PASSAGE_INDEXES_URL, postingsGroups, postingsUrl, postingsWhole, StemPostings, type MatchedWord, type PassageIndex, type PostingsFile } from '../../lib/search/passage-index.ts';
 import { stem } from '../../lib/search/stem.ts';
-import { decodePostings, FACETS_URL, INDEX_META_URL, termFileKey, termFileName, termFileUrl, typedTermFile, typedWordDone, type FacetIndex, type IndexMeta, type Posting, type TermFile } from '../../lib/search/report-index.ts';
+import { decodePostings, FACETS_URL, INDEX_META_URL, stemPostingsFile, termFileKey, termFileName, termFileUrl, typedTermFile, typedWordDone, type FacetIndex, type IndexMeta, type Posting, type TermFile } from '../../lib/search/report-index.ts';
 
 /** Reads one file of the index; `missing`: what a file the server does not have stands for. */
 export type Get = <T>(url: string, options?: { missing?: T }) => Promise<T>;
@@ -74,17 +74,28 @@ export async function postings(stem: string, get: Get = fetchJson): Promise<Post
   return decoded;
 }
 
-/** Passage postings decoded so far, by file and stem. */
-const decoded = new Map<string, Map<number, MatchedWord[]>>();
+/** Passage postings read so far, by file and stem. */
+const decoded = new Map<string, StemPostings>();
 
-/** The words of a stem in one report (by number), with the passages holding each, from its group's postings. */
+/** By stem: whether its passage postings are published whole (passage-index.ts `postingsWhole`). */
+const wholeStems = new Map<string, boolean>();
+
+/**
+ * The words of a stem in one report (by number), with the passages holding each, from the stem's own postings file
+ * when it has one, otherwise from the report's group's.
+ */
 export async function reportStemWords(report: number, stem: string, get: Get = fetchJson): Promise<MatchedWord[]> {
-  const group = postingsGroup(report);
-  const url = postingsUrl(group, termFileName(termFileKey(stem, (await loadMeta(get)).postingsSplit)));
+  const meta = await loadMeta(get);
+  let whole = wholeStems.get(stem);
+  if (whole === undefined) {
+    const passages = (await postings(stem, get)).reduce((sum, posting) => sum + posting.passages, 0);
+    wholeStems.set(stem, (whole = postingsWhole(passages, meta.reports)));
+  }
+  const { url, base } = stemPostingsFile(stem, report, whole, meta.postingsSplit);
   const file = await get<PostingsFile>(url, { missing: {} });
-  let byReport = decoded.get(`${url} ${stem}`);
-  if (!byReport) decoded.set(`${url} ${stem}`, (byReport = stemPostings(file, stem, group * POSTINGS_GROUP_REPORTS)));
-  return byReport.get(report) ?? [];
+  let read = decoded.get(`${url} ${stem}`);
+  if (!read) decoded.set(`${url} ${stem}`, (read = new StemPostings(file, stem, base)));
+  return read.of(report);
 }
 
 /** A report's passage index (its links): from the file of them all, without themes, in an archive of one group. */

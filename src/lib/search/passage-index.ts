@@ -47,6 +47,20 @@ export const postingsGroups = (reports: number) => Math.ceil(reports / POSTINGS_
 export const POSTINGS_PATH = `${SEARCH_INDEX_PATH}postings/`;
 export const postingsUrl = (group: number, fileName: string) => `${POSTINGS_PATH}${group}/${fileName}.json`;
 /**
+ * A stem held in at most this many passages of the whole archive has its passage postings in one file of its own
+ * (`wholePostingsUrl`), not in every group's: at 5,000 reports a search ranks ten reports by passage, which fall in
+ * seven to ten groups, and each group's file is a request after the typing pause (about 3 ms of a browser's time on
+ * two cores, bench/results/search-5000.md), so one file for the stem saves up to nine. At about six characters a
+ * passage (its number and where the word stands), such a file is at most about 48,000 characters, 20–25 KB gzip: no
+ * more than the group files of its key it replaces, which carry the key's other stems too (docs/architecture.md,
+ * "Search at 5,000 reports").
+ */
+export const WHOLE_POSTINGS_PASSAGES = 8_000;
+/** Whether a stem held in `passages` passages of an archive of `reports` reports has its postings whole. */
+export const postingsWhole = (passages: number, reports: number) => postingsGroups(reports) > 1 && passages <= WHOLE_POSTINGS_PASSAGES;
+/** Where a stem's postings are published whole (`fileName`: the stem named as a term file is), reports from 0. */
+export const wholePostingsUrl = (fileName: string) => `${POSTINGS_PATH}whole/${fileName}.json`;
+/**
  * Every report's passage index by report number, without the passages' themes (five sixths of their size, read only
  * with a theme chosen, from the report's own passage index): written for an archive of one group only.
  */
@@ -240,55 +254,105 @@ export function reportPostings(words: readonly string[], passagesOf: readonly (r
 }
 
 /**
- * The postings of a group of reports numbered from `base`, from each report's own (`reportPostings`), in files by
- * `keyOf` each stem. A report's entries are taken as written, with the gap from the report before.
+ * Passage postings put together from each report's own (`reportPostings`), added in increasing report number from
+ * `base` (the first number the files can hold), keeping only the stems `keep` accepts; then in files by `keyOf` each
+ * stem. A report's entries are taken as written, with the gap from the report before; only those strings are held,
+ * not the reports' files, so a builder can gather a few stems' postings over the whole archive while the groups'
+ * files are written one group at a time (write-index.ts).
  */
-export function groupPostings(reports: ReadonlyArray<readonly [report: number, own: PostingsFile]>, base: number, keyOf: (stem: string) => string): Map<string, PostingsFile> {
-  const byStem = new Map<string, Map<string, string[]>>();
-  // The last report each word was seen in: reports are visited in order.
-  const last = new Map<string, number>();
-  for (const [report, own] of [...reports].sort(([a], [b]) => a - b)) {
-    for (const key in own) {
-      const byWord = byStem.get(key) ?? new Map<string, string[]>();
-      byStem.set(key, byWord);
-      for (const [word, encoded] of own[key]) {
-        const entries = byWord.get(word) ?? [];
-        byWord.set(word, entries);
-        entries.push(`${base36(report - (last.get(word) ?? base - 1) - 1)}${encoded.slice(encoded.indexOf(':'))}`);
-        last.set(word, report);
+export class PostingsBuilder {
+  /** By stem, by word: its entries so far, and the report of the last. */
+  private readonly byStem = new Map<string, Map<string, { entries: string[]; last: number }>>();
+  private readonly base: number;
+  private readonly keep: (stem: string) => boolean;
+
+  constructor(base: number, keep: (stem: string) => boolean = () => true) {
+    this.base = base;
+    this.keep = keep;
+  }
+
+  add(report: number, own: PostingsFile): void {
+    for (const stem in own) {
+      if (!this.keep(stem)) continue;
+      let byWord = this.byStem.get(stem);
+      if (!byWord) this.byStem.set(stem, (byWord = new Map()));
+      for (const [word, encoded] of own[stem]) {
+        const held = byWord.get(word);
+        const entry = `${base36(report - (held ? held.last : this.base - 1) - 1)}${encoded.slice(encoded.indexOf(':'))}`;
+        if (held) {
+          held.entries.push(entry);
+          held.last = report;
+        } else byWord.set(word, { entries: [entry], last: report });
       }
     }
   }
-  const files = new Map<string, PostingsFile>();
-  for (const [key, byWord] of [...byStem].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const file = files.get(keyOf(key)) ?? {};
-    files.set(keyOf(key), file);
-    file[key] = [...byWord].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([word, entries]) => [word, entries.join(' ')]);
+
+  files(keyOf: (stem: string) => string): Map<string, PostingsFile> {
+    const files = new Map<string, PostingsFile>();
+    for (const [stem, byWord] of [...this.byStem].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const file = files.get(keyOf(stem)) ?? {};
+      files.set(keyOf(stem), file);
+      file[stem] = [...byWord].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([word, { entries }]) => [word, entries.join(' ')]);
+    }
+    return files;
   }
-  return files;
+}
+
+/**
+ * The words of stem `wanted` in a postings file numbered from `base`, one report at a time: what a query word matched
+ * in it. The file's entries are found by report once, and a report's passages read only when it is asked for: a
+ * stem's whole file (`wholePostingsUrl`) covers thousands of reports, of which a search reads ten (reading them all
+ * took 30 ms of the first result at 5,000 reports).
+ */
+export class StemPostings {
+  /** By report: each word's entry, as the word, its string, and where the entry's passages start and end in it. */
+  private readonly entries = new Map<number, Array<[word: string, encoded: string, from: number, to: number]>>();
+  private readonly read = new Map<number, MatchedWord[]>();
+
+  constructor(file: PostingsFile, wanted: string, base: number) {
+    for (const [word, encoded] of Object.hasOwn(file, wanted) ? file[wanted] : []) {
+      let report = base - 1;
+      for (let from = 0; from < encoded.length; ) {
+        const colon = encoded.indexOf(':', from);
+        const space = encoded.indexOf(' ', colon);
+        const to = space < 0 ? encoded.length : space;
+        report += parseInt(encoded.slice(from, colon), 36) + 1;
+        const list = this.entries.get(report);
+        if (list) list.push([word, encoded, colon + 1, to]);
+        else this.entries.set(report, [[word, encoded, colon + 1, to]]);
+        from = to + 1;
+      }
+    }
+  }
+
+  /** The reports the file has words of the stem in, by number. */
+  reports(): number[] {
+    return [...this.entries.keys()];
+  }
+
+  /** The words of the stem in one report, with the passages holding each (none when it holds none). */
+  of(report: number): MatchedWord[] {
+    let words = this.read.get(report);
+    if (!words) this.read.set(report, (words = (this.entries.get(report) ?? []).map(([word, encoded, from, to]) => ({ word, ...passagesIn(encoded.slice(from, to)) }))));
+    return words;
+  }
+}
+
+/** A word's passages in one report, from its entry: each passage's gap in base 36, then its place characters. */
+function passagesIn(entry: string): { passages: number[]; places: string[] } {
+  const passages: number[] = [];
+  const places: string[] = [];
+  for (const step of entry.split(',')) {
+    let end = 0;
+    while (end < step.length && BASE36_DIGIT.test(step[end])) end++;
+    passages.push(parseInt(step.slice(0, end), 36) + (passages.length === 0 ? 0 : passages[passages.length - 1]));
+    places.push(step.slice(end));
+  }
+  return { passages, places };
 }
 
 /** The words of stem `wanted` in a postings file numbered from `base`, by report: what a query word matched in each. */
 export function stemPostings(file: PostingsFile, wanted: string, base: number): Map<number, MatchedWord[]> {
-  const byReport = new Map<number, MatchedWord[]>();
-  for (const [word, encoded] of Object.hasOwn(file, wanted) ? file[wanted] : []) {
-    let report = base - 1;
-    for (const entry of encoded.split(' ')) {
-      const colon = entry.indexOf(':');
-      report += parseInt(entry.slice(0, colon), 36) + 1;
-      const passages: number[] = [];
-      const places: string[] = [];
-      for (const step of entry.slice(colon + 1).split(',')) {
-        // The passage's gap in base 36, then its place characters.
-        let end = 0;
-        while (end < step.length && BASE36_DIGIT.test(step[end])) end++;
-        passages.push(parseInt(step.slice(0, end), 36) + (passages.length === 0 ? 0 : passages[passages.length - 1]));
-        places.push(step.slice(end));
-      }
-      const list = byReport.get(report) ?? [];
-      list.push({ word, passages, places });
-      byReport.set(report, list);
-    }
-  }
-  return byReport;
+  const postings = new StemPostings(file, wanted, base);
+  return new Map(postings.reports().map((report) => [report, postings.of(report)]));
 }

@@ -15,7 +15,7 @@
  * Pure and free of heavy imports: the browser uses this module as well as the build.
  */
 import type { FacetKey } from './facets.ts';
-import { SEARCH_INDEX_PATH } from './passage-index.ts';
+import { postingsGroup, POSTINGS_GROUP_REPORTS, postingsUrl, SEARCH_INDEX_PATH, wholePostingsUrl } from './passage-index.ts';
 
 export const INDEX_META_URL = `${SEARCH_INDEX_PATH}meta.json`;
 export const FACETS_URL = `${SEARCH_INDEX_PATH}facets.json`;
@@ -84,6 +84,17 @@ export function typedWordDone(typed: string, file: TermFile, typedStem: string):
  */
 export const termFileName = (key: string) => key.replace(/[^a-z0-9]/g, (c) => `_${(c.codePointAt(0) ?? 0).toString(16)}_`);
 export const termFileUrl = (key: string) => `${TERMS_PATH}${termFileName(key)}.json`;
+
+/**
+ * The file holding report `report`'s passage postings of `stem`, and the number that file counts its reports from:
+ * the stem's own file when its postings are published whole (`whole`, passage-index.ts `postingsWhole`), otherwise
+ * the report's group's file of the stem's key in the postings split.
+ */
+export function stemPostingsFile(stem: string, report: number, whole: boolean, postingsSplit: ReadonlySet<string>): { url: string; base: number } {
+  if (whole) return { url: wholePostingsUrl(termFileName(stem)), base: 0 };
+  const group = postingsGroup(report);
+  return { url: postingsUrl(group, termFileName(termFileKey(stem, postingsSplit))), base: group * POSTINGS_GROUP_REPORTS };
+}
 
 /** One report holding a stem: its number, and how many of its passages hold the stem. */
 export interface Posting {

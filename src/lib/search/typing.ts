@@ -1,6 +1,6 @@
 /**
  * How long the search page waits after a keystroke before it searches: longer than the gaps between this reader's
- * own keys, so that a query still being typed fetches nothing the finished query would not need, and no longer than
+ * own last keys, so that a query still being typed fetches nothing the finished query would not need, and no longer than
  * that, so that the first result follows the last key quickly. Where what was typed says more is coming (a space
  * after the last word, or a last word the archive does not have, most likely half typed), it waits the longest.
  */
@@ -13,19 +13,20 @@ export const MAX_PAUSE_MS = 400;
 export const SHORT_WORD_PAUSE_MS = 300;
 const SHORT_WORD = 3;
 /**
- * How much longer than the reader's usual gap between keys. The pause no longer delays the first result (the
- * passages' links come at the last keystroke from the files loaded while typing), only the excerpts: half as long
- * again leaves room for a key held up by a loaded machine (a quarter fetched a partial query's text at a load
- * average of 10).
+ * How much longer than the slowest of the reader's last gaps between keys (`typingPause`). The slowest, not the usual
+ * one: a reader whose keys come unevenly gets a pause as uneven as their typing, and a key held up by a loaded machine
+ * lengthens the pauses after it. A quarter: with the half of the usual gap used before, the bench's typist (gaps of
+ * 105–117 ms) waited 165 ms, and at 5,000 reports that pause was two thirds of the first result (bench/results/
+ * search-5000.md).
  */
-const MARGIN = 1.5;
+const MARGIN = 1.25;
 /**
- * How much longer than the reader's usual gap the files of the query as it stands load, before the pause ends (main.ts):
- * the last word's term file, which its letters do not decide while typed, and the glossary's other names. A quarter
+ * How much longer than that slowest gap the files of the query as it stands load, before the pause ends (main.ts):
+ * the last word's term file, which its letters do not decide while typed, and the glossary's other names. A tenth
  * longer: a reader still typing has, most likely, typed the next key by then; the search after the pause then asks for
  * its passages at once, its reports ranked meanwhile (tens of milliseconds at 5,000 reports).
  */
-const READY_MARGIN = 1.25;
+const READY_MARGIN = 1.1;
 /** Gaps longer than this are pauses, not typing, and say nothing about the reader's rhythm. */
 const TYPING_GAP_MS = 600;
 
@@ -35,16 +36,19 @@ const TYPING_GAP_MS = 600;
  */
 export type QueryEnd = 'next' | 'unknown' | 'word';
 
-/** The pause before searching, from the times of the reader's last keystrokes (ms, oldest first) and the last word. */
-export function typingPause(keyTimes: readonly number[], lastWord: string, end: QueryEnd = 'word'): number {
-  if (end !== 'word') return MAX_PAUSE_MS;
+/** The slowest of the reader's last gaps between keys (ms; 0 before there are any), from the times of their keys. */
+function slowestGap(keyTimes: readonly number[]): number {
   const gaps = keyTimes
     .slice(-4)
     .map((time, at, times) => (at === 0 ? NaN : time - times[at - 1]))
-    .filter((gap) => gap > 0 && gap < TYPING_GAP_MS)
-    .sort((a, b) => a - b);
-  const usual = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
-  const pause = Math.min(MAX_PAUSE_MS, Math.max(MIN_PAUSE_MS, Math.round(usual * MARGIN)));
+    .filter((gap) => gap > 0 && gap < TYPING_GAP_MS);
+  return Math.max(0, ...gaps);
+}
+
+/** The pause before searching, from the times of the reader's last keystrokes (ms, oldest first) and the last word. */
+export function typingPause(keyTimes: readonly number[], lastWord: string, end: QueryEnd = 'word'): number {
+  if (end !== 'word') return MAX_PAUSE_MS;
+  const pause = Math.min(MAX_PAUSE_MS, Math.max(MIN_PAUSE_MS, Math.round(slowestGap(keyTimes) * MARGIN)));
   return lastWord.length < SHORT_WORD ? Math.max(pause, SHORT_WORD_PAUSE_MS) : pause;
 }
 

@@ -18,11 +18,13 @@ import {
   PASSAGES_PER_TEXT_FILE,
   passageIndexUrl,
   passageTextUrl,
-  groupPostings,
+  PostingsBuilder,
   postingsGroups,
   POSTINGS_GROUP_REPORTS,
   postingsUrl,
+  postingsWhole,
   reportWordsUrl,
+  wholePostingsUrl,
   type PassageIndex,
   type PostingsFile,
 } from './passage-index.ts';
@@ -42,9 +44,11 @@ function writePassageFiles(folder: string, id: string, { index, words, texts }: 
  * The passage postings of each group of reports, in files by their stems' key in the postings split (named as term
  * files are, by a prefix of their term file's key), from each report's own postings file, read back
  * a group at a time: held for every report until the split was known, they kept a few hundred megabytes live
- * through the whole index at 5,000 reports, and the collector's time grew with them.
+ * through the whole index at 5,000 reports, and the collector's time grew with them. The stems in `whole` are left
+ * out of the groups' files: each has one file of its own for the whole archive (`postingsWhole`), put together as the
+ * groups are, from every report's entries of those stems alone.
  */
-function writePostingsFiles(folder: string, reports: number, split: ReadonlySet<string>): void {
+function writePostingsFiles(folder: string, reports: number, split: ReadonlySet<string>, whole: ReadonlySet<string>): void {
   const keys = new Map<string, string>();
   const keyOf = (stem: string) => {
     const known = keys.get(stem);
@@ -53,14 +57,24 @@ function writePostingsFiles(folder: string, reports: number, split: ReadonlySet<
     keys.set(stem, key);
     return key;
   };
+  const wholeFiles = new PostingsBuilder(0, (stem) => whole.has(stem));
   for (let group = 0; group < postingsGroups(reports); group++) {
     const first = group * POSTINGS_GROUP_REPORTS;
-    const numbers = Array.from({ length: Math.min(POSTINGS_GROUP_REPORTS, reports - first) }, (_, at) => first + at);
-    const own = numbers.map((report) => [report, JSON.parse(readFileSync(join(folder, reportWordsUrl(String(report))), 'utf8')) as PostingsFile] as const);
+    const groupFiles = new PostingsBuilder(first, (stem) => !whole.has(stem));
+    for (let report = first; report < Math.min(first + POSTINGS_GROUP_REPORTS, reports); report++) {
+      const own = JSON.parse(readFileSync(join(folder, reportWordsUrl(String(report))), 'utf8')) as PostingsFile;
+      groupFiles.add(report, own);
+      wholeFiles.add(report, own);
+    }
     mkdirSync(dirname(join(folder, postingsUrl(group, 'any'))), { recursive: true });
-    for (const [key, file] of groupPostings(own, first, keyOf)) {
+    for (const [key, file] of groupFiles.files(keyOf)) {
       writeFileSync(join(folder, postingsUrl(group, termFileName(key))), JSON.stringify(file));
     }
+  }
+  if (whole.size === 0) return;
+  mkdirSync(dirname(join(folder, wholePostingsUrl('any'))), { recursive: true });
+  for (const [stem, file] of wholeFiles.files((stem) => stem)) {
+    writeFileSync(join(folder, wholePostingsUrl(termFileName(stem))), JSON.stringify(file));
   }
 }
 
@@ -75,6 +89,13 @@ function postingsOf(pairs: readonly number[], names?: ReadonlyMap<number, number
     list.push(name === undefined ? { report: pairs[at], passages: pairs[at + 1] } : { report: pairs[at], passages: pairs[at + 1], name });
   }
   return list;
+}
+
+/** The passages holding a stem over the archive, from its pairs of report number and passage count. */
+function passagesIn(pairs: readonly number[]): number {
+  let passages = 0;
+  for (let at = 1; at < pairs.length; at += 2) passages += pairs[at];
+  return passages;
 }
 
 /** A passage index without its themes, which only a search with a theme chosen reads (from the report's own). */
@@ -151,14 +172,16 @@ export async function writeSearchIndex(reports: readonly ReportSource[], themeTi
   }
 
   const { files, split } = termFiles(new Map([...held].map(([stem, { pairs }]) => [stem, encodePostings(postingsOf(pairs, named.get(stem)))])));
-  const postingsChars = new Map([...held].map(([stem, { chars }]) => [stem, chars]));
+  const whole = new Set([...held].filter(([, { pairs }]) => postingsWhole(passagesIn(pairs), ordered.length)).map(([stem]) => stem));
+  // The postings split is chosen by the stems left in the groups' files.
+  const postingsChars = new Map([...held].filter(([stem]) => !whole.has(stem)).map(([stem, { chars }]) => [stem, chars]));
   held.clear();
   mkdirSync(join(folder, TERMS_PATH), { recursive: true });
   for (const [key, file] of files) writeFileSync(join(folder, termFileUrl(key)), JSON.stringify(file));
   const meta: IndexMeta = { reports: ordered.length, split, postingsSplit: postingsSplit(split, postingsChars, postingsGroups(ordered.length)) };
   writeFileSync(join(folder, INDEX_META_URL), JSON.stringify(meta));
   writeFileSync(join(folder, FACETS_URL), JSON.stringify(facetIndex(facets)));
-  writePostingsFiles(folder, ordered.length, new Set(meta.postingsSplit));
+  writePostingsFiles(folder, ordered.length, new Set(meta.postingsSplit), whole);
   // An archive of one group is searched with every report's passage links at hand (passage-index.ts).
   if (oneGroup) writeFileSync(join(folder, ALL_PASSAGE_INDEXES_URL), JSON.stringify(linksOfAll));
   return passages;
