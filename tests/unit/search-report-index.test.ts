@@ -66,6 +66,13 @@ test('a word being typed names its file once its letters decide it, and that is 
   for (const [typed, finished] of [['fo', 'fostering'], ['fost', 'fostered'], ['intervi', 'interviews'], ['careers', 'careers'], ['acad', 'academy'], ['hopi', 'hoping']]) {
     assert.equal(typedTermFile(typed!, split), termFileKey(stem(finished!), split), `${typed} → ${finished}`);
   }
+  // "adoptions" begins the "adopti" file's words, but is itself in the "adopt" file, with its stem.
+  const adopt = new Set(['ad', 'ado', 'adop', 'adopt']);
+  assert.equal(termFileKey('adoptions', adopt), 'adopti');
+  assert.equal(termFileKey(stem('adoptions'), adopt), 'adopt');
+  assert.equal(typedTermFile('adoptions', adopt), undefined, 'not the "adopti" file, which its stem is not in');
+  assert.equal(typedTermFile('adoptive', adopt), undefined, 'nor for "adoptive", whose stem is "adopt" too');
+  assert.equal(typedTermFile('adopting', adopt), undefined);
 });
 
 test('postings files: a term split prefix stays split only where its postings average more than the limit a group', () => {
