@@ -2,6 +2,7 @@
  * The search benchmark: the archive's search page, a query typed against the same query opened from the address.
  *
  *   node scripts/bench-search.ts [--dist dist] [--runs 3] [--results bench/results/search.md] [--query "…" …] [--http2] [--in-place]
+ *                                [--driver playwright|cdp]
  *
  * Build first (`npm run build`). For each query, in a new browser context (cold cache), a reader opens the search
  * page, clicks the search box and types the query; measured are
@@ -17,7 +18,9 @@
  * rebuilds, such as one put together for the run (1.3 GB at 5,000 reports takes minutes to copy on a loaded machine).
  * The server speaks HTTP/1.1, over which Chromium opens six connections to a host, so the seventh request at once
  * waits for one of the first six; `--http2` serves the same over HTTP/2 (TLS with a certificate made for the run), as
- * most static hosts do, where they all go at once.
+ * most static hosts do, where they all go at once. `--driver cdp` drives the browser over the DevTools protocol alone
+ * instead of Playwright, which has every request reported to its Node process (scripts/lib/bench-browser.ts): the
+ * same measure, without the driver's cost per request, to set beside Playwright's figures.
  */
 import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -27,12 +30,10 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-// @playwright/test's browser API: the Playwright build pinned to the installed Chromium 156.
-import { chromium, type Browser } from '@playwright/test';
 import { ALL_PASSAGE_INDEXES_URL, PASSAGE_FILES_PATH, POSTINGS_PATH } from '../src/lib/search/passage-index.ts';
 import { FACETS_URL, INDEX_META_URL, TERMS_PATH, type IndexMeta } from '../src/lib/search/report-index.ts';
 import { VOCABULARY_PATH } from '../src/lib/search/suggest.ts';
-import { CHROMIUM_PATH } from './lib/chromium.ts';
+import { DRIVER_LABEL, driverOf, launchBenchBrowser, type BenchBrowser } from './lib/bench-browser.ts';
 
 const QUERIES = ['bed and breakfast', 'return home interviews', 'private fostering', 'social work academy', 'the'];
 /** A brisk typist: about 100 ms between keys. */
@@ -49,8 +50,11 @@ const { values: options } = parseArgs({
     /** Serve over HTTP/2 instead of HTTP/1.1 (figures labelled as such: the published ones are HTTP/1.1's). */
     http2: { type: 'boolean', default: false },
     'in-place': { type: 'boolean', default: false },
+    /** Who drives the browser: Playwright, or the DevTools protocol alone (no request reported to the driver). */
+    driver: { type: 'string', default: 'playwright' },
   },
 });
+const driver = driverOf(options.driver);
 const built = resolve(options.dist!);
 const runs = Number(options.runs);
 
@@ -200,18 +204,17 @@ function recordKeysAndPaints({ list, hit, excerpt }: { list: string; hit: string
   }).observe(document, { childList: true, subtree: true, characterData: true });
 }
 
-async function measure(browser: Browser, origin: string, traffic: Traffic, variant: Variant, query: string): Promise<Measurement> {
-  // Without the service worker: its precache (the offline shell, bench/results/offline.md) would be counted as the
-  // search's bytes, and is fetched once per device, not per search.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ignoreHTTPSErrors: options.http2 });
+async function measure(browser: BenchBrowser, origin: string, traffic: Traffic, variant: Variant, query: string): Promise<Measurement> {
+  // A new context, without the service worker (either driver blocks it): its precache (the offline shell,
+  // bench/results/offline.md) would be counted as the search's bytes, and is fetched once per device, not per search.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
-    const page = await context.newPage();
     await page.addInitScript(recordKeysAndPaints, { list: variant.list, hit: variant.link, excerpt: variant.excerpt });
     await networkIdle(traffic);
     Object.assign(traffic, { bytes: 0, requests: [] });
     if (variant.arrives) {
       await page.goto(`${origin}${variant.path}?q=${encodeURIComponent(query)}`);
-      await page.waitForSelector(variant.hit, { timeout: 10_000 });
+      await page.waitFor(variant.hit, 10_000);
       await networkIdle(traffic);
       return { bytes: traffic.bytes, pageBytes: 0, requests: traffic.requests.length, ms: NaN, excerptsMs: NaN, sameAsFinal: true, files: [...traffic.requests] };
     }
@@ -219,7 +222,7 @@ async function measure(browser: Browser, origin: string, traffic: Traffic, varia
     await networkIdle(traffic);
     const pageBytes = traffic.bytes;
     await page.click(variant.input);
-    await page.keyboard.type(query, { delay: KEY_DELAY_MS });
+    await page.type(query, KEY_DELAY_MS);
     // The first paint of results after the last keydown, and the first with the first passage's excerpt.
     const { first, excerpts } = await page.evaluate(
       () =>
@@ -236,9 +239,10 @@ async function measure(browser: Browser, origin: string, traffic: Traffic, varia
           };
           check();
         }),
+      undefined,
     );
     await networkIdle(traffic);
-    const final = (await page.$$eval(variant.link, (links) => links.map((a) => a.getAttribute('href')))).join(' ');
+    const final = (await page.evaluate((link) => [...document.querySelectorAll(link)].map((a) => a.getAttribute('href')), variant.link)).join(' ');
     return {
       bytes: traffic.bytes,
       pageBytes,
@@ -249,7 +253,7 @@ async function measure(browser: Browser, origin: string, traffic: Traffic, varia
       files: [...traffic.requests],
     };
   } finally {
-    await context.close();
+    await page.close();
   }
 }
 
@@ -287,11 +291,11 @@ async function main(): Promise<void> {
 
   const traffic: Traffic = { bytes: 0, requests: [], inFlight: 0, lastActivity: 0 };
   const { server, origin } = await startServer(site, traffic);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
+  const browser = await launchBenchBrowser(driver, {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    ignoreHTTPSErrors: options.http2,
   });
-  const chromiumVersion = browser.version();
+  const chromiumVersion = browser.version;
   const rows: Array<{ query: string; results: Record<string, Measurement[]> }> = [];
   // Timings depend on what else the machine is doing: the load average is reported with them.
   const loadBefore = loadavg()[0]!;
@@ -342,7 +346,7 @@ async function main(): Promise<void> {
   const report = `# Search: first search on the archive's search page
 
 Generated by \`npm run bench\` (scripts/bench-search.ts) on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores,
-Chromium ${chromiumVersion}, localhost over ${options.http2 ? '**HTTP/2**' : 'HTTP/1.1'}, a new browser context (cold cache) for every run, medians of ${runs};
+Chromium ${chromiumVersion} ${DRIVER_LABEL[driver]}, localhost over ${options.http2 ? '**HTTP/2**' : 'HTTP/1.1'}, a new browser context (cold cache) for every run, medians of ${runs};
 load average (1 min) ${load}.
 Index: ${reports} reports (src/lib/search/report-index.ts, passage-index.ts) of the archive built in \`${options.dist}\`.
 
