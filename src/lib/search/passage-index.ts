@@ -53,7 +53,7 @@ export const postingsUrl = (group: number, fileName: string) => `${POSTINGS_PATH
  * two cores, bench/results/search-5000.md), so one file for the stem saves up to nine. At about six characters a
  * passage (its number and where the word stands), such a file is at most about 48,000 characters, 20–25 KB gzip: no
  * more than the group files of its key it replaces, which carry the key's other stems too (docs/architecture.md,
- * "Search at 5,000 reports").
+ * "Search lands on the paragraph, in two levels").
  */
 export const WHOLE_POSTINGS_PASSAGES = 8_000;
 /** Whether a stem held in `passages` passages of an archive of `reports` reports has its postings whole. */
